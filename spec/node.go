@@ -1,0 +1,333 @@
+package spec
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Kind is the JSON type of a node.
+type Kind uint8
+
+// The node kinds. YAML scalars are mapped to their JSON equivalent.
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Map
+	Seq
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Null:
+		return "null"
+	case Bool:
+		return "boolean"
+	case Number:
+		return "number"
+	case String:
+		return "string"
+	case Map:
+		return "object"
+	case Seq:
+		return "array"
+	}
+	return "unknown"
+}
+
+// A Node is one value of a parsed document with the place it was written.
+//
+// Nodes form a tree per file; YAML aliases share nodes, so the whole is a DAG.
+// A `{$ref: ...}` object keeps its fields and points at its resolved target
+// through Target, which may close a cycle (recursive schemas).
+type Node struct {
+	Kind   Kind
+	Value  string  // scalar text; numbers in their literal form, booleans "true"/"false"
+	Fields []Field // Map entries in document order
+	Items  []*Node // Seq entries
+
+	Parent *Node // nil for a file's root
+	Index  int32 // position in Parent.Fields or Parent.Items
+	Line   int32
+	Col    int32
+	File   *File
+
+	Target *Node // resolved target when this node is a Reference Object
+	index  map[string]int32
+}
+
+// Field is one key/value entry of a map node.
+type Field struct {
+	Key   string
+	Value *Node
+}
+
+// File is one parsed file of a document.
+type File struct {
+	Name string // display name: the path as the user gave it, joined with relative refs
+	Root *Node
+	JSON bool
+	size int
+	key  string // canonical key used to share a file between refs
+}
+
+// mapIndexThreshold is the map size above which Get uses a hash index.
+const mapIndexThreshold = 12
+
+// Get returns the value of key in a map node, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	if n.index != nil {
+		if i, ok := n.index[key]; ok {
+			return n.Fields[i].Value
+		}
+		return nil
+	}
+	for i := range n.Fields {
+		if n.Fields[i].Key == key {
+			return n.Fields[i].Value
+		}
+	}
+	return nil
+}
+
+// buildIndex prepares fast lookups on large maps. It is called once while
+// parsing, so later concurrent readers never write.
+func (n *Node) buildIndex() {
+	if len(n.Fields) <= mapIndexThreshold {
+		return
+	}
+	n.index = make(map[string]int32, len(n.Fields))
+	for i, f := range n.Fields {
+		if _, dup := n.index[f.Key]; !dup {
+			n.index[f.Key] = int32(i)
+		}
+	}
+}
+
+// Has reports whether a map node has the key.
+func (n *Node) Has(key string) bool { return n.Get(key) != nil }
+
+// Str returns the scalar text of key in a map node ("" when absent or not a scalar).
+func (n *Node) Str(key string) string {
+	v := n.Get(key)
+	if v == nil || v.Kind == Map || v.Kind == Seq || v.Kind == Null {
+		return ""
+	}
+	return v.Value
+}
+
+// Text returns the scalar text of the node itself.
+func (n *Node) Text() string {
+	if n == nil || n.Kind == Map || n.Kind == Seq || n.Kind == Null {
+		return ""
+	}
+	return n.Value
+}
+
+// IsTrue reports whether the node is the boolean true.
+func (n *Node) IsTrue() bool { return n != nil && n.Kind == Bool && n.Value == "true" }
+
+// Ref returns the `$ref` string of a Reference Object, or "".
+func (n *Node) Ref() string {
+	if n == nil || n.Kind != Map {
+		return ""
+	}
+	v := n.Get("$ref")
+	if v == nil || v.Kind != String {
+		return ""
+	}
+	return v.Value
+}
+
+// maxRefHops bounds following chains of references that were resolved at load time.
+const maxRefHops = 64
+
+// Deref follows resolved references until it reaches a node that is not one.
+// Unresolved references are returned as they are.
+func (n *Node) Deref() *Node {
+	for i := 0; n != nil && n.Target != nil && i < maxRefHops; i++ {
+		n = n.Target
+	}
+	return n
+}
+
+// Strings returns the scalar items of a sequence node.
+func (n *Node) Strings() []string {
+	if n == nil || n.Kind != Seq {
+		return nil
+	}
+	out := make([]string, 0, len(n.Items))
+	for _, it := range n.Items {
+		if it.Kind != Map && it.Kind != Seq {
+			out = append(out, it.Value)
+		}
+	}
+	return out
+}
+
+// Pointer returns the RFC 6901 JSON pointer of the node within its file.
+func (n *Node) Pointer() string {
+	if n == nil {
+		return ""
+	}
+	var parts []string
+	for c := n; c.Parent != nil; c = c.Parent {
+		p := c.Parent
+		switch p.Kind {
+		case Map:
+			parts = append(parts, EscapePointer(p.Fields[c.Index].Key))
+		case Seq:
+			parts = append(parts, strconv.Itoa(int(c.Index)))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(parts[i])
+	}
+	return b.String()
+}
+
+// Key returns the map key under which the node sits in its parent, or "".
+func (n *Node) Key() string {
+	if n == nil || n.Parent == nil || n.Parent.Kind != Map {
+		return ""
+	}
+	return n.Parent.Fields[n.Index].Key
+}
+
+// EscapePointer escapes one JSON pointer segment.
+func EscapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// UnescapePointer reverses EscapePointer.
+func UnescapePointer(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// Location says where something is written.
+type Location struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Pointer string `json:"pointer"`
+}
+
+// Loc returns the location of the node. A nil node has the zero location.
+func (n *Node) Loc() *Location {
+	if n == nil {
+		return nil
+	}
+	l := &Location{Line: int(n.Line), Column: int(n.Col), Pointer: "#" + n.Pointer()}
+	if n.File != nil {
+		l.File = n.File.Name
+	}
+	return l
+}
+
+// Interface converts the node to plain Go values (map[string]any, []any,
+// string, float64, bool, nil); a number too large for float64 stays its
+// literal text. References are kept as written, so cycles cannot occur.
+func (n *Node) Interface() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case Null:
+		return nil
+	case Bool:
+		return n.Value == "true"
+	case Number:
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f
+		}
+		return n.Value
+	case String:
+		return n.Value
+	case Map:
+		m := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			m[f.Key] = f.Value.Interface()
+		}
+		return m
+	case Seq:
+		s := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			s[i] = it.Interface()
+		}
+		return s
+	}
+	return nil
+}
+
+// NumberValue parses a number node exactly.
+func (n *Node) NumberValue() (*big.Rat, bool) {
+	if n == nil || n.Kind != Number {
+		return nil, false
+	}
+	r, ok := new(big.Rat).SetString(n.Value)
+	return r, ok
+}
+
+// Equal reports whether two nodes hold the same JSON value: maps compare as
+// unordered, numbers by value, references by their `$ref` text.
+func Equal(a, b *Node) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case Null:
+		return true
+	case Bool, String:
+		return a.Value == b.Value
+	case Number:
+		if a.Value == b.Value {
+			return true
+		}
+		x, ok1 := a.NumberValue()
+		y, ok2 := b.NumberValue()
+		return ok1 && ok2 && x.Cmp(y) == 0
+	case Seq:
+		if len(a.Items) != len(b.Items) {
+			return false
+		}
+		for i := range a.Items {
+			if !Equal(a.Items[i], b.Items[i]) {
+				return false
+			}
+		}
+		return true
+	case Map:
+		if len(a.Fields) != len(b.Fields) {
+			return false
+		}
+		for _, f := range a.Fields {
+			if !Equal(f.Value, b.Get(f.Key)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

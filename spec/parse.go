@@ -1,0 +1,427 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Limits bound the work that reading one document may cause. Input is
+// untrusted (a pull request from a fork), so every dimension has a ceiling.
+type Limits struct {
+	MaxFileSize   int64 // bytes of one file
+	MaxTotalSize  int64 // bytes of all files of one document together
+	MaxDepth      int   // nesting of maps and sequences
+	MaxAliasNodes int   // nodes reachable through YAML aliases, counted with repetition
+	MaxRefHops    int   // references followed to reach one target
+	MaxFiles      int   // files one document may pull in through $ref
+}
+
+// DefaultLimits are generous for real documents and small for attacks.
+var DefaultLimits = Limits{
+	MaxFileSize:   64 << 20,
+	MaxTotalSize:  256 << 20,
+	MaxDepth:      1000,
+	MaxAliasNodes: 1_000_000,
+	MaxRefHops:    64,
+	MaxFiles:      10_000,
+}
+
+// Error is a problem with an input, named by file and (where known) line.
+// Its message is one line.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.File == "":
+		return e.Msg
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+}
+
+func errorAt(n *Node, format string, args ...any) *Error {
+	e := &Error{Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = int(n.Line), int(n.Col)
+		if n.File != nil {
+			e.File = n.File.Name
+		}
+	}
+	return e
+}
+
+// Parse reads one YAML or JSON file into a node tree. Text that starts with
+// `{` or `[` is tried as JSON first, which is several times faster than YAML.
+func Parse(name string, data []byte, lim Limits) (*File, []Warning, error) {
+	if lim.MaxFileSize > 0 && int64(len(data)) > lim.MaxFileSize {
+		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d (raise it with --max-file-size)", len(data), lim.MaxFileSize)}
+	}
+	f := &File{Name: name, size: len(data)}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(bytes.TrimSpace(trimmed)) == 0 {
+		return nil, nil, &Error{File: name, Msg: "file is empty"}
+	}
+	if trimmed[0] == '{' || trimmed[0] == '[' {
+		root, warns, err := parseJSON(f, data, lim)
+		if err == nil {
+			f.Root, f.JSON = root, true
+			return f, warns, nil
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".json") {
+			return nil, nil, err
+		}
+		// Not strict JSON: YAML flow syntax may still read it.
+	}
+	root, warns, err := parseYAML(f, data, lim)
+	if err != nil {
+		return nil, nil, err
+	}
+	f.Root = root
+	return f, warns, nil
+}
+
+// flowDepth returns the deepest nesting of flow brackets in YAML text. The
+// YAML parser slows down quadratically on deep flow nesting, so this cheap
+// scan runs first. Brackets inside scalars are counted too, which can only
+// overestimate, and real documents stay far below the limit either way.
+func flowDepth(data []byte) int {
+	depth, max := 0, 0
+	for _, c := range data {
+		switch c {
+		case '[', '{':
+			depth++
+			if depth > max {
+				max = depth
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return max
+}
+
+func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
+	if lim.MaxDepth > 0 && flowDepth(data) > lim.MaxDepth {
+		return nil, nil, &Error{File: f.Name, Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", lim.MaxDepth)}
+	}
+	astFile, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		return nil, nil, yamlError(f.Name, err)
+	}
+	if len(astFile.Docs) == 0 || astFile.Docs[0].Body == nil {
+		return nil, nil, &Error{File: f.Name, Msg: "file holds no YAML document"}
+	}
+	c := &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	var warns []Warning
+	if len(astFile.Docs) > 1 {
+		for _, d := range astFile.Docs[1:] {
+			if d.Body != nil {
+				warns = append(warns, Warning{File: f.Name, Line: d.Body.GetToken().Position.Line, Msg: "file holds more than one YAML document; only the first is read"})
+				break
+			}
+		}
+	}
+	root, err := c.convert(astFile.Docs[0].Body, nil, 0, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return root, append(warns, c.warns...), nil
+}
+
+// yamlError turns a goccy error into a one-line Error with a position.
+func yamlError(name string, err error) error {
+	var se *yaml.SyntaxError
+	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+		return &Error{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column, Msg: "invalid YAML: " + se.Message}
+	}
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return &Error{File: name, Msg: "invalid YAML: " + msg}
+}
+
+type yamlConverter struct {
+	file     *File
+	lim      Limits
+	anchors  map[string]*Node
+	sizes    map[*Node]int
+	expanded int
+	warns    []Warning
+}
+
+func (c *yamlConverter) errAt(n ast.Node, format string, args ...any) error {
+	e := &Error{File: c.file.Name, Msg: fmt.Sprintf(format, args...)}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		e.Line, e.Col = tk.Position.Line, tk.Position.Column
+	}
+	return e
+}
+
+func (c *yamlConverter) node(kind Kind, src ast.Node, parent *Node, index int) *Node {
+	n := &Node{Kind: kind, Parent: parent, Index: int32(index), File: c.file}
+	if tk := src.GetToken(); tk != nil && tk.Position != nil {
+		n.Line, n.Col = int32(tk.Position.Line), int32(tk.Position.Column)
+	}
+	return n
+}
+
+func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*Node, error) {
+	if c.lim.MaxDepth > 0 && depth > c.lim.MaxDepth {
+		return nil, c.errAt(src, "nesting is deeper than the limit of %d (raise it with --max-depth)", c.lim.MaxDepth)
+	}
+	switch v := src.(type) {
+	case nil:
+		return &Node{Kind: Null, Parent: parent, Index: int32(index), File: c.file}, nil
+	case *ast.NullNode:
+		return c.node(Null, v, parent, index), nil
+	case *ast.BoolNode:
+		n := c.node(Bool, v, parent, index)
+		n.Value = strconv.FormatBool(v.Value)
+		return n, nil
+	case *ast.IntegerNode:
+		n := c.node(Number, v, parent, index)
+		switch x := v.Value.(type) {
+		case int64:
+			n.Value = strconv.FormatInt(x, 10)
+		case uint64:
+			n.Value = strconv.FormatUint(x, 10)
+		default:
+			n.Value = v.Token.Value
+		}
+		return n, nil
+	case *ast.FloatNode:
+		n := c.node(Number, v, parent, index)
+		if math.IsInf(v.Value, 0) || math.IsNaN(v.Value) {
+			n.Kind, n.Value = String, v.Token.Value
+			return n, nil
+		}
+		n.Value = v.Token.Value
+		if _, err := strconv.ParseFloat(n.Value, 64); err != nil {
+			n.Value = strconv.FormatFloat(v.Value, 'g', -1, 64)
+		}
+		return n, nil
+	case *ast.InfinityNode, *ast.NanNode:
+		n := c.node(String, v, parent, index)
+		n.Value = v.GetToken().Value
+		return n, nil
+	case *ast.StringNode:
+		n := c.node(String, v, parent, index)
+		n.Value = v.Value
+		return n, nil
+	case *ast.LiteralNode:
+		n := c.node(String, v, parent, index)
+		if v.Value != nil {
+			n.Value = v.Value.Value
+		}
+		return n, nil
+	case *ast.TagNode:
+		n, err := c.convert(v.Value, parent, index, depth)
+		if err != nil {
+			return nil, err
+		}
+		if v.Start != nil && (v.Start.Value == "!!str" || v.Start.Value == "!str") && n.Kind != Map && n.Kind != Seq {
+			if n.Kind == Null {
+				n.Value = ""
+			}
+			n.Kind = String
+		}
+		return n, nil
+	case *ast.AnchorNode:
+		n, err := c.convert(v.Value, parent, index, depth)
+		if err != nil {
+			return nil, err
+		}
+		if v.Name != nil {
+			c.anchors[v.Name.GetToken().Value] = n
+		}
+		return n, nil
+	case *ast.AliasNode:
+		name := ""
+		if v.Value != nil {
+			name = v.Value.GetToken().Value
+		}
+		target, ok := c.anchors[name]
+		if !ok {
+			return nil, c.errAt(v, "invalid YAML: alias *%s names no anchor defined before it", name)
+		}
+		c.expanded += c.size(target)
+		if c.lim.MaxAliasNodes > 0 && c.expanded > c.lim.MaxAliasNodes {
+			return nil, c.errAt(v, "YAML aliases expand to more than %d nodes (raise the limit with --max-alias-nodes)", c.lim.MaxAliasNodes)
+		}
+		// The alias shares the anchored node: no copy, so expansion costs no memory.
+		return target, nil
+	case *ast.MappingValueNode:
+		n := c.node(Map, v, parent, index)
+		if err := c.addPair(n, v, depth); err != nil {
+			return nil, err
+		}
+		n.buildIndex()
+		return n, nil
+	case *ast.MappingNode:
+		n := c.node(Map, v, parent, index)
+		if len(v.Values) > 0 {
+			n.Line, n.Col = c.pos(v.Values[0].Key)
+		}
+		n.Fields = make([]Field, 0, len(v.Values))
+		for _, mv := range v.Values {
+			if err := c.addPair(n, mv, depth); err != nil {
+				return nil, err
+			}
+		}
+		n.buildIndex()
+		return n, nil
+	case *ast.SequenceNode:
+		n := c.node(Seq, v, parent, index)
+		n.Items = make([]*Node, 0, len(v.Values))
+		for i, item := range v.Values {
+			child, err := c.convert(item, n, i, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.Items = append(n.Items, child)
+		}
+		return n, nil
+	case *ast.DocumentNode:
+		return c.convert(v.Body, parent, index, depth)
+	case *ast.CommentGroupNode, *ast.CommentNode:
+		return &Node{Kind: Null, Parent: parent, Index: int32(index), File: c.file}, nil
+	}
+	return nil, c.errAt(src, "unsupported YAML construct %s", src.Type())
+}
+
+func (c *yamlConverter) pos(n ast.Node) (int32, int32) {
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return int32(tk.Position.Line), int32(tk.Position.Column)
+	}
+	return 0, 0
+}
+
+// addPair adds one key/value entry, handling `<<` merge keys and duplicates.
+func (c *yamlConverter) addPair(m *Node, mv *ast.MappingValueNode, depth int) error {
+	if mv.Key == nil {
+		return c.errAt(mv, "invalid YAML: mapping entry without a key")
+	}
+	if mv.Key.IsMergeKey() {
+		return c.merge(m, mv.Value, depth)
+	}
+	key, err := c.keyText(mv.Key)
+	if err != nil {
+		return err
+	}
+	val, err := c.convert(mv.Value, m, len(m.Fields), depth+1)
+	if err != nil {
+		return err
+	}
+	// Collections are shown at their key, where a reader looks for them.
+	if val.Parent == m && (val.Kind == Map || val.Kind == Seq || mv.Value == nil) {
+		val.Line, val.Col = c.pos(mv.Key)
+	}
+	for i := range m.Fields {
+		if m.Fields[i].Key == key {
+			line, _ := c.pos(mv.Key)
+			c.warns = append(c.warns, Warning{File: c.file.Name, Line: int(line), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
+			if val.Parent == m {
+				val.Index = int32(i)
+			}
+			m.Fields[i].Value = val
+			return nil
+		}
+	}
+	m.Fields = append(m.Fields, Field{Key: key, Value: val})
+	return nil
+}
+
+// merge applies a YAML `<<` merge key: fields of the merged maps that the
+// map does not set itself are added.
+func (c *yamlConverter) merge(m *Node, src ast.Node, depth int) error {
+	val, err := c.convert(src, m, len(m.Fields), depth+1)
+	if err != nil {
+		return err
+	}
+	var maps []*Node
+	switch val.Kind {
+	case Map:
+		maps = []*Node{val}
+	case Seq:
+		maps = val.Items
+	default:
+		return c.errAt(src, "invalid YAML: << must merge a mapping")
+	}
+	for _, mm := range maps {
+		if mm.Kind != Map {
+			return c.errAt(src, "invalid YAML: << must merge a mapping")
+		}
+		for _, f := range mm.Fields {
+			if m.Get(f.Key) == nil {
+				m.Fields = append(m.Fields, f)
+			}
+		}
+	}
+	return nil
+}
+
+func (c *yamlConverter) keyText(k ast.MapKeyNode) (string, error) {
+	switch v := k.(type) {
+	case *ast.StringNode:
+		return v.Value, nil
+	case *ast.MappingKeyNode:
+		if sk, ok := v.Value.(ast.MapKeyNode); ok {
+			return c.keyText(sk)
+		}
+		return "", c.errAt(k, "invalid YAML: complex mapping keys are not supported")
+	case *ast.TagNode:
+		if sk, ok := v.Value.(ast.MapKeyNode); ok {
+			return c.keyText(sk)
+		}
+	case *ast.NullNode:
+		return "null", nil
+	case *ast.AliasNode:
+		n, err := c.convert(v, nil, 0, 0)
+		if err != nil {
+			return "", err
+		}
+		if n.Kind != Map && n.Kind != Seq {
+			return n.Value, nil
+		}
+	case ast.ScalarNode:
+		return v.GetToken().Value, nil
+	}
+	return "", c.errAt(k, "invalid YAML: mapping keys must be scalars")
+}
+
+// size counts the nodes under n (with repetition through shared nodes), capped.
+func (c *yamlConverter) size(n *Node) int {
+	if s, ok := c.sizes[n]; ok {
+		return s
+	}
+	s := 1
+	for _, f := range n.Fields {
+		s += c.size(f.Value)
+	}
+	for _, it := range n.Items {
+		s += c.size(it)
+	}
+	if s > math.MaxInt32 {
+		s = math.MaxInt32
+	}
+	c.sizes[n] = s
+	return s
+}
