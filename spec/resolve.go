@@ -1,0 +1,343 @@
+package spec
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Warning is a problem that does not stop the diff: the document is
+// recognisably AsyncAPI but not strictly valid, or something was skipped.
+type Warning struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	if w.File != "" {
+		return w.File + ": " + w.Msg
+	}
+	return w.Msg
+}
+
+// resolver reads the files of one document and links every Reference
+// Object to its target.
+type resolver struct {
+	in         Input
+	lim        Limits
+	allowHTTP  bool
+	httpClient *http.Client
+	files      map[string]*File // by root-relative name or URL
+	total      int64
+	warns      []Warning
+	walked     map[*Node]bool
+	resolving  map[*Node]bool
+}
+
+// dataKeywords hold values, not document structure: a `$ref` below them
+// is data and is not followed (an example payload may well contain one).
+var dataKeywords = map[string]bool{"examples": true, "example": true, "enum": true, "const": true, "default": true}
+
+// textKeywords take a string; the spec allows no Reference Object there,
+// so a `$ref` is kept as written with a warning.
+var textKeywords = map[string]bool{"description": true, "summary": true, "title": true}
+
+// nameMaps are maps whose keys are names chosen by the author, so a key
+// such as "default" or "description" below them is a name, not a keyword.
+var nameMaps = map[string]bool{
+	"properties": true, "patternProperties": true, "definitions": true, "$defs": true,
+	"dependentSchemas": true, "dependencies": true, "schemas": true, "messages": true,
+	"channels": true, "operations": true, "parameters": true, "servers": true,
+	"serverVariables": true, "variables": true, "securitySchemes": true,
+	"correlationIds": true, "operationTraits": true, "messageTraits": true,
+	"serverBindings": true, "channelBindings": true, "operationBindings": true,
+	"messageBindings": true, "replies": true, "replyAddresses": true, "externalDocs": true,
+	"tags": true,
+}
+
+func (r *resolver) readFile(name, display string) (*File, error) {
+	if f, ok := r.files[name]; ok {
+		return f, nil
+	}
+	if r.lim.MaxFiles > 0 && len(r.files) >= r.lim.MaxFiles {
+		return nil, fmt.Errorf("more than %d files referenced (raise the limit with --max-files)", r.lim.MaxFiles)
+	}
+	var data []byte
+	var err error
+	if isRemote(name) {
+		data, err = r.fetch(name)
+	} else {
+		data, err = r.in.FS.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.total += int64(len(data))
+	if r.lim.MaxTotalSize > 0 && r.total > r.lim.MaxTotalSize {
+		return nil, fmt.Errorf("the document and its references exceed %d bytes together (raise the limit with --max-total-size)", r.lim.MaxTotalSize)
+	}
+	f, warns, err := Parse(display, data, r.lim)
+	if err != nil {
+		return nil, err
+	}
+	f.key = name
+	r.warns = append(r.warns, warns...)
+	r.files[name] = f
+	return f, nil
+}
+
+func isRemote(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func (r *resolver) fetch(u string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	client := r.httpClient
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP status %d", resp.StatusCode)
+	}
+	return readLimited(resp.Body, r.lim.MaxFileSize)
+}
+
+// resolveAll walks every node reachable from root, linking references.
+func (r *resolver) resolveAll(root *Node) error {
+	stack := []*Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if r.walked[n] {
+			continue
+		}
+		r.walked[n] = true
+		switch n.Kind {
+		case Map:
+			if ref := n.Get("$ref"); ref != nil && ref.Kind == String {
+				if textKeywords[n.Key()] && !nameMaps[n.Parent.Key()] {
+					r.warns = append(r.warns, Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q in %s is not allowed by the spec; compared as written", ref.Value, n.Key())})
+					continue
+				}
+				t, err := r.target(n)
+				if err != nil {
+					return err
+				}
+				stack = append(stack, t)
+				continue // siblings of $ref are ignored by the spec
+			}
+			skipData := !nameMaps[n.Key()]
+			for _, f := range n.Fields {
+				if skipData && (dataKeywords[f.Key] || strings.HasPrefix(f.Key, "x-")) {
+					continue
+				}
+				stack = append(stack, f.Value)
+			}
+		case Seq:
+			stack = append(stack, n.Items...)
+		}
+	}
+	return nil
+}
+
+func fileName(n *Node) string {
+	if n.File == nil {
+		return ""
+	}
+	return n.File.Name
+}
+
+// target resolves the reference n (once) and returns its final target,
+// which is never itself a reference.
+func (r *resolver) target(n *Node) (*Node, error) {
+	if n.Target != nil {
+		return n.Deref(), nil
+	}
+	if r.resolving[n] {
+		return nil, errorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
+	}
+	r.resolving[n] = true
+	defer delete(r.resolving, n)
+
+	t, err := r.lookup(n)
+	if err != nil {
+		return nil, err
+	}
+	for hops := 0; ; hops++ {
+		if t == n {
+			return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
+		}
+		if t.Kind != Map || t.Get("$ref") == nil || t.Get("$ref").Kind != String {
+			break
+		}
+		if r.lim.MaxRefHops > 0 && hops >= r.lim.MaxRefHops {
+			return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+		}
+		next, err := r.target(t)
+		if err != nil {
+			return nil, err
+		}
+		t = next
+	}
+	n.Target = t
+	return t, nil
+}
+
+// lookup finds the node a reference names, without following it further.
+func (r *resolver) lookup(n *Node) (*Node, error) {
+	raw := n.Ref()
+	file := n.File
+	refPath, frag, _ := strings.Cut(raw, "#")
+	if refPath != "" {
+		name, display, err := r.refFile(file, refPath)
+		if err != nil {
+			return nil, errorAt(n, "$ref %q: %v", raw, err)
+		}
+		file, err = r.readFile(name, display)
+		if err != nil {
+			var pe *Error
+			if errors.As(err, &pe) {
+				return nil, pe
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, errorAt(n, "$ref %q: file %s does not exist", raw, display)
+			}
+			if errors.Is(err, errOutsideRoot) {
+				return nil, errorAt(n, "$ref %q leaves the document's directory (allow a wider tree with --ref-root DIR)", raw)
+			}
+			return nil, errorAt(n, "$ref %q: cannot read %s: %v", raw, display, err)
+		}
+	}
+	frag, err := url.PathUnescape(frag)
+	if err != nil {
+		return nil, errorAt(n, "$ref %q: malformed fragment", raw)
+	}
+	if frag != "" && !strings.HasPrefix(frag, "/") {
+		return nil, errorAt(n, "$ref %q: the fragment must be a JSON pointer starting with /", raw)
+	}
+	t, loose, err := r.walkPointer(file.Root, frag)
+	if err != nil {
+		return nil, errorAt(n, "$ref %q: %v", raw, err)
+	}
+	if loose {
+		r.warns = append(r.warns, Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q has an unescaped / in a key (write it as ~1)", raw)})
+	}
+	return t, nil
+}
+
+// walkPointer follows a JSON pointer from root, passing through any
+// references met on the way. Generated documents sometimes leave a `/`
+// inside a key unescaped; when a segment is missing, longer keys made by
+// joining the following segments are tried, and loose reports that.
+func (r *resolver) walkPointer(root *Node, ptr string) (n *Node, loose bool, err error) {
+	cur := root
+	if ptr == "" {
+		return cur, false, nil
+	}
+	segs := strings.Split(ptr[1:], "/")
+	for i := 0; i < len(segs); i++ {
+		seg := UnescapePointer(segs[i])
+		if cur.Kind == Map && cur.Get("$ref") != nil && cur.Get("$ref").Kind == String {
+			t, err := r.target(cur)
+			if err != nil {
+				return nil, false, err
+			}
+			cur = t
+		}
+		var next *Node
+		switch cur.Kind {
+		case Map:
+			next = cur.Get(seg)
+			for j := i + 1; next == nil && j < len(segs); j++ {
+				seg += "/" + UnescapePointer(segs[j])
+				if next = cur.Get(seg); next != nil {
+					i, loose = j, true
+				}
+			}
+		case Seq:
+			if k, err := strconv.Atoi(seg); err == nil && k >= 0 && k < len(cur.Items) {
+				next = cur.Items[k]
+			}
+		}
+		if next == nil {
+			return nil, false, fmt.Errorf("nothing at %s in %s", ptr, root.File.Name)
+		}
+		cur = next
+	}
+	return cur, loose, nil
+}
+
+// refFile turns the path part of a reference into a file name the
+// FileSystem understands, refusing anything that leaves the root.
+func (r *resolver) refFile(from *File, ref string) (name, display string, err error) {
+	if isRemote(ref) {
+		if !r.allowHTTP {
+			return "", "", errors.New("remote references are not followed (allow them with --allow-remote-refs)")
+		}
+		return ref, ref, nil
+	}
+	if isRemote(from.key) {
+		base, err := url.Parse(from.key)
+		if err != nil {
+			return "", "", err
+		}
+		rel, err := url.Parse(ref)
+		if err != nil {
+			return "", "", err
+		}
+		u := base.ResolveReference(rel).String()
+		if !r.allowHTTP {
+			return "", "", errors.New("remote references are not followed (allow them with --allow-remote-refs)")
+		}
+		return u, u, nil
+	}
+	if strings.HasPrefix(ref, "file://") {
+		ref = strings.TrimPrefix(ref, "file://")
+	} else if i := strings.Index(ref, "://"); i > 0 && !strings.ContainsAny(ref[:i], "/.") {
+		return "", "", fmt.Errorf("unsupported scheme %s", ref[:i])
+	}
+	if p, err := url.PathUnescape(ref); err == nil {
+		ref = p
+	}
+	if path.IsAbs(ref) || filepath.IsAbs(ref) {
+		if r.in.Dir == "" {
+			return "", "", errOutsideRootRef
+		}
+		rel, err := filepath.Rel(r.in.Dir, filepath.Clean(ref))
+		if err != nil {
+			return "", "", errOutsideRootRef
+		}
+		name = filepath.ToSlash(rel)
+	} else {
+		name = path.Join(path.Dir(from.key), ref)
+	}
+	name = path.Clean(name)
+	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
+		return "", "", errOutsideRootRef
+	}
+	return name, r.in.displayName(name), nil
+}
+
+var errOutsideRootRef = errors.New("leaves the document's directory (allow a wider tree with --ref-root DIR)")
