@@ -1,0 +1,107 @@
+package spec
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Options control loading.
+type Options struct {
+	Limits          Limits
+	AllowRemoteRefs bool
+	Perspective     Perspective // reading of 2.x verbs; Application when empty
+	HTTPClient      *http.Client
+}
+
+// Load reads, resolves and normalises one document.
+func Load(in Input, opts Options) (*Document, error) {
+	lim := opts.Limits
+	if lim == (Limits{}) {
+		lim = DefaultLimits
+	}
+	r := &resolver{in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
+		files: map[string]*File{}, walked: map[*Node]bool{}, resolving: map[*Node]bool{}}
+	display := in.displayName(in.Main)
+	var main *File
+	if in.Data != nil {
+		f, warns, err := Parse(display, in.Data, lim)
+		if err != nil {
+			return nil, err
+		}
+		f.key = in.Main
+		r.files[in.Main] = f
+		r.warns = append(r.warns, warns...)
+		r.total = int64(len(in.Data))
+		main = f
+	} else {
+		f, err := r.readFile(in.Main, display)
+		if err != nil {
+			if e, ok := err.(*Error); ok {
+				return nil, e
+			}
+			return nil, &Error{File: display, Msg: err.Error()}
+		}
+		main = f
+	}
+	root := main.Root
+	if root.Kind != Map {
+		return nil, &Error{File: display, Line: int(root.Line), Msg: "not an AsyncAPI document: the top level is not a mapping"}
+	}
+	verNode := root.Get("asyncapi")
+	if verNode == nil {
+		if root.Has("openapi") || root.Has("swagger") {
+			return nil, &Error{File: display, Msg: "not an AsyncAPI document: this is an OpenAPI document"}
+		}
+		return nil, &Error{File: display, Msg: "not an AsyncAPI document: no `asyncapi` field"}
+	}
+	major, minor, err := parseVersion(verNode.Value)
+	if err != nil {
+		return nil, &Error{File: display, Line: int(verNode.Line), Col: int(verNode.Col), Msg: err.Error()}
+	}
+	if err := r.resolveAll(root); err != nil {
+		return nil, err
+	}
+	d := &Document{Name: display, Version: verNode.Value, Major: major, Minor: minor, Root: root}
+	b := &builder{doc: d, msgs: map[*Node]*Message{}, chans: map[*Node]*Channel{}}
+	if major == 2 {
+		d.Perspective = opts.Perspective
+		if d.Perspective == "" {
+			d.Perspective = Application
+		}
+		b.build2()
+	} else {
+		b.build3()
+	}
+	b.findUnused()
+	names := make([]string, 0, len(r.files))
+	for k := range r.files {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		d.Files = append(d.Files, r.files[k])
+	}
+	d.Warnings = append(r.warns, b.warns...)
+	return d, nil
+}
+
+var versionRE = regexp.MustCompile(`^(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$`)
+
+// parseVersion accepts every supported AsyncAPI version; the patch digit
+// and any pre-release suffix are ignored.
+func parseVersion(v string) (major, minor int, err error) {
+	m := versionRE.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return 0, 0, fmt.Errorf("unsupported AsyncAPI version %q (supported: 2.0–2.6, 3.0, 3.1)", v)
+	}
+	major, _ = strconv.Atoi(m[1])
+	minor, _ = strconv.Atoi(m[2])
+	if (major == 2 && minor <= 6) || (major == 3 && minor <= 1) {
+		return major, minor, nil
+	}
+	return 0, 0, fmt.Errorf("unsupported AsyncAPI version %q (supported: 2.0–2.6, 3.0, 3.1)", v)
+}
