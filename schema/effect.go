@@ -1,0 +1,119 @@
+package schema
+
+import "eventdiff/spec"
+
+// Effect is what a change does to the set of accepted values.
+type Effect uint8
+
+// The effects, from the catalogue (reference/schema-rules.md §1.1).
+const (
+	None         Effect = iota // the same values are accepted
+	Wider                      // the new schema accepts more
+	Narrower                   // the new schema accepts fewer
+	Incomparable               // some old values are rejected and some new ones were not allowed
+	Unknown                    // cannot be decided (regex containment, oneOf overlap, ...)
+)
+
+func (e Effect) String() string {
+	switch e {
+	case None:
+		return "none"
+	case Wider:
+		return "wider"
+	case Narrower:
+		return "narrower"
+	case Incomparable:
+		return "incomparable"
+	case Unknown:
+		return "unknown"
+	}
+	return "invalid"
+}
+
+// Combine joins the effects of sibling changes: none is neutral, equal
+// effects stay, wider with narrower is incomparable, incomparable absorbs
+// everything, and unknown absorbs everything but incomparable.
+func Combine(a, b Effect) Effect {
+	switch {
+	case a == b:
+		return a
+	case a == None:
+		return b
+	case b == None:
+		return a
+	case a == Incomparable || b == Incomparable:
+		return Incomparable
+	case a == Unknown || b == Unknown:
+		return Unknown
+	default: // wider with narrower
+		return Incomparable
+	}
+}
+
+// Invert swaps wider and narrower (for `not`, and for comparing in the
+// other direction).
+func (e Effect) Invert() Effect {
+	switch e {
+	case Wider:
+		return Narrower
+	case Narrower:
+		return Wider
+	}
+	return e
+}
+
+// Options choose the semantics of a comparison.
+type Options struct {
+	// Strict compares validation-exactly. By default (pragmatic) adding or
+	// removing an optional property of an open object has no effect, and
+	// the strict effect is kept in Delta.StrictEffect.
+	Strict bool
+	// AssertFormat makes `format` a constraint instead of an annotation.
+	AssertFormat bool
+	// OpenAPI says the schemas are in the OpenAPI 3.0 dialect, where
+	// `nullable` is a keyword.
+	OpenAPI bool
+	// Examples of whole values (message payload or headers examples) from
+	// each side, tried first as witnesses.
+	BaseExamples, RevisionExamples []any
+}
+
+// Delta is one keyword-level difference between two schemas.
+type Delta struct {
+	Rule string // catalogue rule id, e.g. "schema-property-removed"
+	// Path is the keyword path from the compared root, as a JSON pointer
+	// ("/properties/status/enum"), through references as if inlined.
+	Path string
+	// Base and Revision are the nodes where the difference is written in
+	// each document; when one side lacks the keyword, the closest node
+	// that exists there (its parent schema). Never both nil.
+	Base, Revision *spec.Node
+	// BaseRefs and RevisionRefs are the `$ref` strings followed from the
+	// compared root to reach the difference, in order.
+	BaseRefs, RevisionRefs []string
+	Old, New any // the values before and after, as plain JSON values (nil when absent)
+	// Effect is the effect under the chosen Options; StrictEffect is the
+	// validation-exact effect (the same unless a pragmatic policy applied).
+	Effect       Effect
+	StrictEffect Effect
+	// CautionSend and CautionReceive ask for at least a warning when the
+	// message is sent (or received) even though the effect is safe for
+	// that direction, e.g. format int32 → int64 for typed consumers.
+	CautionSend, CautionReceive bool
+	Reason  string   // the effect in plain words
+	Witness *Witness // a value that proves the effect, when one was found
+}
+
+// Witness is a concrete value accepted by one side's schema and rejected
+// by the other's.
+type Witness struct {
+	Value   any
+	ValidIn string // "base" or "revision"
+	Source  string // "example" or "generated"
+}
+
+// Result is the outcome of comparing two schemas.
+type Result struct {
+	Deltas []Delta
+	Effect Effect // all deltas combined
+}
