@@ -91,7 +91,7 @@ type Delta struct {
 	// BaseRefs and RevisionRefs are the `$ref` strings followed from the
 	// compared root to reach the difference, in order.
 	BaseRefs, RevisionRefs []string
-	Old, New any // the values before and after, as plain JSON values (nil when absent)
+	Old, New               any // the values before and after, as plain JSON values (nil when absent)
 	// Effect is the effect under the chosen Options; StrictEffect is the
 	// validation-exact effect (the same unless a pragmatic policy applied).
 	Effect       Effect
@@ -100,8 +100,9 @@ type Delta struct {
 	// message is sent (or received) even though the effect is safe for
 	// that direction, e.g. format int32 → int64 for typed consumers.
 	CautionSend, CautionReceive bool
-	Reason  string   // the effect in plain words
-	Witness *Witness // a value that proves the effect, when one was found
+	Reason                      string   // the effect in plain words
+	Hint                        string   // how to make the change compatible, when there is an obvious way
+	Witness                     *Witness // a value that proves the effect, when one was found
 }
 
 // Witness is a concrete value accepted by one side's schema and rejected

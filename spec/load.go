@@ -105,3 +105,30 @@ func parseVersion(v string) (major, minor int, err error) {
 	}
 	return 0, 0, fmt.Errorf("unsupported AsyncAPI version %q (supported: 2.0–2.6, 3.0, 3.1)", v)
 }
+
+// noFiles refuses every file: documents parsed from memory may only use
+// references inside themselves.
+type noFiles struct{}
+
+func (noFiles) ReadFile(string) ([]byte, error) {
+	return nil, fmt.Errorf("references to other files are not available here")
+}
+
+// ParseResolved parses one YAML or JSON text and resolves the references
+// inside it (references to other files are errors). It is meant for schema
+// snippets in tests and fuzzing; documents go through Load.
+func ParseResolved(name string, data []byte) (*Node, error) {
+	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: DefaultLimits,
+		files: map[string]*File{}, walked: map[*Node]bool{}, resolving: map[*Node]bool{}}
+	f, warns, err := Parse(name, data, DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	_ = warns
+	f.key = name
+	r.files[name] = f
+	if err := r.resolveAll(f.Root); err != nil {
+		return nil, err
+	}
+	return f.Root, nil
+}
