@@ -162,7 +162,7 @@ func (b *builder) operation2(ch *Channel, verb string, on, schemes *Node) {
 	if mn := eff.Get("message"); mn != nil {
 		items := []*Node{mn}
 		if md := mn.Deref(); md.Kind == Map && md.Get("oneOf") != nil {
-			items = md.Get("oneOf").Deref().Items
+			items = md.Get("oneOf").Deref().Elems()
 		}
 		for _, it := range items {
 			if it.Deref().Kind != Map {

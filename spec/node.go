@@ -331,3 +331,103 @@ func Equal(a, b *Node) bool {
 	}
 	return false
 }
+
+// EqualResolved is Equal seen through references: a `$ref` compares as
+// its target, so moving a definition behind a reference changes nothing.
+// Cycles are assumed equal when met again (the only consistent answer).
+func EqualResolved(a, b *Node) bool {
+	return equalResolved(a, b, map[[2]*Node]bool{})
+}
+
+func equalResolved(a, b *Node, seen map[[2]*Node]bool) bool {
+	a, b = a.Deref(), b.Deref()
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil || a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case Map:
+		key := [2]*Node{a, b}
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		if len(a.Fields) != len(b.Fields) {
+			return false
+		}
+		for _, f := range a.Fields {
+			if !equalResolved(f.Value, b.Get(f.Key), seen) {
+				return false
+			}
+		}
+		return true
+	case Seq:
+		if len(a.Items) != len(b.Items) {
+			return false
+		}
+		for i := range a.Items {
+			if !equalResolved(a.Items[i], b.Items[i], seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return Equal(a, b)
+}
+
+// Resolved converts the node to plain Go values like Interface, but with
+// references replaced by their targets. A reference met again inside its
+// own target (a cycle), or met after a budget of expanded nodes is spent,
+// stays as written, so the result is always small and finite.
+func (n *Node) Resolved() any {
+	budget := 10000
+	return n.resolved(map[*Node]bool{}, &budget)
+}
+
+func (n *Node) resolved(onPath map[*Node]bool, budget *int) any {
+	if n == nil {
+		return nil
+	}
+	*budget--
+	if n.Target != nil {
+		if onPath[n] || *budget <= 0 {
+			return map[string]any{"$ref": n.Ref()}
+		}
+		onPath[n] = true
+		defer delete(onPath, n)
+		return n.Deref().resolved(onPath, budget)
+	}
+	switch n.Kind {
+	case Map:
+		m := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			m[f.Key] = f.Value.resolved(onPath, budget)
+		}
+		return m
+	case Seq:
+		s := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			s[i] = it.resolved(onPath, budget)
+		}
+		return s
+	}
+	return n.Interface()
+}
+
+// Entries returns the fields of a map node; nil for anything else (nil included).
+func (n *Node) Entries() []Field {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	return n.Fields
+}
+
+// Elems returns the items of a sequence node; nil for anything else (nil included).
+func (n *Node) Elems() []*Node {
+	if n == nil || n.Kind != Seq {
+		return nil
+	}
+	return n.Items
+}
