@@ -1,0 +1,265 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"eventdiff/schema"
+	"eventdiff/spec"
+)
+
+// Options choose how schemas are compared.
+type Options struct {
+	Schema schema.Options
+}
+
+// Compare returns every difference between base and revision, in a
+// deterministic order.
+func Compare(base, revision *spec.Document, opts Options) []Change {
+	d := &differ{base: base, rev: revision, opts: opts,
+		chanPair: map[*spec.Channel]*spec.Channel{}, chanOps: map[*spec.Channel][]OpRef{},
+		msgPairs: map[[2]*spec.Message]*msgPair{}, schemaSeen: map[deltaKey]int{}}
+	d.document()
+	d.servers()
+	d.channels()
+	d.operations()
+	d.compareChannels()
+	d.channelMessages()
+	d.messages()
+	d.unused()
+	Sort(d.out)
+	return d.out
+}
+
+type differ struct {
+	base, rev *spec.Document
+	opts      Options
+	out       []Change
+
+	chanPair map[*spec.Channel]*spec.Channel // base channel → its revision
+	chanList [][2]*spec.Channel              // pairs in base order
+	chanOps  map[*spec.Channel][]OpRef       // revision channel → operations on it
+	msgPairs map[[2]*spec.Message]*msgPair   // compared message pairs
+	msgOrder []*msgPair                      // in discovery order
+	opPairs  [][2]*spec.Operation            // paired operations
+
+	schemaSeen map[deltaKey]int // index in out of a schema change already reported
+}
+
+// msgPair is a base message and its revision, with every operation that
+// reaches the pair.
+type msgPair struct {
+	old, new *spec.Message
+	ops      []OpRef
+	channel  string
+}
+
+type deltaKey struct {
+	rule      string
+	base, rev *spec.Node
+	path      string
+}
+
+func (d *differ) add(c Change) { d.out = append(d.out, c) }
+
+// parentLoc is where a removed element's parent is in the revision: the
+// closest place that still exists, for annotations.
+func parentLoc(doc *spec.Document, keys ...string) *spec.Location {
+	n := doc.Root
+	for _, k := range keys {
+		next := n.Get(k).Deref()
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	return n.Loc()
+}
+
+func plain(n *spec.Node) any {
+	if n == nil {
+		return nil
+	}
+	return n.Resolved()
+}
+
+// document compares what belongs to the document as a whole.
+func (d *differ) document() {
+	b, r := d.base, d.rev
+	if b.Version != r.Version {
+		d.add(Change{Kind: AsyncAPIVersionChanged, Subject: "document",
+			Text: fmt.Sprintf("AsyncAPI version changed from %s to %s", b.Version, r.Version),
+			Base: b.Root.Get("asyncapi").Loc(), Revision: r.Root.Get("asyncapi").Loc(), Old: b.Version, New: r.Version})
+	}
+	if b.ID != r.ID {
+		d.add(Change{Kind: DocumentIDChanged, Subject: "document",
+			Text: fmt.Sprintf("document id changed from %q to %q", b.ID, r.ID),
+			Base: locOr(b.Root.Get("id"), b.Root), Revision: locOr(r.Root.Get("id"), r.Root), Old: b.ID, New: r.ID})
+	}
+	bi, ri := b.Info, r.Info
+	for _, f := range []struct {
+		name string
+		a, b *spec.Node
+	}{{"tags", bi.Tags, ri.Tags}, {"externalDocs", bi.ExternalDocs, ri.ExternalDocs}} {
+		d.docValue(Change{Subject: "document"}, "document "+f.name, f.a, f.b, bi.Node, ri.Node)
+	}
+	if bi.Node != nil && ri.Node != nil {
+		for _, k := range []string{"title", "description", "termsOfService", "contact", "license"} {
+			d.docValue(Change{Subject: "document"}, "info."+k, bi.Node.Get(k), ri.Node.Get(k), bi.Node, ri.Node)
+		}
+		d.extensions(Change{Subject: "document"}, "info", bi.Node, ri.Node)
+	}
+	d.extensions(Change{Subject: "document"}, "the document", b.Root, r.Root)
+}
+
+func locOr(n, fallback *spec.Node) *spec.Location {
+	if n != nil {
+		return n.Loc()
+	}
+	return fallback.Loc()
+}
+
+// docKeys are fields that only document an element.
+var docKeys = []string{"title", "summary", "description", "tags", "externalDocs"}
+
+// docs reports documentation-only and extension changes of an element.
+func (d *differ) docs(ctx Change, what string, a, b *spec.Node) {
+	a, b = a.Deref(), b.Deref()
+	if a == nil || b == nil || a.Kind != spec.Map || b.Kind != spec.Map {
+		return
+	}
+	for _, k := range docKeys {
+		d.docValue(ctx, what+" "+k, a.Get(k), b.Get(k), a, b)
+	}
+	d.extensions(ctx, what, a, b)
+}
+
+func (d *differ) docValue(ctx Change, what string, a, b, aParent, bParent *spec.Node) {
+	if a == nil && b == nil || spec.EqualResolved(a, b) {
+		return
+	}
+	c := ctx
+	c.Kind, c.Text = DocumentationChanged, what+" changed"
+	switch {
+	case a == nil:
+		c.Text = what + " added"
+	case b == nil:
+		c.Text = what + " removed"
+	}
+	c.Base, c.Revision = locOr(a, aParent), locOr(b, bParent)
+	c.Old, c.New = plain(a), plain(b)
+	d.add(c)
+}
+
+// ignoredExtension are tool artifacts, not contract: parser bookkeeping and
+// the converter's channel-id hint.
+func ignoredExtension(k string) bool {
+	return strings.HasPrefix(k, "x-parser-") || k == "x-channelId"
+}
+
+func (d *differ) extensions(ctx Change, what string, a, b *spec.Node) {
+	keys := map[string]bool{}
+	for _, n := range []*spec.Node{a, b} {
+		for _, f := range n.Entries() {
+			if strings.HasPrefix(f.Key, "x-") && !ignoredExtension(f.Key) {
+				keys[f.Key] = true
+			}
+		}
+	}
+	for _, k := range sortedKeys(keys) {
+		va, vb := a.Get(k), b.Get(k)
+		if spec.EqualResolved(va, vb) {
+			continue
+		}
+		c := ctx
+		c.Kind = ExtensionChanged
+		c.Text = fmt.Sprintf("extension %s of %s changed", k, what)
+		c.Base, c.Revision = locOr(va, a), locOr(vb, b)
+		c.Old, c.New = plain(va), plain(vb)
+		d.add(c)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// setDiff returns the strings only in a and only in b, sorted.
+func setDiff(a, b []string) (onlyA, onlyB []string) {
+	inA, inB := map[string]bool{}, map[string]bool{}
+	for _, s := range a {
+		inA[s] = true
+	}
+	for _, s := range b {
+		inB[s] = true
+	}
+	for s := range inA {
+		if !inB[s] {
+			onlyA = append(onlyA, s)
+		}
+	}
+	for s := range inB {
+		if !inA[s] {
+			onlyB = append(onlyB, s)
+		}
+	}
+	sort.Strings(onlyA)
+	sort.Strings(onlyB)
+	return onlyA, onlyB
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// mergeOps adds operations to a list, keeping it sorted and unique.
+func mergeOps(list []OpRef, more ...OpRef) []OpRef {
+	for _, o := range more {
+		dup := false
+		for _, have := range list {
+			if have == o {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, o)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].Channel != list[j].Channel {
+			return list[i].Channel < list[j].Channel
+		}
+		if list[i].ID != list[j].ID {
+			return list[i].ID < list[j].ID
+		}
+		if list[i].Action != list[j].Action {
+			return list[i].Action < list[j].Action
+		}
+		return !list[i].Reply && list[j].Reply
+	})
+	return list
+}
+
+func mergeStrings(list []string, more ...string) []string {
+	for _, s := range more {
+		i := sort.SearchStrings(list, s)
+		if i < len(list) && list[i] == s {
+			continue
+		}
+		list = append(list, "")
+		copy(list[i+1:], list[i:])
+		list[i] = s
+	}
+	return list
+}

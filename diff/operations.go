@@ -1,0 +1,400 @@
+package diff
+
+import (
+	"fmt"
+
+	"eventdiff/spec"
+)
+
+// operations pairs operations by channel and action (then declared id,
+// then the messages they carry), registers every operation on its
+// channel, and compares each pair.
+func (d *differ) operations() {
+	taken := map[*spec.Operation]bool{}
+	pairOf := map[*spec.Operation]*spec.Operation{}
+	sameSlot := func(a, b *spec.Operation) bool {
+		return a.Channel != nil && b.Channel != nil && d.chanPair[a.Channel] == b.Channel && a.Action == b.Action
+	}
+	unmatched := func(pred func(b *spec.Operation) bool) []*spec.Operation {
+		var out []*spec.Operation
+		for _, b := range d.rev.Operations {
+			if !taken[b] && pred(b) {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	passes := []func(a *spec.Operation) *spec.Operation{
+		func(a *spec.Operation) *spec.Operation { // same slot, same key
+			for _, b := range unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) && b.Key == a.Key }) {
+				return b
+			}
+			return nil
+		},
+		func(a *spec.Operation) *spec.Operation { // same slot, shared messages
+			for _, b := range unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) }) {
+				if pairs, _, _ := pairMessages(a.Messages, b.Messages, false); len(pairs) > 0 {
+					return b
+				}
+			}
+			return nil
+		},
+		func(a *spec.Operation) *spec.Operation { // the only one left in its slot on both sides
+			cands := unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) })
+			if len(cands) != 1 {
+				return nil
+			}
+			for _, o := range d.base.Operations {
+				if o != a && pairOf[o] == nil && o.Channel == a.Channel && o.Action == a.Action {
+					return nil
+				}
+			}
+			return cands[0]
+		},
+		func(a *spec.Operation) *spec.Operation { // same declared id: moved or flipped
+			if a.ID == "" {
+				return nil
+			}
+			for _, b := range unmatched(func(b *spec.Operation) bool { return b.ID == a.ID }) {
+				return b
+			}
+			return nil
+		},
+		func(a *spec.Operation) *spec.Operation { // the only one left on its channel: action flipped
+			if a.Channel == nil {
+				return nil
+			}
+			cands := unmatched(func(b *spec.Operation) bool { return d.chanPair[a.Channel] == b.Channel })
+			if len(cands) != 1 {
+				return nil
+			}
+			for _, o := range d.base.Operations {
+				if o != a && pairOf[o] == nil && o.Channel == a.Channel {
+					return nil
+				}
+			}
+			return cands[0]
+		},
+	}
+	for _, find := range passes {
+		for _, a := range d.base.Operations {
+			if pairOf[a] != nil {
+				continue
+			}
+			if b := find(a); b != nil {
+				pairOf[a], taken[b] = b, true
+				d.opPairs = append(d.opPairs, [2]*spec.Operation{a, b})
+			}
+		}
+	}
+	for _, b := range d.rev.Operations {
+		if b.Channel != nil {
+			d.chanOps[b.Channel] = mergeOps(d.chanOps[b.Channel], opRef(b))
+		}
+	}
+	for _, p := range d.opPairs {
+		d.operation(p[0], p[1])
+	}
+	for _, a := range d.base.Operations {
+		if pairOf[a] != nil {
+			continue
+		}
+		c := Change{Kind: OperationRemoved, Subject: "operation", Channel: chanLabel(a.Channel),
+			Operations: []OpRef{opRef(a)}, Messages: labels(a.Messages),
+			Text: fmt.Sprintf("operation %s (%s on %q) was removed", a.Key, a.Action, chanLabel(a.Channel)),
+			Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
+		d.add(c)
+	}
+	for _, b := range d.rev.Operations {
+		if taken[b] {
+			continue
+		}
+		c := Change{Kind: OperationAdded, Subject: "operation", Channel: chanLabel(b.Channel),
+			Operations: []OpRef{opRef(b)}, Messages: labels(b.Messages),
+			Text: fmt.Sprintf("operation %s (%s on %q) was added", b.Key, b.Action, chanLabel(b.Channel)),
+			Base: parentLoc(d.base, "operations"), Revision: b.Node.Loc(), New: b.Key}
+		if d.base.Major == 2 {
+			c.Base = parentLoc(d.base, "channels")
+		}
+		d.add(c)
+	}
+}
+
+// survivingParent is where a removed operation's place is in the revision.
+func (d *differ) survivingParent(a *spec.Operation) *spec.Location {
+	if a.Channel != nil {
+		if rc, ok := d.chanPair[a.Channel]; ok {
+			if d.rev.Major == 2 {
+				return rc.Node.Loc()
+			}
+		}
+	}
+	if d.rev.Major >= 3 {
+		return parentLoc(d.rev, "operations")
+	}
+	return parentLoc(d.rev, "channels")
+}
+
+func opRef(o *spec.Operation) OpRef {
+	return OpRef{ID: o.Key, Action: o.Action, Channel: chanLabel(o.Channel), Compat: o.Compat}
+}
+
+func chanLabel(c *spec.Channel) string {
+	if c == nil {
+		return ""
+	}
+	return c.Label()
+}
+
+func labels(ms []*spec.Message) []string {
+	var out []string
+	for _, m := range ms {
+		out = mergeStrings(out, m.Label())
+	}
+	return out
+}
+
+func (d *differ) operation(a, b *spec.Operation) {
+	ref := opRef(b)
+	ctx := Change{Subject: "operation", Channel: chanLabel(b.Channel), Operations: []OpRef{ref}}
+	owner := fmt.Sprintf("operation %s", b.Key)
+	if a.ID != "" && b.ID != "" && a.ID != b.ID {
+		c := ctx
+		c.Kind, c.Text = OperationRenamed, fmt.Sprintf("operation %s was renamed to %s", a.ID, b.ID)
+		c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.ID, b.ID
+		d.add(c)
+	}
+	if a.Action != b.Action {
+		c := ctx
+		c.Operations = []OpRef{opRef(a), ref}
+		c.Kind = OperationActionChanged
+		c.Text = fmt.Sprintf("%s now %ss instead of %sing (%s → %s)", owner, b.Action, trimE(string(a.Action)), a.Verb, b.Verb)
+		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "action").Loc(), locNode(b.Node, "action").Loc(), string(a.Action), string(b.Action)
+		if d.rev.Major == 2 {
+			c.Revision = b.Node.Loc()
+		}
+		if d.base.Major == 2 {
+			c.Base = a.Node.Loc()
+		}
+		d.add(c)
+	}
+	if a.Channel != nil && b.Channel != nil && d.chanPair[a.Channel] != b.Channel {
+		c := ctx
+		c.Kind = OperationChannelChanged
+		c.Text = fmt.Sprintf("%s moved from channel %q to %q", owner, a.Channel.Label(), b.Channel.Label())
+		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "channel").Loc(), locNode(b.Node, "channel").Loc(), a.Channel.Label(), b.Channel.Label()
+		d.add(c)
+	}
+	d.operationMessages(ctx, owner, ref, a.Messages, b.Messages, a.Node, b.Node)
+	d.reply(ctx, owner, ref, a, b)
+	d.security(ctx, owner, a.Security, b.Security, a.Node, b.Node)
+	d.bindings(ctx, "operation", owner, a.Bindings, b.Bindings, a.Node, b.Node)
+	d.docs(ctx, owner, a.Node, b.Node)
+}
+
+func trimE(s string) string {
+	if len(s) > 0 && s[len(s)-1] == 'e' {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// operationMessages pairs the messages of two operations (or replies),
+// registers each pair for comparison and reports the ones added or removed.
+func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs []*spec.Message, aNode, bNode *spec.Node) {
+	pairs, removed, added := pairMessages(as, bs, true)
+	for _, p := range pairs {
+		d.registerPair(p[0], p[1], ref)
+	}
+	for _, m := range removed {
+		c := ctx
+		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
+		c.Kind, c.Text = OperationMessageRemoved, fmt.Sprintf("%s no longer %ss message %s", owner, ref.Action, m.Label())
+		c.Base, c.Revision, c.Old = m.Def.Loc(), locNode(bNode, "messages").Loc(), m.Label()
+		d.add(c)
+	}
+	for _, m := range added {
+		c := ctx
+		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
+		c.Kind, c.Text = OperationMessageAdded, fmt.Sprintf("%s now also %ss message %s", owner, ref.Action, m.Label())
+		c.Base, c.Revision, c.New = locNode(aNode, "messages").Loc(), m.Def.Loc(), m.Label()
+		d.add(c)
+	}
+}
+
+// reply compares request/reply: the application's obligations change with
+// the operation's action, and reply messages travel the other way.
+func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation) {
+	ra, rb := a.Reply, b.Reply
+	switch {
+	case ra == nil && rb == nil:
+		return
+	case ra == nil:
+		c := ctx
+		c.Kind, c.Text = OperationReplyAdded, fmt.Sprintf("%s now has a reply", owner)
+		c.Base, c.Revision = a.Node.Loc(), rb.Node.Loc()
+		d.add(c)
+		return
+	case rb == nil:
+		c := ctx
+		c.Kind, c.Text = OperationReplyRemoved, fmt.Sprintf("%s no longer has a reply", owner)
+		c.Base, c.Revision = ra.Node.Loc(), b.Node.Loc()
+		d.add(c)
+		return
+	}
+	if ra.AddressLocation != rb.AddressLocation {
+		c := ctx
+		c.Kind = OperationReplyChanged
+		c.Text = fmt.Sprintf("reply address of %s changed from %q to %q", owner, ra.AddressLocation, rb.AddressLocation)
+		c.Base, c.Revision, c.Old, c.New = locNode(ra.Node, "address").Loc(), locNode(rb.Node, "address").Loc(), ra.AddressLocation, rb.AddressLocation
+		d.add(c)
+	}
+	if ra.Channel != nil && rb.Channel != nil && canonicalAddress(ra.Channel.Address) != canonicalAddress(rb.Channel.Address) {
+		c := ctx
+		c.Kind = OperationReplyChanged
+		c.Text = fmt.Sprintf("reply channel of %s changed from %s to %s", owner, addressText(ra.Channel), addressText(rb.Channel))
+		c.Base, c.Revision, c.Old, c.New = locNode(ra.Node, "channel").Loc(), locNode(rb.Node, "channel").Loc(), ra.Channel.Label(), rb.Channel.Label()
+		d.add(c)
+	}
+	replyRef := ref
+	replyRef.Action, replyRef.Reply = spec.Send, true
+	if ref.Action == spec.Send {
+		replyRef.Action = spec.Receive
+	}
+	d.operationMessages(ctx, "the reply of "+owner, replyRef, ra.Messages, rb.Messages, ra.Node, rb.Node)
+	d.docs(ctx, "the reply of "+owner, ra.Node, rb.Node)
+}
+
+// pairMessages pairs two message lists by identity: declared id or key,
+// then any shared name, then equal payloads, then (when lone allows it) the
+// last message left on each side.
+func pairMessages(as, bs []*spec.Message, lone bool) (pairs [][2]*spec.Message, removed, added []*spec.Message) {
+	used := map[*spec.Message]bool{}
+	paired := map[*spec.Message]bool{}
+	tries := []func(a, b *spec.Message) bool{
+		func(a, b *spec.Message) bool { return primaryName(a) != "" && primaryName(a) == primaryName(b) },
+		func(a, b *spec.Message) bool { return sharesName(a, b) },
+		func(a, b *spec.Message) bool { return a.Name != "" && a.Name == b.Name },
+		func(a, b *spec.Message) bool {
+			return a.Payload != nil && b.Payload != nil && spec.EqualResolved(a.Payload.Node, b.Payload.Node)
+		},
+	}
+	for _, same := range tries {
+		for _, a := range as {
+			if paired[a] {
+				continue
+			}
+			for _, b := range bs {
+				if !used[b] && same(a, b) {
+					pairs = append(pairs, [2]*spec.Message{a, b})
+					paired[a], used[b] = true, true
+					break
+				}
+			}
+		}
+	}
+	for _, a := range as {
+		if !paired[a] {
+			removed = append(removed, a)
+		}
+	}
+	for _, b := range bs {
+		if !used[b] {
+			added = append(added, b)
+		}
+	}
+	if lone && len(removed) == 1 && len(added) == 1 {
+		pairs = append(pairs, [2]*spec.Message{removed[0], added[0]})
+		removed, added = nil, nil
+	}
+	return pairs, removed, added
+}
+
+// primaryName is the identifier a message is best known by: 2.x messageId,
+// 3.x channel key, or its component key.
+func primaryName(m *spec.Message) string {
+	switch {
+	case m.ID != "":
+		return m.ID
+	case m.ChannelKey != "":
+		return m.ChannelKey
+	}
+	return m.ComponentKey
+}
+
+func sharesName(a, b *spec.Message) bool {
+	for _, x := range []string{a.ID, a.ChannelKey, a.ComponentKey, a.Name} {
+		if x == "" {
+			continue
+		}
+		for _, y := range []string{b.ID, b.ChannelKey, b.ComponentKey, b.Name} {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// registerPair records that an operation reaches a message pair.
+func (d *differ) registerPair(a, b *spec.Message, ref OpRef) {
+	key := [2]*spec.Message{a, b}
+	mp, ok := d.msgPairs[key]
+	if !ok {
+		mp = &msgPair{old: a, new: b, channel: ref.Channel}
+		d.msgPairs[key] = mp
+		d.msgOrder = append(d.msgOrder, mp)
+	}
+	if ref.ID != "" {
+		mp.ops = mergeOps(mp.ops, ref)
+	}
+}
+
+// channelMessages pairs channel messages that no operation reaches (3.x
+// channels may list messages without operations): their direction is unknown.
+func (d *differ) channelMessages() {
+	covered := map[*spec.Message]bool{}
+	for _, doc := range []*spec.Document{d.base, d.rev} {
+		for _, o := range doc.Operations {
+			for _, m := range o.Messages {
+				covered[m] = true
+			}
+			if o.Reply != nil {
+				for _, m := range o.Reply.Messages {
+					covered[m] = true
+				}
+			}
+		}
+	}
+	for _, p := range d.chanList {
+		var restA, restB []*spec.Message
+		for _, m := range p[0].Messages {
+			if !covered[m] {
+				restA = append(restA, m)
+			}
+		}
+		for _, m := range p[1].Messages {
+			if !covered[m] {
+				restB = append(restB, m)
+			}
+		}
+		if len(restA) == 0 && len(restB) == 0 {
+			continue
+		}
+		pairs, removed, added := pairMessages(restA, restB, false)
+		ch := p[1].Label()
+		for _, mp := range pairs {
+			d.registerPair(mp[0], mp[1], OpRef{Channel: ch})
+		}
+		for _, m := range removed {
+			d.add(Change{Kind: ChannelMessageRemoved, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
+				Text: fmt.Sprintf("message %s was removed from channel %q", m.Label(), ch),
+				Base: m.Def.Loc(), Revision: locNode(p[1].Node, "messages").Loc(), Old: m.Label()})
+		}
+		for _, m := range added {
+			d.add(Change{Kind: ChannelMessageAdded, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
+				Text: fmt.Sprintf("message %s was added to channel %q", m.Label(), ch),
+				Base: locNode(p[0].Node, "messages").Loc(), Revision: m.Def.Loc(), New: m.Label()})
+		}
+	}
+}
