@@ -1,0 +1,207 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"eventdiff/diff"
+	"eventdiff/schema"
+	"eventdiff/spec"
+)
+
+// Finding is a change judged by a rule.
+type Finding struct {
+	diff.Change
+	Rule      *Rule
+	Level     Level
+	Bump      Bump
+	Direction Direction
+	Breaks    string // who the change breaks, for breaking and warning findings
+	Note      string // what a stricter policy would say, when it differs
+}
+
+// Summary counts findings by level.
+type Summary struct {
+	Breaking int `json:"breaking"`
+	Warning  int `json:"warning"`
+	Info     int `json:"info"`
+}
+
+// DocInfo describes one side of the comparison.
+type DocInfo struct {
+	Source      string `json:"source"`
+	AsyncAPI    string `json:"asyncapi"`
+	Version     string `json:"version"`
+	Perspective string `json:"perspective,omitempty"` // 2.x documents: how publish/subscribe were read
+}
+
+// Policy is the semantics the findings were computed under.
+type Policy struct {
+	Strict       bool `json:"strict"`
+	AssertFormat bool `json:"assertFormat"`
+}
+
+// Result is everything a report needs.
+type Result struct {
+	Base, Revision DocInfo
+	Policy         Policy
+	Findings       []Finding
+	Summary        Summary
+	Bump           BumpInfo
+}
+
+// Config tunes classification.
+type Config struct {
+	Policy Policy
+}
+
+// Classify judges every change. Findings come out breaking first, then
+// warning, then info, each in the changes' deterministic order.
+func Classify(changes []diff.Change, base, revision *spec.Document, cfg Config) Result {
+	res := Result{Base: docInfo(base), Revision: docInfo(revision), Policy: cfg.Policy}
+	for _, c := range changes {
+		f := judge(c, cfg)
+		if f.Level == Off {
+			continue
+		}
+		res.Findings = append(res.Findings, f)
+		switch f.Level {
+		case Breaking:
+			res.Summary.Breaking++
+		case Warning:
+			res.Summary.Warning++
+		case Info:
+			res.Summary.Info++
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool {
+		return res.Findings[i].Level.Rank() > res.Findings[j].Level.Rank()
+	})
+	res.Bump = suggestBump(res.Findings, base, revision)
+	return res
+}
+
+func docInfo(d *spec.Document) DocInfo {
+	di := DocInfo{Source: d.Name, AsyncAPI: d.Version}
+	if d.Info != nil {
+		di.Version = d.Info.Version
+	}
+	if d.Major == 2 {
+		di.Perspective = string(d.Perspective)
+	}
+	return di
+}
+
+// unknownRule judges a change no rule knows (a newer engine than the
+// catalogue): a warning, so it is never silently passed.
+var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: warning, Bump: Minor, Changelog: Changed,
+	Description: "A change eventdiff has no rule for."}
+
+func judge(c diff.Change, cfg Config) Finding {
+	r, ok := catalogue[c.Kind]
+	if !ok {
+		r = unknownRule
+	}
+	f := Finding{Change: c, Rule: r, Direction: DirectionOf(c)}
+	switch {
+	case c.Schema != nil:
+		f.Level = effectLevel(c.Schema.Effect, f.Direction)
+		f.Level = caution(f.Level, c.Schema, f.Direction)
+		if c.Schema.Effect == schema.None && c.Schema.StrictEffect != schema.None {
+			strict := effectLevel(c.Schema.StrictEffect, f.Direction)
+			if strict != Info {
+				f.Note = fmt.Sprintf("validation-exact (--strict), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
+			}
+		}
+	case r.ByEffect:
+		f.Level = effectLevel(r.Effect, f.Direction)
+	default:
+		f.Level = r.Levels.forDirection(f.Direction)
+	}
+	f.Bump = r.Bump
+	if f.Level == Breaking {
+		f.Bump = Major
+	}
+	if f.Level == Breaking || f.Level == Warning {
+		f.Breaks = breaks(f.Direction, c.Schema != nil || r.ByEffect || r.Directional())
+	}
+	return f
+}
+
+// caution raises a safe schema change to a warning for the directions the
+// engine flagged (e.g. a wider integer format that typed consumers may not hold).
+func caution(l Level, d *schema.Delta, dir Direction) Level {
+	if l.Rank() >= Warning.Rank() {
+		return l
+	}
+	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) {
+		return Warning
+	}
+	return l
+}
+
+// DirectionOf works out how the element of a change travels: from the
+// message's declared compatibility, else from the operations that reach it
+// (each of which may declare its own).
+func DirectionOf(c diff.Change) Direction {
+	if d, ok := compatDirection(c.Compat); ok {
+		return d
+	}
+	send, receive := false, false
+	for _, op := range c.Operations {
+		d, ok := compatDirection(op.Compat)
+		if !ok {
+			switch op.Action {
+			case spec.Send:
+				d = Sends
+			case spec.Receive:
+				d = Receives
+			default:
+				continue
+			}
+		}
+		send = send || d == Sends || d == Both
+		receive = receive || d == Receives || d == Both
+	}
+	switch {
+	case send && receive:
+		return Both
+	case send:
+		return Sends
+	case receive:
+		return Receives
+	}
+	return Unknown
+}
+
+// compatDirection maps x-eventdiff-compatibility to the direction whose
+// rules it asks for: forward (old readers read new data) is how a sender
+// must evolve, backward how a receiver may, full both.
+func compatDirection(s string) (Direction, bool) {
+	switch s {
+	case "forward", "FORWARD":
+		return Sends, true
+	case "backward", "BACKWARD":
+		return Receives, true
+	case "full", "FULL":
+		return Both, true
+	}
+	return "", false
+}
+
+// breaks names who a serious finding hurts. Without a direction, a
+// direction-dependent finding may hurt either side.
+func breaks(d Direction, directional bool) string {
+	switch d {
+	case Sends:
+		return "consumers"
+	case Receives:
+		return "producers"
+	case Both:
+		return "consumers and producers"
+	}
+	if directional {
+		return "consumers or producers (no operation says which way the message travels)"
+	}
+	return ""
+}

@@ -1,0 +1,112 @@
+package rules_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"eventdiff/internal/cli"
+	"eventdiff/internal/golden"
+	"eventdiff/rules"
+	"eventdiff/spec"
+)
+
+// fixtureDir holds one folder per rule: base.yaml, revision.yaml, an
+// optional `flags` file, and expected.txt with the exact findings.
+const fixtureDir = "../testdata/rules"
+
+// TestRuleFixtures runs every fixture pair through the whole pipeline and
+// compares the findings, one per line, with expected.txt.
+func TestRuleFixtures(t *testing.T) {
+	dirs, err := os.ReadDir(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		id := d.Name()
+		t.Run(id, func(t *testing.T) {
+			dir := filepath.Join(fixtureDir, id)
+			got := runFixture(t, dir)
+			golden.Check(t, filepath.Join(dir, "expected.txt"), got)
+			if !*golden.Update && !bytes.Contains(got, []byte("\t"+id+"\t")) {
+				t.Errorf("the fixture of %s does not produce a %s finding", id, id)
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasAFixture keeps the catalogue and the fixtures in step.
+func TestEveryRuleHasAFixture(t *testing.T) {
+	for _, r := range rules.All() {
+		if _, err := os.Stat(filepath.Join(fixtureDir, r.ID, "expected.txt")); err != nil {
+			t.Errorf("rule %s has no fixture in %s/%s", r.ID, fixtureDir, r.ID)
+		}
+	}
+	dirs, _ := os.ReadDir(fixtureDir)
+	for _, d := range dirs {
+		if _, ok := rules.Lookup(d.Name()); !ok && d.IsDir() {
+			t.Errorf("fixture %s names no rule", d.Name())
+		}
+	}
+}
+
+func runFixture(t *testing.T, dir string) []byte {
+	t.Helper()
+	req := cli.Request{Base: filepath.Join(dir, "base.yaml"), Revision: filepath.Join(dir, "revision.yaml"),
+		Load: spec.Options{Limits: spec.DefaultLimits, Perspective: spec.Application}}
+	if flags, err := os.ReadFile(filepath.Join(dir, "flags")); err == nil {
+		for _, f := range strings.Fields(string(flags)) {
+			switch f {
+			case "strict":
+				req.Policy.Strict = true
+			case "assert-format":
+				req.Policy.AssertFormat = true
+			case "v2-perspective=client":
+				req.Load.Perspective = spec.Client
+			default:
+				t.Fatalf("unknown flag %q in %s/flags", f, dir)
+			}
+		}
+	}
+	if _, err := os.Stat(req.Base); err != nil {
+		req.Base = filepath.Join(dir, "base.json")
+		req.Revision = filepath.Join(dir, "revision.json")
+	}
+	res, _, err := cli.Compare(req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return FormatFindings(res)
+}
+
+// FormatFindings renders findings one per line: level, rule id, direction,
+// base and revision pointers (with the file when it is not the main one).
+func FormatFindings(res *rules.Result) []byte {
+	var lines []string
+	for _, f := range res.Findings {
+		lines = append(lines, fmt.Sprintf("%s\t%s\t%s\t%s\t%s", f.Level, f.Rule.ID, f.Direction, ptr(f.Base), ptr(f.Revision)))
+	}
+	sort.Strings(lines)
+	if len(lines) == 0 {
+		return []byte("(no findings)\n")
+	}
+	return []byte(strings.Join(lines, "\n") + "\n")
+}
+
+func ptr(l *spec.Location) string {
+	if l == nil {
+		return "-"
+	}
+	base := filepath.Base(l.File)
+	if base == "base.yaml" || base == "revision.yaml" || base == "base.json" || base == "revision.json" {
+		return l.Pointer
+	}
+	return base + l.Pointer
+}
