@@ -1,0 +1,99 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"eventdiff/diff"
+	"eventdiff/rules"
+	"eventdiff/spec"
+)
+
+// SchemaVersion is the version of the JSON report's shape. Fields are
+// added, never renamed or removed, within one version.
+const SchemaVersion = "1"
+
+// JSONReport is the machine-readable report.
+type JSONReport struct {
+	SchemaVersion string         `json:"schemaVersion"`
+	Base          rules.DocInfo  `json:"base"`
+	Revision      rules.DocInfo  `json:"revision"`
+	Policy        rules.Policy   `json:"policy"`
+	Summary       rules.Summary  `json:"summary"`
+	Bump          rules.BumpInfo `json:"bump"`
+	Changes       []JSONChange   `json:"changes"`
+}
+
+// JSONChange is one finding in the JSON report.
+type JSONChange struct {
+	ID          string         `json:"id"`
+	Level       rules.Level    `json:"level"`
+	Bump        rules.Bump     `json:"bump"`
+	Message     string         `json:"message"`
+	Direction   string         `json:"direction"`
+	Breaks      string         `json:"breaks,omitempty"`
+	Operations  []diff.OpRef   `json:"operations"`
+	Channel     string         `json:"channel,omitempty"`
+	Messages    []string       `json:"messages,omitempty"`
+	Base        *spec.Location `json:"base"`
+	Revision    *spec.Location `json:"revision"`
+	Old         any            `json:"old"`
+	New         any            `json:"new"`
+	Fingerprint string         `json:"fingerprint"`
+	Effect      string         `json:"effect,omitempty"`
+	Path        string         `json:"path,omitempty"`
+	RefChain    *RefChain      `json:"refs,omitempty"`
+	Witness     *JSONWitness   `json:"witness,omitempty"`
+	Hint        string         `json:"hint,omitempty"`
+	Note        string         `json:"note,omitempty"`
+}
+
+// RefChain lists the `$ref`s followed to reach a schema change.
+type RefChain struct {
+	Base     []string `json:"base,omitempty"`
+	Revision []string `json:"revision,omitempty"`
+}
+
+// JSONWitness is a value that proves a schema change's effect.
+type JSONWitness struct {
+	Value   any    `json:"value"`
+	ValidIn string `json:"validIn"`
+	Source  string `json:"source"`
+}
+
+// BuildJSON assembles the JSON report.
+func BuildJSON(r *rules.Result) JSONReport {
+	out := JSONReport{SchemaVersion: SchemaVersion, Base: r.Base, Revision: r.Revision, Policy: r.Policy,
+		Summary: r.Summary, Bump: r.Bump, Changes: make([]JSONChange, 0, len(r.Findings))}
+	for i := range r.Findings {
+		out.Changes = append(out.Changes, jsonChange(&r.Findings[i]))
+	}
+	return out
+}
+
+func jsonChange(f *rules.Finding) JSONChange {
+	c := JSONChange{ID: f.Rule.ID, Level: f.Level, Bump: f.Bump, Message: f.Text, Direction: string(f.Direction),
+		Breaks: f.Breaks, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
+		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Fingerprint: f.Fingerprint(), Note: f.Note}
+	if c.Operations == nil {
+		c.Operations = []diff.OpRef{}
+	}
+	if d := f.Schema; d != nil {
+		c.Effect, c.Path, c.Hint = d.Effect.String(), d.Path, d.Hint
+		if len(d.BaseRefs) > 0 || len(d.RevisionRefs) > 0 {
+			c.RefChain = &RefChain{Base: d.BaseRefs, Revision: d.RevisionRefs}
+		}
+		if w := d.Witness; w != nil {
+			c.Witness = &JSONWitness{Value: w.Value, ValidIn: w.ValidIn, Source: w.Source}
+		}
+	}
+	return c
+}
+
+// JSON writes the JSON report, indented, with a final newline.
+func JSON(w io.Writer, r *rules.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(BuildJSON(r))
+}

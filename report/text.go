@@ -1,0 +1,145 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"eventdiff/rules"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes the report for a terminal: the verdict first, then findings
+// grouped by level (breaking first) and by place.
+func Text(w io.Writer, r *rules.Result, opts Options) error {
+	p := &printer{w: w, color: opts.Color}
+	p.line("eventdiff: %s → %s", r.Base.Source, r.Revision.Source)
+	p.line("  base:     AsyncAPI %s, version %s", r.Base.AsyncAPI, orDash(r.Base.Version))
+	p.line("  revision: AsyncAPI %s, version %s", r.Revision.AsyncAPI, orDash(r.Revision.Version))
+	if s := Perspective(r); s != "" {
+		p.line("  %s", s)
+	}
+	if r.Policy.Strict {
+		p.line("  policy: strict (validation-exact)")
+	}
+	p.line("")
+	headColor := ansiBold
+	switch {
+	case r.Summary.Breaking > 0:
+		headColor += ansiRed
+	case r.Summary.Warning > 0:
+		headColor += ansiYellow
+	}
+	p.colored(headColor, "%s", Headline(r))
+	p.line("%d breaking, %d warning, %d info", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info)
+	for _, lv := range []struct {
+		level rules.Level
+		title string
+		color string
+	}{{rules.Breaking, "BREAKING", ansiRed}, {rules.Warning, "WARNING", ansiYellow}, {rules.Info, "INFO", ansiCyan}} {
+		fs := byLevel(r, lv.level)
+		if len(fs) == 0 {
+			continue
+		}
+		p.line("")
+		p.colored(ansiBold+lv.color, "%s (%d)", lv.title, len(fs))
+		for _, g := range groups(fs) {
+			p.colored(ansiBold, "  %s", g.Title)
+			for _, f := range g.Findings {
+				p.finding(f, lv.color)
+			}
+		}
+	}
+	return p.err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+type printer struct {
+	w     io.Writer
+	color bool
+	err   error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+}
+
+func (p *printer) colored(color, format string, args ...any) {
+	if p.color {
+		p.line(color+format+ansiReset, args...)
+		return
+	}
+	p.line(format, args...)
+}
+
+func (p *printer) finding(f *rules.Finding, color string) {
+	id := f.Rule.ID
+	if p.color {
+		id = color + id + ansiReset
+	}
+	p.line("    %s  %s", id, oneLine(f.Text))
+	var details []string
+	if f.Breaks != "" {
+		details = append(details, "breaks "+f.Breaks)
+	}
+	if ops := operationsText(f); ops != "" {
+		details = append(details, "via "+ops)
+	}
+	if len(details) > 0 {
+		p.dim("      %s", strings.Join(details, " · "))
+	}
+	if f.Schema != nil && f.Schema.Effect.String() != "none" {
+		p.dim("      effect: the accepted set is %s", f.Schema.Effect)
+	}
+	if w := witnessText(f); w != "" {
+		p.dim("      example: %s", w)
+	}
+	if f.Note != "" {
+		p.dim("      note: %s", f.Note)
+	}
+	if f.Schema != nil && f.Schema.Hint != "" {
+		p.dim("      hint: %s", f.Schema.Hint)
+	}
+	switch {
+	case f.Revision != nil && f.Base != nil && locText(f.Base) != locText(f.Revision):
+		p.dim("      at %s (was %s)", locText(f.Revision), locText(f.Base))
+	case f.Revision != nil:
+		p.dim("      at %s", locText(f.Revision))
+	case f.Base != nil:
+		p.dim("      was at %s", locText(f.Base))
+	}
+}
+
+func (p *printer) dim(format string, args ...any) {
+	if p.color {
+		p.line(ansiDim+format+ansiReset, args...)
+		return
+	}
+	p.line(format, args...)
+}
+
+// oneLine keeps a finding on one line however long the description it quotes.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 240 {
+		s = s[:237] + "..."
+	}
+	return s
+}
