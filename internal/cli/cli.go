@@ -1,0 +1,139 @@
+// Package cli wires eventdiff's commands and flags to the pipeline
+// (spec → diff → rules → report) and maps outcomes to exit codes, so that
+// tests can run every command in-process.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes, like diff(1).
+const (
+	ExitOK      = 0 // ran, and nothing reached --fail-on
+	ExitFailOn  = 1 // a finding reached --fail-on
+	ExitTrouble = 2 // input or usage that cannot be understood
+)
+
+// Env is what a run may touch of the outside world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	IsTerminal     bool // stdout is a terminal (colour allowed)
+}
+
+// Version is set at build time with -ldflags "-X eventdiff/internal/cli.Version=…";
+// otherwise the module version from the build info is used.
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// exitError carries an exit code through urfave/cli.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func trouble(format string, args ...any) error {
+	return &exitError{code: ExitTrouble, msg: fmt.Sprintf(format, args...)}
+}
+
+// Run runs eventdiff with the arguments (args[0] is the program name) and
+// returns the exit code. It never panics: an internal error becomes exit 2.
+func Run(args []string, env Env) (code int) {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			inputs := strings.Join(positional(args), ", ")
+			fmt.Fprintf(env.Stderr, "eventdiff: internal error, please report (inputs: %s): %v\n", inputs, r)
+			code = ExitTrouble
+		}
+	}()
+	app := newApp(env)
+	err := app.Run(args)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(env.Stderr, "eventdiff: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(env.Stderr, "eventdiff: %s\n", oneLine(err.Error()))
+	return ExitTrouble
+}
+
+func oneLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func positional(args []string) []string {
+	var out []string
+	for _, a := range args[min(1, len(args)):] {
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func newApp(env Env) *cli.App {
+	app := &cli.App{
+		Name:      "eventdiff",
+		Usage:     "what changed between two versions of an AsyncAPI document, and whether it breaks anyone",
+		Version:   version(),
+		Reader:    env.Stdin,
+		Writer:    env.Stdout,
+		ErrWriter: env.Stderr,
+		Description: `eventdiff compares two versions of an AsyncAPI document (2.0–2.6, 3.0, 3.1; YAML or JSON;
+one file or several joined by $ref) and classifies every change as breaking, warning or
+info. Whether a change breaks depends on direction: a change to a message the application
+sends can break its consumers, one to a message it receives can break its producers.
+
+Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
+(unreadable input, bad flags).`,
+		HideVersion:          false,
+		EnableBashCompletion: false,
+		ExitErrHandler:       func(*cli.Context, error) {}, // Run maps errors to exit codes
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return trouble("%v (see eventdiff %s --help)", err, c.Command.Name)
+		},
+		Commands: []*cli.Command{
+			diffCommand(env),
+			rulesCommand(env),
+			{
+				Name:  "version",
+				Usage: "print the version",
+				Action: func(c *cli.Context) error {
+					fmt.Fprintf(env.Stdout, "eventdiff %s\n", version())
+					return nil
+				},
+			},
+		},
+	}
+	return app
+}

@@ -1,0 +1,15 @@
+// Command eventdiff tells what changed between two versions of an AsyncAPI
+// document and whether it breaks anyone. See README.md.
+package main
+
+import (
+	"os"
+
+	"eventdiff/internal/cli"
+)
+
+func main() {
+	st, err := os.Stdout.Stat()
+	tty := err == nil && st.Mode()&os.ModeCharDevice != 0
+	os.Exit(cli.Run(os.Args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, IsTerminal: tty}))
+}
