@@ -97,7 +97,11 @@ func (p *printer) finding(f *rules.Finding, color string) {
 	p.line("    %s  %s", id, oneLine(f.Text))
 	var details []string
 	if f.Breaks != "" {
-		details = append(details, "breaks "+f.Breaks)
+		verb := "breaks "
+		if f.Level != rules.Breaking {
+			verb = "may break "
+		}
+		details = append(details, verb+f.Breaks)
 	}
 	if ops := operationsText(f); ops != "" {
 		details = append(details, "via "+ops)
@@ -118,6 +122,8 @@ func (p *printer) finding(f *rules.Finding, color string) {
 		p.dim("      hint: %s", f.Schema.Hint)
 	}
 	switch {
+	case f.Old == nil && f.New != nil && f.Revision != nil: // an addition: the base only has its parent
+		p.dim("      at %s", locText(f.Revision))
 	case f.Revision != nil && f.Base != nil && locText(f.Base) != locText(f.Revision):
 		p.dim("      at %s (was %s)", locText(f.Revision), locText(f.Base))
 	case f.Revision != nil:

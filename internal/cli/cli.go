@@ -119,9 +119,7 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		HideVersion:          false,
 		EnableBashCompletion: false,
 		ExitErrHandler:       func(*cli.Context, error) {}, // Run maps errors to exit codes
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return trouble("%v (see eventdiff %s --help)", err, c.Command.Name)
-		},
+		OnUsageError:         usageError,
 		Commands: []*cli.Command{
 			diffCommand(env),
 			rulesCommand(env),
@@ -136,4 +134,14 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		},
 	}
 	return app
+}
+
+// usageError turns a flag error into exit 2 with one line, instead of
+// urfave/cli's habit of printing the whole help to stdout.
+func usageError(c *cli.Context, err error, _ bool) error {
+	name := "eventdiff"
+	if c.Command != nil && c.Command.Name != "" {
+		name += " " + c.Command.Name
+	}
+	return trouble("%v (see %s --help)", err, name)
 }

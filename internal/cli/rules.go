@@ -14,6 +14,7 @@ func rulesCommand(env Env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json or markdown"},
 		},
+		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			all := rules.All()
 			switch c.String("format") {
