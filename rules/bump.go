@@ -24,7 +24,7 @@ type BumpInfo struct {
 func suggestBump(findings []Finding, base, revision *spec.Document) BumpInfo {
 	b := BumpInfo{Suggested: None}
 	for _, f := range findings {
-		if f.Bump.rank() > b.Suggested.rank() {
+		if f.Counts() && f.Bump.rank() > b.Suggested.rank() {
 			b.Suggested = f.Bump
 		}
 	}

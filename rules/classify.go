@@ -16,15 +16,21 @@ type Finding struct {
 	Level     Level
 	Bump      Bump
 	Direction Direction
-	Breaks    string // who the change breaks, for breaking and warning findings
-	Note      string // what a stricter policy would say, when it differs
+	Breaks    string      // who the change breaks, for breaking and warning findings
+	Note      string      // what a stricter policy would say, when it differs
+	Accepted  *Acceptance // set when an ignore entry accepts the finding
 }
+
+// Counts reports whether the finding counts toward the summary, the bump
+// and --fail-on: accepted findings are listed but do not.
+func (f *Finding) Counts() bool { return f.Accepted == nil }
 
 // Summary counts findings by level.
 type Summary struct {
 	Breaking int `json:"breaking"`
 	Warning  int `json:"warning"`
 	Info     int `json:"info"`
+	Accepted int `json:"accepted"` // findings an ignore entry accepted; not in the other counts
 }
 
 // DocInfo describes one side of the comparison.
@@ -50,21 +56,34 @@ type Result struct {
 	Bump           BumpInfo
 }
 
-// Config tunes classification.
-type Config struct {
-	Policy Policy
-}
-
 // Classify judges every change. Findings come out breaking first, then
 // warning, then info, each in the changes' deterministic order.
-func Classify(changes []diff.Change, base, revision *spec.Document, cfg Config) Result {
+func Classify(changes []diff.Change, base, revision *spec.Document, cfg *Config) Result {
+	if cfg == nil {
+		cfg = &Config{}
+	}
 	res := Result{Base: docInfo(base), Revision: docInfo(revision), Policy: cfg.Policy}
+	today := cfg.today()
 	for _, c := range changes {
 		f := judge(c, cfg)
 		if f.Level == Off {
 			continue
 		}
+		for i := range cfg.Ignores {
+			ig := &cfg.Ignores[i]
+			if !ig.expired(today) && ig.matches(&f) {
+				f.Accepted = &Acceptance{Reason: ig.Reason, Where: ig.Where}
+				if ig.Until != nil {
+					f.Accepted.Until = ig.Until.Format("2006-01-02")
+				}
+				break
+			}
+		}
 		res.Findings = append(res.Findings, f)
+		if !f.Counts() {
+			res.Summary.Accepted++
+			continue
+		}
 		switch f.Level {
 		case Breaking:
 			res.Summary.Breaking++
@@ -97,7 +116,7 @@ func docInfo(d *spec.Document) DocInfo {
 var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: warning, Bump: Minor, Changelog: Changed,
 	Description: "A change eventdiff has no rule for."}
 
-func judge(c diff.Change, cfg Config) Finding {
+func judge(c diff.Change, cfg *Config) Finding {
 	r, ok := catalogue[c.Kind]
 	if !ok {
 		r = unknownRule
@@ -118,9 +137,17 @@ func judge(c diff.Change, cfg Config) Finding {
 	default:
 		f.Level = r.Levels.forDirection(f.Direction)
 	}
+	if lv, ok := cfg.Overrides[r.ID]; ok {
+		f.Level = lv
+	}
+	// A breaking finding needs a major bump; a rule that is breaking by
+	// default but judged lower (by direction or override) needs a minor one.
 	f.Bump = r.Bump
-	if f.Level == Breaking {
+	switch {
+	case f.Level == Breaking:
 		f.Bump = Major
+	case f.Bump == Major:
+		f.Bump = Minor
 	}
 	if f.Level == Breaking || f.Level == Warning {
 		f.Breaks = breaks(f.Direction, c.Schema != nil || r.ByEffect || r.Directional())

@@ -60,14 +60,14 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 func runFixture(t *testing.T, dir string) []byte {
 	t.Helper()
 	req := cli.Request{Base: filepath.Join(dir, "base.yaml"), Revision: filepath.Join(dir, "revision.yaml"),
-		Load: spec.Options{Limits: spec.DefaultLimits, Perspective: spec.Application}}
+		Load: spec.Options{Limits: spec.DefaultLimits, Perspective: spec.Application}, Config: &rules.Config{}}
 	if flags, err := os.ReadFile(filepath.Join(dir, "flags")); err == nil {
 		for _, f := range strings.Fields(string(flags)) {
 			switch f {
 			case "strict":
-				req.Policy.Strict = true
+				req.Config.Policy.Strict = true
 			case "assert-format":
-				req.Policy.AssertFormat = true
+				req.Config.Policy.AssertFormat = true
 			case "v2-perspective=client":
 				req.Load.Perspective = spec.Client
 			default:

@@ -124,8 +124,8 @@ type Rule struct {
 	// and the direction: wider breaks what is sent, narrower what is received.
 	ByEffect bool          `json:"-"`
 	Effect   schema.Effect `json:"-"` // the effect of a non-schema rule judged by effect
-	// Bump is what the change implies when it does not break anyone;
-	// a breaking finding always implies a major bump.
+	// Bump is what the change implies at its default level. A breaking
+	// finding always implies major; one judged below breaking at most minor.
 	Bump      Bump   `json:"bump"`
 	Changelog string `json:"changelog"`
 }

@@ -1,0 +1,272 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"eventdiff/spec"
+)
+
+// ConfigName is the file eventdiff looks for.
+const ConfigName = ".eventdiff.yaml"
+
+// Config tunes classification: the policy, per-rule levels and ignores.
+type Config struct {
+	Policy    Policy
+	Overrides map[string]Level // rule id → level (Off removes the rule)
+	Ignores   []Ignore
+	// FailOn, Perspective and CheckVersion are read from the file for the
+	// CLI; classification does not use them.
+	FailOn       string
+	Perspective  string
+	CheckVersion bool
+	File         string // where the config was read from ("" when none)
+	set          map[string]bool
+	// Today decides whether an ignore has expired; the zero value means now.
+	Today time.Time
+}
+
+// Ignore accepts findings of a rule at matching locations.
+type Ignore struct {
+	Rule     string
+	Location string // glob over the channel address, operation ids and JSON pointers
+	Reason   string
+	Until    *time.Time // the ignore stops applying after this day
+	Where    string     // file:line of the entry
+}
+
+// Set reports whether the config file set a top-level key.
+func (c *Config) Set(key string) bool { return c.set[key] }
+
+// ConfigError is a problem in a config file, with its place.
+type ConfigError = spec.Error
+
+var configKeys = map[string]bool{"fail-on": true, "strict": true, "assert-format": true, "v2-perspective": true,
+	"check-version": true, "rules": true, "ignore": true}
+
+// LoadConfig reads a config file. Unknown keys, unknown rule ids, bad
+// levels, empty reasons and malformed dates are errors with file and line.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &ConfigError{File: path, Msg: "cannot read the config: " + err.Error()}
+	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig reads config text.
+func ParseConfig(name string, data []byte) (*Config, error) {
+	cfg := &Config{File: name, Overrides: map[string]Level{}, set: map[string]bool{}}
+	if strings.TrimSpace(string(data)) == "" {
+		return cfg, nil
+	}
+	f, _, err := spec.Parse(name, data, spec.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	root := f.Root
+	if root.Kind != spec.Map {
+		return nil, at(root, "the config must be a mapping of settings")
+	}
+	for _, fl := range root.Fields {
+		v := fl.Value
+		if !configKeys[fl.Key] {
+			return nil, at(v, "unknown setting %q (known: check-version, fail-on, strict, assert-format, v2-perspective, rules, ignore)", fl.Key)
+		}
+		cfg.set[fl.Key] = true
+		switch fl.Key {
+		case "fail-on":
+			s := v.Text()
+			if _, ok := ParseLevel(s); !ok && s != "none" || s == "off" {
+				return nil, at(v, "fail-on must be breaking, warning, info or none, not %q", s)
+			}
+			cfg.FailOn = s
+		case "v2-perspective":
+			s := v.Text()
+			if s != string(spec.Application) && s != string(spec.Client) {
+				return nil, at(v, "v2-perspective must be application or client, not %q", s)
+			}
+			cfg.Perspective = s
+		case "strict", "assert-format", "check-version":
+			if v.Kind != spec.Bool {
+				return nil, at(v, "%s must be true or false", fl.Key)
+			}
+			b := v.IsTrue()
+			switch fl.Key {
+			case "strict":
+				cfg.Policy.Strict = b
+			case "assert-format":
+				cfg.Policy.AssertFormat = b
+			default:
+				cfg.CheckVersion = b
+			}
+		case "rules":
+			if v.Kind != spec.Map {
+				return nil, at(v, "rules must map rule ids to levels (breaking, warning, info or off)")
+			}
+			for _, r := range v.Fields {
+				if _, ok := Lookup(r.Key); !ok {
+					return nil, at(r.Value, "unknown rule %q (eventdiff rules lists them)", r.Key)
+				}
+				lv, ok := ParseLevel(r.Value.Text())
+				if !ok {
+					return nil, at(r.Value, "the level of %s must be breaking, warning, info or off, not %q", r.Key, r.Value.Text())
+				}
+				cfg.Overrides[r.Key] = lv
+			}
+		case "ignore":
+			if v.Kind != spec.Seq {
+				return nil, at(v, "ignore must be a list of {rule, location, reason, until}")
+			}
+			for _, it := range v.Items {
+				ig, err := parseIgnore(it)
+				if err != nil {
+					return nil, err
+				}
+				cfg.Ignores = append(cfg.Ignores, ig)
+			}
+		}
+	}
+	return cfg, nil
+}
+
+func parseIgnore(n *spec.Node) (Ignore, error) {
+	if n.Kind != spec.Map {
+		return Ignore{}, at(n, "an ignore entry must be a mapping with rule, location and reason")
+	}
+	ig := Ignore{Where: fmt.Sprintf("%s:%d", n.File.Name, n.Line)}
+	for _, f := range n.Fields {
+		switch f.Key {
+		case "rule":
+			ig.Rule = f.Value.Text()
+			if _, ok := Lookup(ig.Rule); !ok {
+				return ig, at(f.Value, "unknown rule %q (eventdiff rules lists them)", ig.Rule)
+			}
+		case "location":
+			ig.Location = f.Value.Text()
+		case "reason":
+			ig.Reason = strings.TrimSpace(f.Value.Text())
+		case "until":
+			d, err := time.Parse("2006-01-02", f.Value.Text())
+			if err != nil {
+				return ig, at(f.Value, "until must be a date like 2026-12-31, not %q", f.Value.Text())
+			}
+			ig.Until = &d
+		default:
+			return ig, at(f.Value, "unknown ignore field %q (known: rule, location, reason, until)", f.Key)
+		}
+	}
+	switch {
+	case ig.Rule == "":
+		return ig, at(n, "an ignore entry needs a rule")
+	case ig.Location == "":
+		return ig, at(n, "an ignore entry needs a location (a channel address, operation id or JSON pointer; globs allowed)")
+	case ig.Reason == "":
+		return ig, at(n, "an ignore entry needs a reason: say why the change is accepted")
+	}
+	return ig, nil
+}
+
+func at(n *spec.Node, format string, args ...any) error {
+	e := &ConfigError{Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = int(n.Line), int(n.Col)
+		if n.File != nil {
+			e.File = n.File.Name
+		}
+	}
+	return e
+}
+
+// Acceptance marks a finding an ignore entry accepted.
+type Acceptance struct {
+	Reason string `json:"reason"`
+	Until  string `json:"until,omitempty"`
+	Where  string `json:"where"`
+}
+
+// expired reports whether an ignore no longer applies on day today.
+func (ig *Ignore) expired(today time.Time) bool {
+	return ig.Until != nil && today.After(ig.Until.Add(24*time.Hour-time.Nanosecond))
+}
+
+// matches reports whether an ignore covers a finding.
+func (ig *Ignore) matches(f *Finding) bool {
+	if ig.Rule != f.Rule.ID {
+		return false
+	}
+	var places []string
+	if f.Channel != "" {
+		places = append(places, f.Channel)
+	}
+	for _, o := range f.Operations {
+		places = append(places, o.ID, o.Channel)
+	}
+	for _, l := range []*spec.Location{f.Base, f.Revision} {
+		if l != nil {
+			places = append(places, l.Pointer, strings.TrimPrefix(l.Pointer, "#"))
+		}
+	}
+	for _, p := range places {
+		if p != "" && Glob(ig.Location, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ExpiredIgnores lists the ignore entries whose date has passed, so the
+// caller can say they no longer apply.
+func (c *Config) ExpiredIgnores() []Ignore {
+	var out []Ignore
+	for _, ig := range c.Ignores {
+		if ig.expired(c.today()) {
+			out = append(out, ig)
+		}
+	}
+	return out
+}
+
+func (c *Config) today() time.Time {
+	if c.Today.IsZero() {
+		return time.Now()
+	}
+	return c.Today
+}
+
+// Glob matches s against a pattern where `*` matches any run of
+// characters but `/`, `**` matches anything, and `?` one character.
+func Glob(pattern, s string) bool {
+	for len(pattern) > 0 {
+		switch {
+		case strings.HasPrefix(pattern, "**"):
+			rest := strings.TrimLeft(pattern, "*")
+			for i := 0; i <= len(s); i++ {
+				if Glob(rest, s[i:]) {
+					return true
+				}
+			}
+			return false
+		case pattern[0] == '*':
+			rest := pattern[1:]
+			for i := 0; i <= len(s); i++ {
+				if Glob(rest, s[i:]) {
+					return true
+				}
+				if i < len(s) && s[i] == '/' {
+					return false
+				}
+			}
+			return false
+		case len(s) == 0:
+			return false
+		case pattern[0] == '?' || pattern[0] == s[0]:
+			pattern, s = pattern[1:], s[1:]
+		default:
+			return false
+		}
+	}
+	return len(s) == 0
+}
