@@ -15,7 +15,9 @@ import (
 
 // Options tune rendering.
 type Options struct {
-	Color bool // ANSI colours (text only)
+	Color    bool   // ANSI colours (text only)
+	LinkBase string // URL that file paths are appended to for links (markdown)
+	Version  string // eventdiff's version, for footers
 }
 
 // Headline states the verdict and the bump in one sentence, e.g.

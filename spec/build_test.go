@@ -217,4 +217,3 @@ func TestNotAsyncAPI(t *testing.T) {
 		}
 	}
 }
-

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/urfave/cli/v2"
@@ -15,7 +16,7 @@ import (
 	"eventdiff/spec"
 )
 
-var formats = []string{"text", "json"}
+var formats = []string{"text", "markdown", "json", "github", "junit", "ignore"}
 
 func diffCommand(env Env) *cli.Command {
 	return &cli.Command{
@@ -30,7 +31,10 @@ Examples:
   eventdiff diff --format json --fail-on breaking v1.yaml v2.yaml
   cat new.yaml | eventdiff diff old.yaml -`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text, markdown, json, github (annotations, job summary and outputs), junit, or ignore (a config file accepting every current finding)"},
+			&cli.StringFlag{Name: "config", Usage: "config file (default: .eventdiff.yaml in the current directory or the git top level)"},
+			&cli.BoolFlag{Name: "check-version", Usage: "exit 1 when the revision's info.version is not bumped enough for its changes"},
+			&cli.StringFlag{Name: "link-base", Usage: "URL that file paths are appended to for links in markdown, e.g. https://github.com/o/r/blob/<sha>/"},
 			&cli.StringFlag{Name: "fail-on", Value: "none", Usage: "exit 1 when a change reaches this level: breaking, warning, info or none"},
 			&cli.StringFlag{Name: "v2-perspective", Value: "application", Usage: "how AsyncAPI 2.x publish/subscribe are read: application (the spec's reading: subscribe = the application sends) or client"},
 			&cli.BoolFlag{Name: "strict", Usage: "validation-exact schema semantics: adding or removing an optional property of an open object changes the accepted set"},
@@ -66,18 +70,29 @@ func runDiff(c *cli.Context, env Env) error {
 	if c.NArg() != 2 {
 		return trouble("diff needs two documents, BASE and REVISION (got %d); see eventdiff diff --help", c.NArg())
 	}
+	cfg, err := loadConfig(c, env)
+	if err != nil {
+		return err
+	}
 	format := c.String("format")
 	if !contains(formats, format) {
-		return trouble("unknown --format %q (use one of %v)", format, formats)
+		return trouble("unknown --format %q (use one of %s)", format, strings.Join(formats, ", "))
 	}
-	failOn, ok := failLevel(c.String("fail-on"))
+	failOn, ok := failLevel(setting(c, cfg, "fail-on", cfg.FailOn))
 	if !ok {
 		return trouble("unknown --fail-on %q (use breaking, warning, info or none)", c.String("fail-on"))
 	}
-	persp := spec.Perspective(c.String("v2-perspective"))
+	persp := spec.Perspective(setting(c, cfg, "v2-perspective", cfg.Perspective))
 	if persp != spec.Application && persp != spec.Client {
 		return trouble("unknown --v2-perspective %q (use application or client)", persp)
 	}
+	if c.IsSet("strict") || !cfg.Set("strict") {
+		cfg.Policy.Strict = c.Bool("strict")
+	}
+	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
+		cfg.Policy.AssertFormat = c.Bool("assert-format")
+	}
+	checkVersion := c.Bool("check-version") || (!c.IsSet("check-version") && cfg.CheckVersion)
 	lim := spec.Limits{
 		MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
 		MaxAliasNodes: c.Int("max-alias-nodes"), MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
@@ -85,7 +100,7 @@ func runDiff(c *cli.Context, env Env) error {
 	req := Request{
 		Base: c.Args().Get(0), Revision: c.Args().Get(1), RefRoot: c.String("ref-root"),
 		Load:   spec.Options{Limits: lim, AllowRemoteRefs: c.Bool("allow-remote-refs"), Perspective: persp},
-		Policy: rules.Policy{Strict: c.Bool("strict"), AssertFormat: c.Bool("assert-format")},
+		Config: cfg,
 	}
 	res, warns, err := Compare(req, env.Stdin)
 	if err != nil {
@@ -94,12 +109,25 @@ func runDiff(c *cli.Context, env Env) error {
 	if !c.Bool("quiet") {
 		printWarnings(env.Stderr, warns)
 	}
+	for _, ig := range cfg.ExpiredIgnores() {
+		fmt.Fprintf(env.Stderr, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
+			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
+	}
 	out := bufio.NewWriter(env.Stdout)
+	ropts := report.Options{Color: useColor(c.String("color"), env), LinkBase: c.String("link-base"), Version: version()}
 	switch format {
 	case "json":
 		err = report.JSON(out, res)
+	case "markdown":
+		err = report.Markdown(out, res, ropts)
+	case "junit":
+		err = report.JUnit(out, res)
+	case "ignore":
+		err = report.IgnoreConfig(out, res, string(failOn))
+	case "github":
+		err = report.GitHub(out, res, ropts, githubFiles(env))
 	default:
-		err = report.Text(out, res, report.Options{Color: useColor(c.String("color"), env)})
+		err = report.Text(out, res, ropts)
 	}
 	if err == nil {
 		err = out.Flush()
@@ -109,12 +137,25 @@ func runDiff(c *cli.Context, env Env) error {
 	}
 	if failOn != rules.Off {
 		for _, f := range res.Findings {
-			if f.Level.Rank() >= failOn.Rank() {
+			if f.Counts() && f.Level.Rank() >= failOn.Rank() {
 				return &exitError{code: ExitFailOn}
 			}
 		}
 	}
+	if checkVersion && res.Bump.DeclaredOK != nil && !*res.Bump.DeclaredOK {
+		fmt.Fprintf(env.Stderr, "eventdiff: %s\n", report.BumpSentence(&res.Bump))
+		return &exitError{code: ExitFailOn}
+	}
 	return nil
+}
+
+// setting returns a flag's value when it was given, else the config's
+// value when the config sets it, else the flag's default.
+func setting(c *cli.Context, cfg *rules.Config, name, fromConfig string) string {
+	if c.IsSet(name) || !cfg.Set(name) {
+		return c.String(name)
+	}
+	return fromConfig
 }
 
 func contains(list []string, s string) bool {
@@ -154,7 +195,7 @@ type Request struct {
 	Base, Revision string // paths, or - for standard input
 	RefRoot        string
 	Load           spec.Options
-	Policy         rules.Policy
+	Config         *rules.Config // nil for the defaults
 }
 
 // Compare loads both documents concurrently, diffs and classifies them.
@@ -187,9 +228,13 @@ func Compare(req Request, stdin io.Reader) (*rules.Result, []spec.Warning, error
 			return nil, nil, err
 		}
 	}
+	cfg := req.Config
+	if cfg == nil {
+		cfg = &rules.Config{}
+	}
 	changes := diff.Compare(docs[0], docs[1], diff.Options{Schema: schema.Options{
-		Strict: req.Policy.Strict, AssertFormat: req.Policy.AssertFormat}})
-	res := rules.Classify(changes, docs[0], docs[1], rules.Config{Policy: req.Policy})
+		Strict: cfg.Policy.Strict, AssertFormat: cfg.Policy.AssertFormat}})
+	res := rules.Classify(changes, docs[0], docs[1], cfg)
 	warns := append(append([]spec.Warning(nil), docs[0].Warnings...), docs[1].Warnings...)
 	return &res, warns, nil
 }

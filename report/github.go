@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"eventdiff/rules"
+)
+
+// GitHubFiles are the files a GitHub Actions step may write to.
+type GitHubFiles struct {
+	Summary string // GITHUB_STEP_SUMMARY: markdown appended to the job summary
+	Output  string // GITHUB_OUTPUT: name=value step outputs
+}
+
+// GitHub writes workflow-command annotations (error, warning, notice)
+// pointing at the revision's file and line, appends the markdown report to
+// the job summary and writes the step outputs, when GitHub provides the files.
+func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if !f.Counts() {
+			continue
+		}
+		cmd := map[rules.Level]string{rules.Breaking: "error", rules.Warning: "warning", rules.Info: "notice"}[f.Level]
+		props := []string{}
+		if l := mainLocation(f); l != nil && l.File != "" {
+			props = append(props, "file="+escapeProperty(l.File))
+			if l.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", l.Line))
+			}
+			if l.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", l.Column))
+			}
+		}
+		props = append(props, "title="+escapeProperty(f.Rule.ID))
+		msg := oneLine(f.Text)
+		if f.Breaks != "" {
+			verb := " (breaks "
+			if f.Level != rules.Breaking {
+				verb = " (may break "
+			}
+			msg += verb + f.Breaks + ")"
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(msg)); err != nil {
+			return err
+		}
+	}
+	if _, err := fmt.Fprintf(w, "eventdiff: %s\n", Headline(r)); err != nil {
+		return err
+	}
+	if files.Summary != "" {
+		if err := appendFile(files.Summary, MarkdownString(r, opts, MaxMarkdown)+"\n"); err != nil {
+			return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+		}
+	}
+	if files.Output != "" {
+		var b strings.Builder
+		fmt.Fprintf(&b, "breaking=%d\nwarning=%d\ninfo=%d\nbump=%s\nnext-version=%s\n",
+			r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Bump.Suggested, r.Bump.Next)
+		if err := appendFile(files.Output, b.String()); err != nil {
+			return fmt.Errorf("GITHUB_OUTPUT: %w", err)
+		}
+	}
+	return nil
+}
+
+func appendFile(path, text string) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// escapeData escapes a workflow command's message as GitHub requires.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

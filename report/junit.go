@@ -1,0 +1,89 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+
+	"eventdiff/rules"
+)
+
+type junitSuites struct {
+	XMLName xml.Name     `xml:"testsuites"`
+	Name    string       `xml:"name,attr"`
+	Tests   int          `xml:"tests,attr"`
+	Fail    int          `xml:"failures,attr"`
+	Suites  []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name  string      `xml:"name,attr"`
+	Tests int         `xml:"tests,attr"`
+	Fail  int         `xml:"failures,attr"`
+	Skip  int         `xml:"skipped,attr"`
+	Cases []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Class   string        `xml:"classname,attr"`
+	Name    string        `xml:"name,attr"`
+	Failure *junitFailure `xml:"failure,omitempty"`
+	Skipped *junitSkipped `xml:"skipped,omitempty"`
+	Out     string        `xml:"system-out,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// JUnit writes one test case per finding, in one suite per level, for CI
+// systems that read JUnit XML: breaking findings fail, accepted ones are
+// skipped, the rest pass with their details as output.
+func JUnit(w io.Writer, r *rules.Result) error {
+	doc := junitSuites{Name: "eventdiff"}
+	for _, lv := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
+		s := junitSuite{Name: "eventdiff." + string(lv)}
+		for _, f := range byLevel(r, lv) {
+			_, group := groupTitle(f)
+			c := junitCase{Class: group, Name: fmt.Sprintf("%s: %s", f.Rule.ID, oneLine(f.Text))}
+			detail := fmt.Sprintf("level: %s\ndirection: %s\n", f.Level, f.Direction)
+			if f.Breaks != "" {
+				detail += "breaks: " + f.Breaks + "\n"
+			}
+			if l := mainLocation(f); l != nil {
+				detail += "at: " + locText(l) + " " + l.Pointer + "\n"
+			}
+			switch {
+			case !f.Counts():
+				c.Skipped = &junitSkipped{Message: "accepted: " + f.Accepted.Reason}
+				s.Skip++
+			case lv == rules.Breaking:
+				c.Failure = &junitFailure{Message: oneLine(f.Text), Type: string(lv), Text: detail}
+				s.Fail++
+			default:
+				c.Out = detail
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		s.Tests = len(s.Cases)
+		doc.Tests += s.Tests
+		doc.Fail += s.Fail
+		doc.Suites = append(doc.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
