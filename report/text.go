@@ -39,13 +39,22 @@ func Text(w io.Writer, r *rules.Result, opts Options) error {
 		headColor += ansiYellow
 	}
 	p.colored(headColor, "%s", Headline(r))
-	p.line("%d breaking, %d warning, %d info", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info)
+	if r.Summary.Accepted > 0 {
+		p.line("%d breaking, %d warning, %d info, %d accepted", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Summary.Accepted)
+	} else {
+		p.line("%d breaking, %d warning, %d info", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info)
+	}
 	for _, lv := range []struct {
 		level rules.Level
 		title string
 		color string
 	}{{rules.Breaking, "BREAKING", ansiRed}, {rules.Warning, "WARNING", ansiYellow}, {rules.Info, "INFO", ansiCyan}} {
-		fs := byLevel(r, lv.level)
+		var fs []*rules.Finding
+		for _, f := range byLevel(r, lv.level) {
+			if f.Counts() {
+				fs = append(fs, f)
+			}
+		}
 		if len(fs) == 0 {
 			continue
 		}
@@ -55,6 +64,23 @@ func Text(w io.Writer, r *rules.Result, opts Options) error {
 			p.colored(ansiBold, "  %s", g.Title)
 			for _, f := range g.Findings {
 				p.finding(f, lv.color)
+			}
+		}
+	}
+	var accepted []*rules.Finding
+	for i := range r.Findings {
+		if !r.Findings[i].Counts() {
+			accepted = append(accepted, &r.Findings[i])
+		}
+	}
+	if len(accepted) > 0 {
+		p.line("")
+		p.colored(ansiBold, "ACCEPTED BY THE CONFIG (%d)", len(accepted))
+		for _, g := range groups(accepted) {
+			p.colored(ansiBold, "  %s", g.Title)
+			for _, f := range g.Findings {
+				p.finding(f, ansiDim)
+				p.dim("      accepted (%s): %s", f.Accepted.Where, f.Accepted.Reason)
 			}
 		}
 	}

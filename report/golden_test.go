@@ -1,0 +1,167 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventdiff/internal/cli"
+	"eventdiff/internal/golden"
+	"eventdiff/report"
+)
+
+var cases = []string{"none", "info-only", "breaking", "mixed", "huge"}
+
+var formats = []string{"text", "markdown", "json", "github", "junit", "ignore"}
+
+// hugeDir writes a pair with hundreds of changes, far more than a pull
+// request comment can hold.
+func hugeDir(t *testing.T) string {
+	dir := t.TempDir()
+	var base, rev strings.Builder
+	head := "asyncapi: 3.0.0\ninfo:\n  title: Huge\n  version: 3.2.1\nchannels:\n"
+	base.WriteString(head)
+	rev.WriteString(head)
+	for i := 0; i < 180; i++ {
+		addr := fmt.Sprintf("fleet/vehicles/%03d/telemetry/sensors/temperature/readings/raw/celsius/per-second/v1", i)
+		base.WriteString(fmt.Sprintf("  c%03d:\n    address: %s\n    description: Readings of vehicle %d.\n", i, addr, i))
+		if i%2 == 0 {
+			rev.WriteString(fmt.Sprintf("  c%03d:\n    address: %s\n    description: Raw readings of vehicle %d, one per second.\n", i, addr, i))
+		}
+	}
+	base.WriteString("operations:\n")
+	rev.WriteString("operations:\n")
+	for i := 0; i < 180; i++ {
+		base.WriteString(fmt.Sprintf("  publish%03d:\n    action: send\n    channel: {$ref: '#/channels/c%03d'}\n", i, i))
+		if i%2 == 0 {
+			rev.WriteString(fmt.Sprintf("  publish%03d:\n    action: send\n    channel: {$ref: '#/channels/c%03d'}\n", i, i))
+		}
+	}
+	for name, text := range map[string]string{"base.yaml": base.String(), "revision.yaml": rev.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestReportGolden renders every fixture pair in every format, from the
+// pair's directory so the paths in the output are stable.
+func TestReportGolden(t *testing.T) {
+	root, err := filepath.Abs("../testdata/reports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		dir := filepath.Join(root, c)
+		if c == "huge" {
+			dir = hugeDir(t)
+		}
+		for _, format := range formats {
+			t.Run(c+"/"+format, func(t *testing.T) {
+				t.Chdir(dir)
+				args := []string{"eventdiff", "diff", "--format", format, "--link-base", "https://github.com/acme/api/blob/0123abc/"}
+				if _, err := os.Stat("eventdiff.yaml"); err == nil {
+					args = append(args, "--config", "eventdiff.yaml")
+				}
+				args = append(args, "base.yaml", "revision.yaml")
+				env := map[string]string{}
+				if format == "github" {
+					env["GITHUB_STEP_SUMMARY"] = filepath.Join(t.TempDir(), "summary.md")
+					env["GITHUB_OUTPUT"] = filepath.Join(t.TempDir(), "output")
+				}
+				var out, errOut bytes.Buffer
+				code := cli.Run(args, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
+					Getenv: func(k string) string { return env[k] }})
+				if code == cli.ExitTrouble {
+					t.Fatalf("exit 2: %s", errOut.String())
+				}
+				got := out.Bytes()
+				if format == "github" {
+					summary, _ := os.ReadFile(env["GITHUB_STEP_SUMMARY"])
+					outputs, _ := os.ReadFile(env["GITHUB_OUTPUT"])
+					got = []byte(fmt.Sprintf("%s--- GITHUB_STEP_SUMMARY\n%s--- GITHUB_OUTPUT\n%s", got, summary, outputs))
+				}
+				checkWellFormed(t, format, out.Bytes())
+				golden.Check(t, filepath.Join(root, "golden", c+"."+ext(format)), got)
+			})
+		}
+	}
+}
+
+func ext(format string) string {
+	switch format {
+	case "markdown":
+		return "md"
+	case "json":
+		return "json"
+	case "junit":
+		return "xml"
+	case "ignore":
+		return "yaml"
+	}
+	return format + ".txt"
+}
+
+// checkWellFormed asserts what each format promises, whatever the input.
+func checkWellFormed(t *testing.T, format string, out []byte) {
+	t.Helper()
+	switch format {
+	case "markdown":
+		if n := len([]rune(string(out))); n >= 65536 {
+			t.Errorf("markdown is %d characters, over GitHub's comment limit", n)
+		}
+		if bytes.Count(out, []byte("<details>")) != bytes.Count(out, []byte("</details>")) {
+			t.Error("unbalanced <details>")
+		}
+	case "json":
+		var v map[string]any
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Errorf("invalid JSON: %v", err)
+		}
+	case "junit":
+		var v struct{}
+		if err := xml.Unmarshal(out, &v); err != nil {
+			t.Errorf("invalid XML: %v", err)
+		}
+	case "github":
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if strings.HasPrefix(line, "::") && !strings.Contains(line, "title=") {
+				t.Errorf("annotation without a title: %s", line)
+			}
+		}
+	}
+}
+
+func TestMarkdownTruncationSaysWhatIsMissing(t *testing.T) {
+	dir := hugeDir(t)
+	t.Chdir(dir)
+	var out bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "-f", "markdown", "base.yaml", "revision.yaml"}, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out})
+	if out.Len() > report.MaxMarkdown || !strings.Contains(out.String(), "more changes not shown") {
+		t.Errorf("%d bytes; truncation note present: %v", out.Len(), strings.Contains(out.String(), "more changes not shown"))
+	}
+}
+
+func TestEscapingOfWorkflowCommands(t *testing.T) {
+	dir := t.TempDir()
+	base := "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\nchannels:\n  c:\n    address: 'a,b:c%d'\n"
+	if err := os.WriteFile(filepath.Join(dir, "base.yaml"), []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rev,1:x.yaml"), []byte("asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	var out bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "-f", "github", "base.yaml", "rev,1:x.yaml"}, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out})
+	want := `::error file=rev%2C1%3Ax.yaml,line=1,col=1,title=channel-removed::channel "a,b:c%25d" was removed`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("got:\n%s\nwant a line:\n%s", out.String(), want)
+	}
+}
