@@ -209,9 +209,9 @@ func schemeSignature(s *spec.Node) string {
 		b.WriteByte('|')
 	}
 	flows := s.Get("flows").Deref()
-	for _, f := range flows.Entries() {
-		fl := f.Value.Deref()
-		fmt.Fprintf(&b, "%s:%s:%s:%s|", f.Key, fl.Str("authorizationUrl"), fl.Str("tokenUrl"), fl.Str("refreshUrl"))
+	for _, k := range sortedFieldKeys(flows) {
+		fl := flows.Get(k).Deref()
+		fmt.Fprintf(&b, "%s:%s:%s:%s|", k, fl.Str("authorizationUrl"), fl.Str("tokenUrl"), fl.Str("refreshUrl"))
 	}
 	return b.String()
 }
@@ -398,4 +398,13 @@ func schemeSummary(s *spec.Node) map[string]any {
 		out["flows"] = plain(f)
 	}
 	return out
+}
+
+func sortedFieldKeys(n *spec.Node) []string {
+	keys := make([]string, 0, len(n.Entries()))
+	for _, f := range n.Entries() {
+		keys = append(keys, f.Key)
+	}
+	sort.Strings(keys)
+	return keys
 }

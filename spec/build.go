@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -27,8 +28,9 @@ func (b *builder) warn(n *Node, format string, args ...any) {
 	b.warns = append(b.warns, w)
 }
 
-// fields returns the entries of a map node (after references), warning
-// when something else stands where a map belongs.
+// fields returns the entries of a map node (after references) sorted by
+// key, so nothing built depends on the order keys were written in; it
+// warns when something else stands where a map belongs.
 func (b *builder) fields(n *Node, what string) []Field {
 	n = n.Deref()
 	if n == nil || n.Kind == Null {
@@ -38,7 +40,9 @@ func (b *builder) fields(n *Node, what string) []Field {
 		b.warn(n, "%s should be a mapping, found %s; ignored", what, n.Kind)
 		return nil
 	}
-	return n.Fields
+	out := append([]Field(nil), n.Fields...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
 }
 
 var (

@@ -32,6 +32,9 @@ func Load(in Input, opts Options) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		if reorderHook != nil {
+			reorderHook(f.Root)
+		}
 		f.key = in.Main
 		r.files[in.Main] = f
 		r.warns = append(r.warns, warns...)
@@ -77,6 +80,7 @@ func Load(in Input, opts Options) (*Document, error) {
 		b.build3()
 	}
 	b.findUnused()
+	canonicalOrder(d)
 	names := make([]string, 0, len(r.files))
 	for k := range r.files {
 		names = append(names, k)
@@ -131,4 +135,57 @@ func ParseResolved(name string, data []byte) (*Node, error) {
 		return nil, err
 	}
 	return f.Root, nil
+}
+
+// canonicalOrder sorts what the document lists in maps, whose key order
+// carries no meaning, so that results never depend on how a file happens
+// to order its keys.
+func canonicalOrder(d *Document) {
+	sort.SliceStable(d.Servers, func(i, j int) bool { return d.Servers[i].Name < d.Servers[j].Name })
+	for _, s := range d.Servers {
+		sort.SliceStable(s.Variables, func(i, j int) bool { return s.Variables[i].Name < s.Variables[j].Name })
+		sortSecurity(s.Security)
+	}
+	sort.SliceStable(d.Channels, func(i, j int) bool {
+		a, b := d.Channels[i], d.Channels[j]
+		if a.Address != b.Address {
+			return a.Address < b.Address
+		}
+		return a.Key < b.Key
+	})
+	for _, c := range d.Channels {
+		idx := make([]int, len(c.Messages))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(i, j int) bool { return c.MessageKeys[idx[i]] < c.MessageKeys[idx[j]] })
+		msgs, keys := make([]*Message, len(idx)), make([]string, len(idx))
+		for i, k := range idx {
+			msgs[i], keys[i] = c.Messages[k], c.MessageKeys[k]
+		}
+		c.Messages, c.MessageKeys = msgs, keys
+	}
+	sort.SliceStable(d.Operations, func(i, j int) bool { return d.Operations[i].Key < d.Operations[j].Key })
+	for _, o := range d.Operations {
+		sortSecurity(o.Security)
+	}
+	sort.SliceStable(d.Messages, func(i, j int) bool { return messageOrder(d.Messages[i], d.Messages[j]) })
+	sort.SliceStable(d.UnusedMessages, func(i, j int) bool { return messageOrder(d.UnusedMessages[i], d.UnusedMessages[j]) })
+	sort.SliceStable(d.UnusedSchemas, func(i, j int) bool { return d.UnusedSchemas[i].Name < d.UnusedSchemas[j].Name })
+}
+
+func messageOrder(a, b *Message) bool {
+	if a.Label() != b.Label() {
+		return a.Label() < b.Label()
+	}
+	return a.Def.Pointer() < b.Def.Pointer()
+}
+
+func sortSecurity(s *Security) {
+	if s == nil {
+		return
+	}
+	for _, alt := range s.Alternatives {
+		sort.SliceStable(alt.Uses, func(i, j int) bool { return alt.Uses[i].Name < alt.Uses[j].Name })
+	}
 }

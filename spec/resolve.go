@@ -32,6 +32,10 @@ func (w Warning) String() string {
 	return w.Msg
 }
 
+// reorderHook, when set (by tests only), reorders the keys of every map
+// of every file read, to prove results do not depend on key order.
+var reorderHook func(*Node)
+
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
@@ -91,6 +95,9 @@ func (r *resolver) readFile(name, display string) (*File, error) {
 	f, warns, err := Parse(display, data, r.lim)
 	if err != nil {
 		return nil, err
+	}
+	if reorderHook != nil {
+		reorderHook(f.Root)
 	}
 	f.key = name
 	r.warns = append(r.warns, warns...)
