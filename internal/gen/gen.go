@@ -1,0 +1,106 @@
+// Package gen generates AsyncAPI document pairs of any size for
+// benchmarks: N channels, each with one operation and one message whose
+// payload has a dozen properties and a shared $ref; the revision changes
+// about 1% of the channels. The output is deterministic.
+package gen
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Version selects the AsyncAPI shape generated.
+type Version string
+
+// The generated versions.
+const (
+	V3  Version = "3.0.0"
+	V26 Version = "2.6.0"
+)
+
+// Pair returns the base and revision documents with n channels as YAML.
+func Pair(n int, v Version) (base, revision []byte) {
+	return document(n, v, false), document(n, v, true)
+}
+
+// changed reports whether the revision changes channel i, and how.
+func changed(i int) int {
+	if i%100 == 37 {
+		return 1 + (i/100)%3
+	}
+	return 0
+}
+
+func document(n int, v Version, revision bool) []byte {
+	var b strings.Builder
+	b.Grow(n * 1600)
+	fmt.Fprintf(&b, "asyncapi: %s\ninfo:\n  title: Generated fleet API\n  version: 1.0.0\n  description: A generated API with %d channels.\n", v, n)
+	if v == V26 {
+		b.WriteString("servers:\n  production:\n    url: kafka://broker.example.com:9092\n    protocol: kafka\nchannels:\n")
+		for i := 0; i < n; i++ {
+			verb := "subscribe"
+			if i%2 == 1 {
+				verb = "publish"
+			}
+			fmt.Fprintf(&b, "  fleet/vehicle/%05d/{vehicleId}/telemetry:\n    description: Telemetry of vehicle group %d.\n    parameters:\n      vehicleId:\n        schema: {type: string}\n    %s:\n      operationId: op%05d\n      message:\n        $ref: '#/components/messages/M%05d'\n", i, i, verb, i, i)
+		}
+	} else {
+		b.WriteString("servers:\n  production:\n    host: broker.example.com:9092\n    protocol: kafka\nchannels:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "  c%05d:\n    address: fleet/vehicle/%05d/{vehicleId}/telemetry\n    description: Telemetry of vehicle group %d.\n    parameters:\n      vehicleId:\n        description: The vehicle.\n    messages:\n      M%05d:\n        $ref: '#/components/messages/M%05d'\n", i, i, i, i, i)
+		}
+		b.WriteString("operations:\n")
+		for i := 0; i < n; i++ {
+			action := "send"
+			if i%2 == 1 {
+				action = "receive"
+			}
+			fmt.Fprintf(&b, "  op%05d:\n    action: %s\n    channel:\n      $ref: '#/channels/c%05d'\n", i, action, i)
+		}
+	}
+	b.WriteString("components:\n  messages:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "    M%05d:\n      name: Telemetry%05d\n      contentType: application/json\n      payload:\n        type: object\n        required: [vehicleId, recordedAt", i, i)
+		if revision && changed(i) == 1 {
+			b.WriteString(", odometer")
+		}
+		b.WriteString("]\n        properties:\n          meta:\n            $ref: '#/components/schemas/Meta'\n")
+		props := []string{
+			"vehicleId: {type: string, description: Identifier of the vehicle.}",
+			"recordedAt: {type: string, format: date-time}",
+			"latitude: {type: number, minimum: -90, maximum: 90}",
+			"longitude: {type: number, minimum: -180, maximum: 180}",
+			"speed: {type: number, minimum: 0, description: Speed in km/h.}",
+			"heading: {type: integer, minimum: 0, maximum: 359}",
+			"odometer: {type: integer, minimum: 0}",
+			"fuelLevel: {type: number, minimum: 0, maximum: 1}",
+			"engineOn: {type: boolean}",
+			"driverId: {type: string}",
+			"status: {type: string, enum: [moving, idle, parked, service]}",
+		}
+		for _, p := range props {
+			if revision && changed(i) == 2 && strings.HasPrefix(p, "driverId") {
+				continue // a property removed
+			}
+			if revision && changed(i) == 3 && strings.HasPrefix(p, "heading") {
+				p = "heading: {type: number, minimum: 0, maximum: 360}"
+			}
+			fmt.Fprintf(&b, "          %s\n", p)
+		}
+	}
+	b.WriteString("  schemas:\n    Meta:\n      type: object\n      properties:\n        source: {type: string}\n        sequence: {type: integer, minimum: 0}\n        traceId: {type: string, pattern: '^[0-9a-f]{32}$'}\n")
+	return []byte(b.String())
+}
+
+// ToJSON converts a generated YAML document to indented JSON, for the
+// JSON fast-path comparison.
+func ToJSON(yamlDoc []byte) ([]byte, error) {
+	var v any
+	if err := yaml.Unmarshal(yamlDoc, &v); err != nil {
+		return nil, err
+	}
+	return json.MarshalIndent(v, "", "  ")
+}
