@@ -2,6 +2,7 @@ package avro
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"eventdiff/schema"
@@ -413,19 +414,32 @@ func (c *comparer) record(s site, bt, rt *avroType) {
 		}
 	}
 	// Renames: a revision field listing the base name as an alias, or a base
-	// field listing the revision name; names matched directly win.
+	// field listing the revision name; names matched directly win. Among
+	// candidates the first revision field is taken.
+	rByAlias := map[string][]*avroField{}
+	for _, rf := range rt.fields {
+		for _, a := range rf.aliases {
+			rByAlias[a] = append(rByAlias[a], rf)
+		}
+	}
 	for _, bf := range bt.fields {
 		if partner[bf] != nil {
 			continue
 		}
-		for _, rf := range rt.fields {
-			if taken[rf] || bByName[rf.name] != nil {
-				continue
+		var best *avroField
+		consider := func(rf *avroField) {
+			if rf != nil && !taken[rf] && bByName[rf.name] == nil && (best == nil || rf.index < best.index) {
+				best = rf
 			}
-			if contains(rf.aliases, bf.name) || contains(bf.aliases, rf.name) {
-				partner[bf], taken[rf] = rf, true
-				break
-			}
+		}
+		for _, rf := range rByAlias[bf.name] {
+			consider(rf)
+		}
+		for _, a := range bf.aliases {
+			consider(rByName[a])
+		}
+		if best != nil {
+			partner[bf], taken[best] = best, true
 		}
 	}
 	var removed, added []*avroField
@@ -714,20 +728,56 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 			}
 		}
 	}
-	// Renamed or moved named types, and promotions between primitives.
-	for i, u := range bb {
-		if pb[i] >= 0 {
+	// Renamed or moved named types: the same short name, or an alias of
+	// either side naming the other. Among candidates the first revision
+	// branch is taken.
+	rNamed := map[string][]int{}
+	for j, v := range rb {
+		y := v.t.deref()
+		if !y.kind.named() {
 			continue
 		}
+		rNamed[y.name] = append(rNamed[y.name], j)
+		for _, a := range y.aliases {
+			rNamed[shortName(a)] = append(rNamed[shortName(a)], j)
+		}
+	}
+	for i, u := range bb {
 		x := u.t.deref()
-		for j, v := range rb {
-			if pr[j] >= 0 {
-				continue
+		if pb[i] >= 0 || !x.kind.named() {
+			continue
+		}
+		cands := slices.Clone(rNamed[x.name])
+		for _, a := range x.aliases {
+			cands = append(cands, rNamed[shortName(a)]...)
+		}
+		slices.Sort(cands)
+		for _, j := range cands {
+			y := rb[j].t.deref()
+			if pr[j] < 0 && x.kind == y.kind && (x.name == y.name || hasAlias(y, x) || hasAlias(x, y)) {
+				pair(i, j)
+				break
 			}
-			y := v.t.deref()
-			if (x.kind.named() && x.kind == y.kind && (x.name == y.name || hasAlias(y, x) || hasAlias(x, y))) ||
-				(x.kind.primitive() && y.kind.primitive() && (promotes(x.kind, y.kind) || promotes(y.kind, x.kind))) ||
-				(x.kind == kString && y.kind == kBytes) || (x.kind == kBytes && y.kind == kString) {
+		}
+	}
+	// Promotions and string/bytes between primitives (a union holds each
+	// primitive at most once, so these loops are short).
+	var bPrim, rPrim []int
+	for i, u := range bb {
+		if pb[i] < 0 && u.t.deref().kind.primitive() {
+			bPrim = append(bPrim, i)
+		}
+	}
+	for j, v := range rb {
+		if pr[j] < 0 && v.t.deref().kind.primitive() {
+			rPrim = append(rPrim, j)
+		}
+	}
+	for _, i := range bPrim {
+		x := bb[i].t.deref().kind
+		for _, j := range rPrim {
+			y := rb[j].t.deref().kind
+			if pr[j] < 0 && (promotes(x, y) || promotes(y, x) || (x == kString && y == kBytes) || (x == kBytes && y == kString)) {
 				pair(i, j)
 				break
 			}

@@ -116,22 +116,32 @@ func (t *avroType) deref() *avroType {
 	return t
 }
 
-// label names a type for people: its full name, or its kind.
-func (t *avroType) label() string {
+// label names a type for people: its full name, or its kind. Unnamed
+// containers are spelled out a few levels deep only, since a graph shared
+// through `$ref` can be exponentially larger unfolded.
+func (t *avroType) label() string { return t.labelDepth(0) }
+
+func (t *avroType) labelDepth(depth int) string {
 	t = t.deref()
 	switch {
 	case t == nil:
 		return "nothing"
 	case t.kind.named() || t.kind == kRef:
 		return t.full
+	case depth >= 3 && (t.kind == kArray || t.kind == kMap || t.kind == kUnion):
+		return t.kind.String() + " of …"
 	case t.kind == kArray:
-		return "array of " + t.items.t.label()
+		return "array of " + t.items.t.labelDepth(depth+1)
 	case t.kind == kMap:
-		return "map of " + t.items.t.label()
+		return "map of " + t.items.t.labelDepth(depth+1)
 	case t.kind == kUnion:
-		parts := make([]string, len(t.branches))
+		parts := make([]string, 0, len(t.branches))
 		for i, b := range t.branches {
-			parts[i] = b.t.label()
+			if i == 8 {
+				parts = append(parts, fmt.Sprintf("… %d more", len(t.branches)-i))
+				break
+			}
+			parts = append(parts, b.t.labelDepth(depth+1))
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	}

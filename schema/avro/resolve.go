@@ -19,7 +19,40 @@ import (
 // that another branch can read); tests use it as an oracle for the
 // comparer's combined effect.
 type checker struct {
-	memo map[[2]*avroType]uint8
+	memo  map[[2]*avroType]uint8
+	index map[*avroType]*unionIndex
+}
+
+// unionIndex finds the branches of a reader union that may read a writer
+// type without trying them all: named branches by their short name and
+// the short names of their aliases, the rest (at most a few unnamed
+// types, plus unresolved or invalid branches) always.
+type unionIndex struct {
+	named map[string][]*avroType
+	other []*avroType
+}
+
+func (c *checker) unionIndex(u *avroType) *unionIndex {
+	if ix, ok := c.index[u]; ok {
+		return ix
+	}
+	ix := &unionIndex{named: map[string][]*avroType{}}
+	for _, b := range u.branches {
+		bt := b.t.deref()
+		if !bt.kind.named() {
+			ix.other = append(ix.other, bt)
+			continue
+		}
+		keys := map[string]bool{bt.name: true}
+		for _, a := range bt.aliases {
+			keys[shortName(a)] = true
+		}
+		for k := range keys {
+			ix.named[k] = append(ix.named[k], bt)
+		}
+	}
+	c.index[u] = ix
+	return ix
 }
 
 const (
@@ -28,7 +61,9 @@ const (
 	unreadable
 )
 
-func newChecker() *checker { return &checker{memo: map[[2]*avroType]uint8{}} }
+func newChecker() *checker {
+	return &checker{memo: map[[2]*avroType]uint8{}, index: map[*avroType]*unionIndex{}}
+}
 
 func (c *checker) canRead(reader, writer *avroType) bool {
 	r, w := reader.deref(), writer.deref()
@@ -44,8 +79,16 @@ func (c *checker) canRead(reader, writer *avroType) bool {
 		return true
 	}
 	if r.kind == kUnion {
-		for _, b := range r.branches {
-			if c.canRead(b.t, w) {
+		ix := c.unionIndex(r)
+		if w.kind.named() {
+			for _, b := range ix.named[w.name] {
+				if c.canRead(b, w) {
+					return true
+				}
+			}
+		}
+		for _, b := range ix.other {
+			if c.canRead(b, w) {
 				return true
 			}
 		}
