@@ -175,10 +175,10 @@ type comparer struct {
 // Compare computes the effect of changing the schema base into revision,
 // keyword by keyword. Either may be nil (no payload: anything is accepted).
 func Compare(base, revision *spec.Node, opts Options) Result {
-	c := &comparer{opts: opts, pairs: map[pairKey]*pair{}, same: map[pairKey]bool{}, baseRoot: base, revRoot: revision}
 	if base == revision {
 		return Result{}
 	}
+	c := &comparer{opts: opts, pairs: map[pairKey]*pair{}, same: map[pairKey]bool{}, baseRoot: base, revRoot: revision}
 	c.top = &pair{b: base, r: revision, state: stExplored}
 	switch {
 	case base == nil && revision == nil:

@@ -75,7 +75,7 @@ func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
 			low = min(low, l)
 		}
 	} else {
-		if len(a.Fields) != len(b.Fields) {
+		if len(a.Fields) != len(b.Fields) || !sameDiscriminatedNames(a, b) {
 			eq = false
 		}
 		for i := 0; eq && i < len(a.Fields); i++ {
@@ -156,4 +156,21 @@ func writeCanonical(sb *strings.Builder, n *spec.Node, depth int) {
 		}
 		sb.WriteByte('}')
 	}
+}
+
+// sameDiscriminatedNames: under a discriminator the names of referenced
+// schemas are wire values (JS-66), so a renamed target is a difference.
+func sameDiscriminatedNames(a, b *spec.Node) bool {
+	if a.Get("discriminator") == nil {
+		return true
+	}
+	for _, k := range combinatorKeys {
+		la, lb := seqItems(a, k), seqItems(b, k)
+		for i := 0; i < len(la) && i < len(lb); i++ {
+			if refName(la[i]) != refName(lb[i]) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -422,9 +422,7 @@ func (g *generator) minString(n *spec.Node) string {
 		f, _ := m.Float64()
 		k = int(f)
 	}
-	if k > 1000 {
-		k = 1000
-	}
+	k = max(0, min(k, 1000))
 	switch n.Str("format") {
 	case "date":
 		return "2024-01-01"
