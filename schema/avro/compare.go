@@ -182,10 +182,10 @@ func (c *comparer) compare(s site, b, r use) {
 			seg = "/values"
 		}
 		c.compare(s.child(seg), bt.items, rt.items)
-	default: // the same primitive
-		c.logical(s, bt, rt)
-		c.doc(s, bt.doc, rt.doc, bt.node, rt.node)
-		c.props(s, bt, rt)
+	default: // the same primitive (a shared singleton when written as a bare name)
+		c.logical(s, bt, rt, b.at, r.at)
+		c.doc(s, bt.doc, rt.doc, b.at, r.at)
+		c.propList(s, bt.props, rt.props, b.at, r.at)
 	}
 }
 
@@ -251,7 +251,7 @@ func (c *comparer) typeChange(s site, b, r use, bt, rt *avroType) {
 	}
 	c.add(s, d, true)
 	if logical {
-		c.logical(s, bt, rt)
+		c.logical(s, bt, rt, b.at, r.at)
 	}
 }
 
@@ -278,7 +278,7 @@ func (c *comparer) named(s site, bt, rt *avroType) {
 				Reason: fmt.Sprintf("the size of fixed `%s` changed from %d to %d bytes: readers of either version cannot read the other", rt.full, bt.size, rt.size),
 				Hint:   "define a new fixed type (and field) for the new size"}, true)
 		}
-		c.logical(s, bt, rt)
+		c.logical(s, bt, rt, bt.node, rt.node)
 	}
 }
 
@@ -940,7 +940,9 @@ func unitOf(l string) string {
 	return ""
 }
 
-func (c *comparer) logical(s site, bt, rt *avroType) {
+// logical compares the logical types of two types; bAt and rAt are where
+// the types are written, for changes of a type written as a bare name.
+func (c *comparer) logical(s site, bt, rt *avroType, bAt, rAt *spec.Node) {
 	bl, rl := "", ""
 	if bt.logicalOK {
 		bl = bt.logical
@@ -949,7 +951,7 @@ func (c *comparer) logical(s site, bt, rt *avroType) {
 		rl = rt.logical
 	}
 	ls := s.child("/logicalType")
-	bNode, rNode := or(bt.logicalNode, bt.node), or(rt.logicalNode, rt.node)
+	bNode, rNode := or(bt.logicalNode, bAt), or(rt.logicalNode, rAt)
 	switch {
 	case bl == "" && rl == "":
 		if bt.logical != rt.logical {

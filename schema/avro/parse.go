@@ -56,7 +56,7 @@ func (k kind) primitive() bool { return k >= kNull && k <= kString }
 // shared by every use, so the graph may contain cycles (through kRef).
 type avroType struct {
 	kind kind
-	node *spec.Node // the definition as written (a string node for "int", a map for complex types)
+	node *spec.Node // the definition as written (nil for a primitive written as a bare name: see use.at)
 
 	// named types
 	name, space, full  string // short name, namespace, full name
@@ -234,7 +234,7 @@ func (p *parser) parseNode(n *spec.Node, space string, depth int) *avroType {
 	switch n.Kind {
 	case spec.Null:
 		// YAML authors write `- null` unquoted in unions; it means "null".
-		return &avroType{kind: kNull, node: n}
+		return bare[kNull]
 	case spec.String:
 		return p.parseName(n, n.Value, space)
 	case spec.Seq:
@@ -263,10 +263,21 @@ func (p *parser) memoized(n *spec.Node, space string, depth int, f func(*spec.No
 	return t
 }
 
+// bare holds one immutable type per primitive kind, shared by every
+// primitive written as a bare name ("string"): such a use carries nothing
+// but its kind, and its place is in the use. Never modify these.
+var bare = func() map[kind]*avroType {
+	m := map[kind]*avroType{}
+	for _, k := range primitives {
+		m[k] = &avroType{kind: k}
+	}
+	return m
+}()
+
 // parseName reads a type name: a primitive or a reference to a named type.
 func (p *parser) parseName(n *spec.Node, name, space string) *avroType {
 	if k, ok := primitives[name]; ok {
-		return &avroType{kind: k, node: n}
+		return bare[k]
 	}
 	if name == "" || strings.ContainsAny(name, " \t\n\"{}[]") {
 		return invalid(n, "%q is not an Avro type name", name)
