@@ -1,0 +1,858 @@
+package schema
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"eventdiff/spec"
+)
+
+// explore records the local deltas of p and links its child pairs.
+func (c *comparer) explore(p *pair) {
+	b, r := p.b, p.r
+	bFalse, rFalse := isEmpty(b) && b.Kind == spec.Bool, isEmpty(r) && r.Kind == spec.Bool
+	switch {
+	case bFalse && rFalse:
+		return
+	case bFalse:
+		if !isEmpty(r) {
+			p.add(&rawDelta{d: Delta{Rule: "schema-changed-from-false", Base: b, Revision: r, Old: false, New: iface(r),
+				Effect: Wider, Reason: "the schema was `false` (rejects everything) and now accepts values"},
+				wit: witnessHint{kind: wkPalette}})
+		}
+		return
+	case rFalse:
+		if !isEmpty(b) {
+			p.add(&rawDelta{d: Delta{Rule: "schema-changed-to-false", Base: b, Revision: r, Old: iface(b), New: false,
+				Effect: Narrower, Reason: "the schema is now `false`: every value is rejected", Hint: "keep the old schema"},
+				wit: witnessHint{kind: wkPalette}})
+		}
+		return
+	}
+	c.annotations(p)
+	if k, side := c.liftable(b, r); k != "" {
+		// `T` against `anyOf: [T, ...]`: T is one branch of the other side.
+		c.combinatorLists(p, k, side)
+		return
+	}
+	tb, tr := c.types(b), c.types(r)
+	c.compareTypes(p, tb, tr)
+	c.compareValues(p)
+	both := tb & tr
+	if both&tNum != 0 {
+		intOnly := tb&tNum == tInt && tr&tNum == tInt
+		c.compareNumeric(p, intOnly)
+		c.compareMultipleOf(p, intOnly)
+	}
+	if both&tStr != 0 {
+		c.countBound(p, "minLength", false)
+		c.countBound(p, "maxLength", true)
+		c.comparePattern(p)
+	}
+	if both&(tStr|tNum) != 0 {
+		c.compareFormat(p)
+	}
+	if both&tObj != 0 {
+		c.compareObject(p)
+	}
+	if both&tArr != 0 {
+		c.compareArray(p)
+	}
+	c.compareCombinators(p)
+	c.compareNot(p)
+	c.compareConditional(p)
+	c.compareDiscriminator(p)
+}
+
+// ---- annotations (JS-33, JS-42, JS-62..JS-65, JS-27 outside OpenAPI) ----
+
+var annotationRules = map[string]string{
+	"description":       "schema-description-changed",
+	"title":             "schema-title-changed",
+	"examples":          "schema-examples-changed",
+	"example":           "schema-examples-changed",
+	"default":           "schema-default-changed",
+	"deprecated":        "schema-deprecated-changed",
+	"readOnly":          "schema-read-write-only-changed",
+	"writeOnly":         "schema-read-write-only-changed",
+	"$comment":          "schema-comment-changed",
+	"$id":               "schema-id-changed",
+	"$schema":           "schema-id-changed",
+	"$anchor":           "schema-id-changed",
+	"externalDocs":      "schema-external-docs-changed",
+	"contentEncoding":   "schema-content-changed",
+	"contentMediaType":  "schema-content-changed",
+	"contentSchema":     "schema-content-changed",
+	"x-extensible-enum": "schema-extensible-enum-changed",
+}
+
+func (c *comparer) annotations(p *pair) {
+	b, r := p.b, p.r
+	seen := map[string]bool{}
+	check := func(key string) {
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		rule, ok := annotationRules[key]
+		if !ok {
+			switch {
+			case strings.HasPrefix(key, "x-"):
+				rule = "schema-extension-changed"
+			case key == "nullable" && !c.opts.OpenAPI:
+				rule = "schema-nullable-ignored"
+			case key == "format" && !c.opts.AssertFormat:
+				return // compareFormat reports it
+			default:
+				return
+			}
+		}
+		vb, vr := b.Get(key), r.Get(key)
+		if spec.Equal(vb, vr) {
+			return
+		}
+		what := "changed"
+		switch {
+		case vb == nil:
+			what = "added"
+		case vr == nil:
+			what = "removed"
+		}
+		d := Delta{Rule: rule, Base: kw(b, key), Revision: kw(r, key), Old: iface(vb), New: iface(vr)}
+		switch rule {
+		case "schema-nullable-ignored":
+			d.Reason = "`nullable` " + what + ", but it is not a keyword of this schema format (only of OpenAPI 3.0 schemas): accepted values are unchanged"
+			d.Hint = "use `type: [T, \"null\"]` to accept null"
+		case "schema-default-changed":
+			d.Reason = "`default` " + what + ": validation is unchanged, but receivers that fill in missing values from the default now get a different value"
+			d.CautionReceive = true
+		case "schema-extensible-enum-changed":
+			d.Reason = "`x-extensible-enum` " + what + ": it documents values without restricting them, so accepted values are unchanged"
+		case "schema-content-changed":
+			d.Reason = quote(key) + " " + what + ": an annotation in this schema format, accepted values are unchanged"
+		default:
+			d.Reason = quote(key) + " " + what + ": an annotation, accepted values are unchanged"
+		}
+		p.add(&rawDelta{seg: "/" + spec.EscapePointer(key), d: d, skip: true})
+	}
+	for _, f := range b.Fields {
+		check(f.Key)
+	}
+	for _, f := range r.Fields {
+		check(f.Key)
+	}
+	if c.opts.AssertFormat {
+		return
+	}
+}
+
+// ---- types (JS-21..JS-27) ----
+
+func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
+	b, r := p.b, p.r
+	if c.opts.OpenAPI {
+		db, sb := declaredTypes(b)
+		dr, sr := declaredTypes(r)
+		nb, nr := sb && c.nullableOn(b), sr && c.nullableOn(r)
+		if nb != nr && db == dr && sb && sr {
+			d := Delta{Base: kw(b, "nullable"), Revision: kw(r, "nullable"), Old: iface(b.Get("nullable")), New: iface(r.Get("nullable"))}
+			if nr {
+				d.Rule, d.Effect, d.Reason = "schema-nullable-added", Wider, "the value may now be null"
+			} else {
+				d.Rule, d.Effect, d.Reason = "schema-nullable-removed", Narrower, "null is no longer accepted"
+				d.Hint = "keep `nullable: true`"
+			}
+			p.add(&rawDelta{seg: "/nullable", d: d, wit: witnessHint{kind: wkPalette}})
+			return
+		}
+	}
+	if tb == tr {
+		return
+	}
+	_, sb := declaredTypes(b)
+	_, sr := declaredTypes(r)
+	d := Delta{Base: kw(b, "type"), Revision: kw(r, "type"), Old: iface(b.Get("type")), New: iface(r.Get("type"))}
+	added, removed := tr&^tb, tb&^tr
+	switch {
+	case !sb && sr:
+		d.Rule, d.Effect = "schema-type-keyword-added", Narrower
+		d.Reason = "`type` added: only " + typeList(tr) + " values are accepted now"
+	case sb && !sr:
+		d.Rule, d.Effect = "schema-type-keyword-removed", Wider
+		d.Reason = "`type` removed: values of any type are accepted now, not only " + typeList(tb)
+	case removed == 0 && added == tFrac && tb&tInt != 0:
+		d.Rule, d.Effect = "schema-type-integer-to-number", Wider
+		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now; consumers typed as integers break"
+	case removed == 0:
+		d.Rule, d.Effect = "schema-type-added", Wider
+		d.Reason = "type " + typeList(added) + " is accepted now"
+	case added == 0 && removed == tFrac && tr&tInt != 0:
+		d.Rule, d.Effect = "schema-type-number-to-integer", Narrower
+		d.Reason = "number became integer: values with a fractional part are rejected now"
+	case added == 0:
+		d.Rule, d.Effect = "schema-type-removed", Narrower
+		d.Reason = "type " + typeList(removed) + " is no longer accepted"
+		d.Hint = "keep accepting " + typeList(removed)
+	default:
+		d.Rule, d.Effect = "schema-type-changed", Incomparable
+		d.Reason = "type changed from " + typeList(tb) + " to " + typeList(tr) + ": old values are rejected and new values were not accepted before"
+	}
+	p.add(&rawDelta{seg: "/type", d: d, wit: witnessHint{kind: wkPalette}})
+}
+
+// ---- enum and const (JS-28..JS-32) ----
+
+// valueSet is the finite set of values allowed by enum/const, keyed by a
+// canonical text.
+type valueSet struct {
+	keys  []string
+	nodes map[string]*spec.Node
+	kw    string // "enum" or "const"
+}
+
+func valuesOf(n *spec.Node) *valueSet {
+	if cn := n.Get("const"); cn != nil {
+		vs := &valueSet{kw: "const", nodes: map[string]*spec.Node{}}
+		k := canonical(cn)
+		if e := n.Get("enum"); e != nil && e.Kind == spec.Seq {
+			found := false
+			for _, it := range e.Items {
+				if canonical(it) == k {
+					found = true
+				}
+			}
+			if !found {
+				return vs
+			}
+		}
+		vs.keys, vs.nodes[k] = []string{k}, cn
+		return vs
+	}
+	e := n.Get("enum")
+	if e == nil || e.Kind != spec.Seq {
+		return nil
+	}
+	vs := &valueSet{kw: "enum", nodes: make(map[string]*spec.Node, len(e.Items))}
+	for _, it := range e.Items {
+		k := canonical(it)
+		if _, dup := vs.nodes[k]; !dup {
+			vs.nodes[k] = it
+			vs.keys = append(vs.keys, k)
+		}
+	}
+	return vs
+}
+
+func (c *comparer) compareValues(p *pair) {
+	b, r := p.b, p.r
+	vb, vr := valuesOf(b), valuesOf(r)
+	if vb == nil && vr == nil {
+		return
+	}
+	wit := witnessHint{kind: wkValues}
+	switch {
+	case vb == nil:
+		d := Delta{Base: b, Revision: kw(r, vr.kw), New: iface(r.Get(vr.kw)), Effect: Narrower}
+		d.Rule = "schema-" + vr.kw + "-added"
+		d.Reason = "`" + vr.kw + "` added: only " + listValues(vr, vr.keys) + " accepted now"
+		wit.kind = wkPalette
+		p.add(&rawDelta{seg: "/" + vr.kw, d: d, wit: wit})
+		return
+	case vr == nil:
+		d := Delta{Base: kw(b, vb.kw), Revision: r, Old: iface(b.Get(vb.kw)), Effect: Wider}
+		d.Rule = "schema-" + vb.kw + "-removed"
+		d.Reason = "`" + vb.kw + "` removed: values other than " + listValues(vb, vb.keys) + " are accepted now"
+		wit.kind = wkPalette
+		p.add(&rawDelta{seg: "/" + vb.kw, d: d, wit: wit})
+		return
+	}
+	var added, removed []string
+	for _, k := range vr.keys {
+		if _, ok := vb.nodes[k]; !ok {
+			added = append(added, k)
+		}
+	}
+	for _, k := range vb.keys {
+		if _, ok := vr.nodes[k]; !ok {
+			removed = append(removed, k)
+		}
+	}
+	if len(added) == 0 && len(removed) == 0 {
+		return
+	}
+	for _, k := range added {
+		wit.values = append(wit.values, vr.nodes[k])
+	}
+	for _, k := range removed {
+		wit.values = append(wit.values, vb.nodes[k])
+	}
+	seg := "/" + vr.kw
+	d := Delta{Base: kw(b, vb.kw), Revision: kw(r, vr.kw), Old: iface(b.Get(vb.kw)), New: iface(r.Get(vr.kw))}
+	switch {
+	case vb.kw == "const" && vr.kw == "const":
+		d.Rule, d.Effect = "schema-const-changed", Incomparable
+		d.Reason = "`const` changed from " + listValues(vb, removed) + " to " + listValues(vr, added) + ": the old value is rejected and the new one was not accepted before"
+	case len(removed) == 0:
+		d.Rule, d.Effect = "schema-enum-value-added", Wider
+		d.Reason = "enum value " + listValues(vr, added) + " added: consumers that switch over the old values meet an unknown one"
+	case len(added) == 0:
+		d.Rule, d.Effect = "schema-enum-value-removed", Narrower
+		d.Reason = "enum value " + listValues(vb, removed) + " removed: values using it are rejected now"
+		d.Hint = "keep the old enum value " + listValues(vb, removed)
+	default:
+		d.Rule, d.Effect = "schema-enum-changed", Incomparable
+		d.Reason = "enum values " + listValues(vr, added) + " added and " + listValues(vb, removed) + " removed"
+		d.Hint = "keep the old enum values"
+	}
+	p.add(&rawDelta{seg: seg, d: d, wit: wit})
+}
+
+func listValues(vs *valueSet, keys []string) string {
+	var parts []string
+	for i, k := range keys {
+		if i == 8 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(keys)-i))
+			break
+		}
+		parts = append(parts, "`"+short(vs.nodes[k])+"`")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// short renders a value for a reason.
+func short(n *spec.Node) string {
+	s := canonical(n)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// ---- numeric bounds (JS-34..JS-38) ----
+
+type bound struct {
+	v     *big.Rat
+	excl  bool
+	node  *spec.Node // keyword value that set it
+	kw    string
+	valid bool
+}
+
+// readBound returns the effective lower (or upper) bound, exclusive
+// forms included (draft-06 number form and draft-04 boolean form).
+func readBound(n *spec.Node, upper bool) bound {
+	inc, exc := "minimum", "exclusiveMinimum"
+	if upper {
+		inc, exc = "maximum", "exclusiveMaximum"
+	}
+	var out bound
+	if v, node := number(n, inc); v != nil {
+		out = bound{v: v, node: node, kw: inc, valid: true}
+		if n.Get(exc).IsTrue() { // draft-04
+			out.excl, out.kw = true, inc+"+"+exc
+		}
+	}
+	if v, node := number(n, exc); v != nil {
+		better := !out.valid
+		if out.valid {
+			cmp := v.Cmp(out.v)
+			better = cmp >= 0
+			if upper {
+				better = cmp <= 0
+			}
+		}
+		if better {
+			out = bound{v: v, excl: true, node: node, kw: exc, valid: true}
+		}
+	}
+	return out
+}
+
+// integral narrows a bound to the integers it admits: ≤ 9.5 → ≤ 9, < 10 → ≤ 9.
+func integral(bd bound, upper bool) bound {
+	if !bd.valid {
+		return bd
+	}
+	num, den := bd.v.Num(), bd.v.Denom()
+	q, m := new(big.Int).DivMod(num, den, new(big.Int)) // floor for positive den
+	var v *big.Int
+	if upper {
+		v = q
+		if m.Sign() == 0 && bd.excl {
+			v = new(big.Int).Sub(q, big.NewInt(1))
+		}
+	} else {
+		v = q
+		if m.Sign() != 0 || bd.excl {
+			v = new(big.Int).Add(q, big.NewInt(1))
+		}
+	}
+	bd.v = new(big.Rat).SetInt(v)
+	bd.excl = false
+	return bd
+}
+
+// boundCmp compares two bounds of the same side: -1 when a admits fewer
+// values at that end than b... expressed as position on the number line:
+// returns the sign of (a - b), treating exclusive as an infinitesimal step
+// inward.
+func boundCmp(a, b bound, upper bool) int {
+	if c := a.v.Cmp(b.v); c != 0 {
+		return c
+	}
+	if a.excl == b.excl {
+		return 0
+	}
+	// Same value: for an upper bound exclusive is lower; for a lower bound
+	// exclusive is higher.
+	if a.excl == upper {
+		return -1
+	}
+	return 1
+}
+
+func ratString(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return fmt.Sprint(f)
+}
+
+func (bd bound) String() string {
+	if !bd.valid {
+		return "none"
+	}
+	return ratString(bd.v)
+}
+
+func (c *comparer) compareNumeric(p *pair, intOnly bool) {
+	for _, upper := range []bool{false, true} {
+		rb, rr := readBound(p.b, upper), readBound(p.r, upper)
+		if !rb.valid && !rr.valid {
+			continue
+		}
+		nb, nr := rb, rr
+		if intOnly {
+			nb, nr = integral(rb, upper), integral(rr, upper)
+		}
+		name := "minimum"
+		if upper {
+			name = "maximum"
+		}
+		var eff Effect
+		switch {
+		case !nb.valid:
+			eff = Narrower
+		case !nr.valid:
+			eff = Wider
+		default:
+			cmp := boundCmp(nr, nb, upper)
+			switch {
+			case cmp == 0:
+				eff = None
+			case (cmp < 0) == upper:
+				eff = Narrower
+			default:
+				eff = Wider
+			}
+		}
+		formChanged := rb.valid && rr.valid && (rb.kw != rr.kw)
+		if eff == None && !formChanged {
+			continue
+		}
+		d := Delta{Base: kw(p.b, name), Revision: kw(p.r, name), Effect: eff}
+		seg := "/" + name
+		if rb.valid {
+			d.Base, d.Old, seg = rb.node, iface(rb.node), "/"+strings.Split(rb.kw, "+")[0]
+		}
+		if rr.valid {
+			d.Revision, d.New, seg = rr.node, iface(rr.node), "/"+strings.Split(rr.kw, "+")[0]
+		}
+		if rb.excl {
+			seg = "/" + strings.TrimPrefix(rb.kw, name+"+")
+		}
+		if rr.excl {
+			seg = "/" + strings.TrimPrefix(rr.kw, name+"+")
+		}
+		desc := func(bd bound) string {
+			if !bd.valid {
+				return "none"
+			}
+			op := map[[2]bool]string{{false, false}: "≥ ", {false, true}: "> ", {true, false}: "≤ ", {true, true}: "< "}[[2]bool{upper, bd.excl}]
+			return op + bd.String()
+		}
+		if formChanged {
+			d.Rule = "schema-bound-exclusivity-changed"
+			d.Old = map[string]any{rb.kw: iface(rb.node)}
+			d.New = map[string]any{rr.kw: iface(rr.node)}
+			switch eff {
+			case None:
+				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+			case Narrower:
+				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values at the old boundary are rejected now"
+			default:
+				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values beyond the old boundary are accepted now"
+			}
+		} else {
+			switch {
+			case upper && eff == Narrower:
+				d.Rule = "schema-maximum-decreased"
+				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": values above the new maximum are rejected now"
+				if !rb.valid {
+					d.Reason = "maximum added (" + desc(rr) + "): larger values are rejected now"
+				}
+			case upper:
+				d.Rule = "schema-maximum-increased"
+				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": larger values are accepted now"
+				if !rr.valid {
+					d.Reason = "maximum removed (was " + desc(rb) + "): any larger value is accepted now"
+				}
+			case eff == Narrower:
+				d.Rule = "schema-minimum-increased"
+				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": values below the new minimum are rejected now"
+				if !rb.valid {
+					d.Reason = "minimum added (" + desc(rr) + "): smaller values are rejected now"
+				}
+			default:
+				d.Rule = "schema-minimum-decreased"
+				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": smaller values are accepted now"
+				if !rr.valid {
+					d.Reason = "minimum removed (was " + desc(rb) + "): any smaller value is accepted now"
+				}
+			}
+		}
+		if eff == Narrower {
+			d.Hint = "keep the old bound"
+		}
+		w := witnessHint{kind: wkNumbers}
+		for _, bd := range []bound{rb, rr} {
+			if bd.valid {
+				w.nums = append(w.nums, bd.v)
+			}
+		}
+		p.add(&rawDelta{seg: seg, d: d, wit: w})
+	}
+}
+
+func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
+	mb, nb := number(p.b, "multipleOf")
+	mr, nr := number(p.r, "multipleOf")
+	if mb != nil && mb.Sign() <= 0 {
+		mb = nil
+	}
+	if mr != nil && mr.Sign() <= 0 {
+		mr = nil
+	}
+	if intOnly {
+		// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing.
+		if mb != nil && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
+			mb = nil
+		}
+		if mr != nil && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
+			mr = nil
+		}
+	}
+	if mb == nil && mr == nil {
+		return
+	}
+	d := Delta{Base: kw(p.b, "multipleOf"), Revision: kw(p.r, "multipleOf"), Old: iface(nb), New: iface(nr)}
+	w := witnessHint{kind: wkNumbers}
+	switch {
+	case mb == nil:
+		d.Rule, d.Effect = "schema-multiple-of-added", Narrower
+		d.Reason = "multipleOf " + ratString(mr) + " added: other values are rejected now"
+		w.nums = []*big.Rat{mr, big.NewRat(1, 1), new(big.Rat).Quo(mr, big.NewRat(2, 1))}
+	case mr == nil:
+		d.Rule, d.Effect = "schema-multiple-of-removed", Wider
+		d.Reason = "multipleOf " + ratString(mb) + " removed: values that are not multiples are accepted now"
+		w.nums = []*big.Rat{mb, big.NewRat(1, 1), new(big.Rat).Quo(mb, big.NewRat(2, 1))}
+	case mb.Cmp(mr) == 0:
+		return
+	default:
+		d.Rule = "schema-multiple-of-changed"
+		w.nums = []*big.Rat{mb, mr, new(big.Rat).Mul(mb, mr)}
+		switch {
+		case new(big.Rat).Quo(mb, mr).IsInt():
+			d.Effect = Wider
+			d.Reason = "multipleOf " + ratString(mb) + " → " + ratString(mr) + ": every old value is still a multiple, and more values are accepted"
+		case new(big.Rat).Quo(mr, mb).IsInt():
+			d.Effect = Narrower
+			d.Reason = "multipleOf " + ratString(mb) + " → " + ratString(mr) + ": some old values are not multiples of the new step"
+		default:
+			d.Effect = Incomparable
+			d.Reason = "multipleOf " + ratString(mb) + " → " + ratString(mr) + ": neither step divides the other"
+		}
+	}
+	p.add(&rawDelta{seg: "/multipleOf", d: d, wit: w})
+}
+
+// ---- counts: lengths, items, properties (JS-18, JS-34..JS-37) ----
+
+var countRules = map[string][2]string{ // narrower, wider
+	"minLength":     {"schema-min-length-increased", "schema-min-length-decreased"},
+	"maxLength":     {"schema-max-length-decreased", "schema-max-length-increased"},
+	"minItems":      {"schema-min-items-increased", "schema-min-items-decreased"},
+	"maxItems":      {"schema-max-items-decreased", "schema-max-items-increased"},
+	"minProperties": {"schema-min-properties-increased", "schema-min-properties-decreased"},
+	"maxProperties": {"schema-max-properties-decreased", "schema-max-properties-increased"},
+}
+
+var countNoun = map[string]string{
+	"minLength": "characters", "maxLength": "characters", "minItems": "items", "maxItems": "items",
+	"minProperties": "properties", "maxProperties": "properties",
+}
+
+func (c *comparer) countBound(p *pair, key string, upper bool) {
+	vb, nb := number(p.b, key)
+	vr, nr := number(p.r, key)
+	if !upper { // minimum counts default to 0
+		if vb == nil {
+			vb = new(big.Rat)
+		}
+		if vr == nil {
+			vr = new(big.Rat)
+		}
+	}
+	if vb == nil && vr == nil {
+		return
+	}
+	var eff Effect
+	switch {
+	case vb == nil:
+		eff = Narrower
+	case vr == nil:
+		eff = Wider
+	default:
+		cmp := vr.Cmp(vb)
+		switch {
+		case cmp == 0:
+			return
+		case (cmp < 0) == upper:
+			eff = Narrower
+		default:
+			eff = Wider
+		}
+	}
+	rules := countRules[key]
+	d := Delta{Base: kw(p.b, key), Revision: kw(p.r, key), Old: iface(nb), New: iface(nr), Effect: eff}
+	if eff == Narrower {
+		d.Rule = rules[0]
+		d.Hint = "keep " + key + " at " + valueText(nb)
+	} else {
+		d.Rule = rules[1]
+	}
+	noun := countNoun[key]
+	switch {
+	case nb == nil:
+		d.Reason = key + " " + valueText(nr) + " added: "
+	case nr == nil:
+		d.Reason = key + " " + valueText(nb) + " removed: "
+	default:
+		d.Reason = key + " " + valueText(nb) + " → " + valueText(nr) + ": "
+	}
+	switch {
+	case upper && eff == Narrower:
+		d.Reason += "values with more " + noun + " are rejected now"
+	case upper:
+		d.Reason += "values with more " + noun + " are accepted now"
+	case eff == Narrower:
+		d.Reason += "values with fewer " + noun + " are rejected now"
+	default:
+		d.Reason += "values with fewer " + noun + " are accepted now"
+	}
+	w := witnessHint{kind: wkCounts, countKey: key}
+	for _, v := range []*big.Rat{vb, vr} {
+		if v != nil {
+			w.nums = append(w.nums, v)
+		}
+	}
+	p.add(&rawDelta{seg: "/" + key, d: d, wit: w})
+}
+
+func valueText(n *spec.Node) string {
+	if n == nil {
+		return "none"
+	}
+	return n.Value
+}
+
+// ---- pattern (JS-40) ----
+
+// trivialPattern matches every string.
+func trivialPattern(s string) bool {
+	switch s {
+	case "", ".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$":
+		return true
+	}
+	return false
+}
+
+// anchoredVersion reports whether narrow is wide with anchors added, which
+// only narrows. Alternation changes what an anchor binds to, so patterns
+// with `|` are not judged.
+func anchoredVersion(wide, narrow string) bool {
+	if strings.Contains(wide, "|") || strings.Contains(narrow, "|") || strings.HasSuffix(wide, "\\") {
+		return false
+	}
+	core := narrow
+	if strings.HasPrefix(core, "^") && !strings.HasPrefix(wide, "^") {
+		core = core[1:]
+	}
+	if strings.HasSuffix(core, "$") && !strings.HasSuffix(core, "\\$") && !strings.HasSuffix(wide, "$") {
+		core = core[:len(core)-1]
+	}
+	return core == wide && core != narrow
+}
+
+func (c *comparer) comparePattern(p *pair) {
+	nb, nr := p.b.Get("pattern"), p.r.Get("pattern")
+	sb, okb := nb.Text(), nb != nil && nb.Kind == spec.String
+	sr, okr := nr.Text(), nr != nil && nr.Kind == spec.String
+	if okb && trivialPattern(sb) {
+		okb = false
+	}
+	if okr && trivialPattern(sr) {
+		okr = false
+	}
+	if !okb && !okr {
+		return
+	}
+	d := Delta{Base: kw(p.b, "pattern"), Revision: kw(p.r, "pattern"), Old: iface(nb), New: iface(nr)}
+	w := witnessHint{kind: wkStrings}
+	switch {
+	case !okb:
+		d.Rule, d.Effect = "schema-pattern-added", Narrower
+		d.Reason = "pattern " + quote(sr) + " added: strings that do not match it are rejected now"
+	case !okr:
+		d.Rule, d.Effect = "schema-pattern-removed", Wider
+		d.Reason = "pattern " + quote(sb) + " removed: any string is accepted now"
+	case sb == sr:
+		return
+	default:
+		d.Rule = "schema-pattern-changed"
+		switch {
+		case anchoredVersion(sb, sr):
+			d.Effect = Narrower
+			d.Reason = "pattern " + quote(sb) + " → " + quote(sr) + ": the new pattern only adds anchors, so it matches fewer strings"
+		case anchoredVersion(sr, sb):
+			d.Effect = Wider
+			d.Reason = "pattern " + quote(sb) + " → " + quote(sr) + ": the new pattern only drops anchors, so it matches more strings"
+		default:
+			d.Effect = Unknown
+			d.Reason = "pattern " + quote(sb) + " → " + quote(sr) + ": whether one pattern contains the other cannot be decided here"
+			d.Hint = "check the message examples against the new pattern"
+		}
+	}
+	p.add(&rawDelta{seg: "/pattern", d: d, wit: w})
+}
+
+// ---- format (JS-41) ----
+
+// formatWithin lists known containments: key ⊂ each value.
+var formatWithin = map[string][]string{
+	"int32":         {"int64"},
+	"float":         {"double"},
+	"email":         {"idn-email"},
+	"hostname":      {"idn-hostname"},
+	"uri":           {"iri", "uri-reference", "iri-reference"},
+	"uri-reference": {"iri-reference"},
+	"iri":           {"iri-reference"},
+}
+
+var knownFormats = map[string]bool{
+	"int32": true, "int64": true, "float": true, "double": true, "email": true, "idn-email": true,
+	"hostname": true, "idn-hostname": true, "uri": true, "iri": true, "uri-reference": true,
+	"iri-reference": true, "date": true, "time": true, "date-time": true, "ipv4": true, "ipv6": true,
+	"uuid": true, "uri-template": true, "json-pointer": true, "relative-json-pointer": true, "regex": true,
+	"byte": true, "binary": true, "password": true, "duration": true,
+}
+
+var dateFormats = map[string]bool{"date": true, "time": true, "date-time": true}
+
+func formatContains(wide, narrow string) bool {
+	for _, f := range formatWithin[narrow] {
+		if f == wide {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *comparer) compareFormat(p *pair) {
+	nb, nr := p.b.Get("format"), p.r.Get("format")
+	fb, fr := nb.Text(), nr.Text()
+	if fb == fr {
+		return
+	}
+	d := Delta{Base: kw(p.b, "format"), Revision: kw(p.r, "format"), Old: iface(nb), New: iface(nr)}
+	// Typed consumers read int64/double into wider variables; going the
+	// other way truncates. Flag the hazard whatever the validation says.
+	if (fb == "int32" && fr == "int64") || (fb == "float" && fr == "double") {
+		d.CautionSend = true
+	}
+	if (fb == "int64" && fr == "int32") || (fb == "double" && fr == "float") {
+		d.CautionReceive = true
+	}
+	var eff Effect
+	what := "changed from " + quote(fb) + " to " + quote(fr)
+	switch {
+	case fb == "":
+		d.Rule, what = "schema-format-added", "added ("+quote(fr)+")"
+		eff = Narrower
+		if !knownFormats[fr] {
+			eff = Unknown
+		}
+	case fr == "":
+		d.Rule, what = "schema-format-removed", "removed (was "+quote(fb)+")"
+		eff = Wider
+		if !knownFormats[fb] {
+			eff = Unknown
+		}
+	default:
+		d.Rule = "schema-format-changed"
+		switch {
+		case formatContains(fr, fb):
+			eff = Wider
+		case formatContains(fb, fr):
+			eff = Narrower
+		case dateFormats[fb] && dateFormats[fr]:
+			eff = Incomparable
+		default:
+			eff = Unknown
+		}
+	}
+	if !c.opts.AssertFormat {
+		d.Effect = None
+		d.Reason = "`format` " + what + ": an annotation unless formats are asserted, so accepted values are unchanged"
+		if d.CautionSend || d.CautionReceive {
+			d.Reason += "; typed code generated from the format changes width"
+		}
+		p.add(&rawDelta{seg: "/format", d: d, skip: true})
+		return
+	}
+	d.Effect = eff
+	switch eff {
+	case Narrower:
+		d.Reason = "`format` " + what + ": values that do not have the format are rejected now"
+	case Wider:
+		d.Reason = "`format` " + what + ": values of the wider format are accepted now"
+	case Incomparable:
+		d.Reason = "`format` " + what + ": the two formats accept disjoint strings"
+	default:
+		d.Reason = "`format` " + what + ": the formats cannot be compared (unknown or unrelated formats)"
+	}
+	p.add(&rawDelta{seg: "/format", d: d, wit: witnessHint{kind: wkStrings}})
+}
+
+// sortedKeys returns map keys in order, for determinism.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

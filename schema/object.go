@@ -1,0 +1,482 @@
+package schema
+
+import (
+	"regexp"
+
+	"eventdiff/spec"
+)
+
+// regexCache compiles patternProperties keys once. Go's RE2 is close to
+// ECMA-262 for the patterns people write; a pattern it cannot compile
+// makes the affected decision unknown.
+type regexCache map[string]*regexp.Regexp
+
+func (rc *regexCache) get(s string) *regexp.Regexp {
+	if *rc == nil {
+		*rc = regexCache{}
+	}
+	if re, ok := (*rc)[s]; ok {
+		return re
+	}
+	re, err := regexp.Compile(s)
+	if err != nil {
+		re = nil
+	}
+	(*rc)[s] = re
+	return re
+}
+
+// coverage is what governs a property name that is not declared:
+// matching patternProperties, else additionalProperties.
+type coverage struct {
+	node    *spec.Node // the governing schema (nil: anything)
+	kind    string     // "open", "closed", "partial"
+	unknown bool       // a pattern could not be evaluated, or several match
+	pattern string
+}
+
+func (c *comparer) coverageOf(n *spec.Node, name string) coverage {
+	var cov coverage
+	matches := 0
+	for _, f := range fields(n, "patternProperties") {
+		re := c.re.get(f.Key)
+		if re == nil {
+			cov.unknown = true
+			continue
+		}
+		if re.MatchString(name) {
+			matches++
+			cov.node, cov.pattern = f.Value, f.Key
+		}
+	}
+	if matches > 1 {
+		cov.unknown = true
+	}
+	if matches == 0 {
+		cov.node = n.Get("additionalProperties")
+	}
+	switch {
+	case isTrue(cov.node):
+		cov.kind = "open"
+	case isEmpty(cov.node):
+		cov.kind = "closed"
+	default:
+		cov.kind = "partial"
+	}
+	return cov
+}
+
+func (c *comparer) compareObject(p *pair) {
+	b, r := p.b, p.r
+	reqB, reqBOrder := stringSet(b, "required")
+	reqR, reqROrder := stringSet(r, "required")
+	consumed := map[string]bool{}
+
+	propsB, propsR := fields(b, "properties"), fields(r, "properties")
+	idxR := make(map[string]*spec.Node, len(propsR))
+	for _, f := range propsR {
+		if _, dup := idxR[f.Key]; !dup {
+			idxR[f.Key] = f.Value
+		}
+	}
+	idxB := make(map[string]*spec.Node, len(propsB))
+	for _, f := range propsB {
+		if _, dup := idxB[f.Key]; dup {
+			continue
+		}
+		idxB[f.Key] = f.Value
+		seg := "/properties/" + spec.EscapePointer(f.Key)
+		if rv, ok := idxR[f.Key]; ok {
+			c.child(p, f.Value, rv, seg, false)
+			continue
+		}
+		// Removed: the name now falls under the revision's coverage.
+		_, wasReq := reqB[f.Key]
+		_, isReq := reqR[f.Key]
+		cov := c.coverageOf(r, f.Key)
+		covB := c.coverageOf(b, f.Key)
+		var slice bits
+		switch {
+		case cov.unknown || covB.pattern != "":
+			slice = bU
+		default:
+			slice = c.effectOf(p, f.Value, cov.node, seg)
+		}
+		d := Delta{Base: f.Value, Revision: r, Old: iface(f.Value)}
+		if cov.kind != "open" {
+			d.Revision = kw(r, "additionalProperties")
+			if cov.pattern != "" {
+				d.Revision = r.Get("patternProperties").Get(cov.pattern)
+			}
+		}
+		name := quote(f.Key)
+		eff := slice
+		pragmatic := false
+		if wasReq && !isReq {
+			consumed[f.Key] = true
+			eff |= bW
+			switch cov.kind {
+			case "open":
+				d.Rule = "schema-required-property-removed"
+				d.Reason = "required property " + name + " removed: messages may now omit it, and consumers relying on it break"
+			case "closed":
+				d.Rule = "schema-required-property-removed-from-closed"
+				eff |= bN
+				d.Reason = "required property " + name + " removed from a closed object: every old message has it and every new one must not"
+			default:
+				d.Rule = "schema-required-property-removed"
+				d.Reason = "required property " + name + " removed: messages may now omit it; when present it is checked against " + coverageText(cov)
+			}
+			d.Hint = "keep the property (deprecate it) instead of removing it"
+		} else {
+			switch cov.kind {
+			case "open":
+				d.Rule = "schema-property-removed"
+				d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
+				pragmatic = !isReq
+			case "closed":
+				d.Rule = "schema-property-removed-from-closed"
+				d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
+				d.Hint = "keep the property, or allow additional properties"
+			default:
+				d.Rule = "schema-property-removed-from-partially-open"
+				d.Reason = "property " + name + " removed: it is now checked against " + coverageText(cov)
+			}
+		}
+		if slice&bU != 0 && eff&bU != 0 {
+			d.Reason += " (whether that covers the old schema cannot be decided)"
+		}
+		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic)
+	}
+	for _, f := range propsR {
+		if _, ok := idxB[f.Key]; ok {
+			continue
+		}
+		if rv := idxR[f.Key]; rv != f.Value {
+			continue // duplicate key: the first one counts
+		}
+		seg := "/properties/" + spec.EscapePointer(f.Key)
+		_, wasReq := reqB[f.Key]
+		_, isReq := reqR[f.Key]
+		cov := c.coverageOf(b, f.Key)
+		covR := c.coverageOf(r, f.Key)
+		var slice bits
+		switch {
+		case cov.unknown || covR.pattern != "":
+			slice = bU
+		default:
+			slice = c.effectOf(p, cov.node, f.Value, seg)
+		}
+		d := Delta{Base: b, Revision: f.Value, New: iface(f.Value)}
+		if cov.kind != "open" {
+			d.Base = kw(b, "additionalProperties")
+			if cov.pattern != "" {
+				d.Base = b.Get("patternProperties").Get(cov.pattern)
+			}
+		}
+		name := quote(f.Key)
+		eff := slice
+		pragmatic := false
+		if isReq && !wasReq {
+			consumed[f.Key] = true
+			eff |= bN
+			switch cov.kind {
+			case "open":
+				d.Rule = "schema-required-property-added"
+				d.Reason = "new property " + name + " is required: messages without it are rejected"
+			case "closed":
+				d.Rule = "schema-required-property-added-to-closed"
+				eff |= bW
+				d.Reason = "new required property " + name + " in a closed object: no old message has it, and every new one must"
+			default:
+				d.Rule = "schema-required-property-added"
+				d.Reason = "new property " + name + " is required: messages without it are rejected"
+			}
+			d.Hint = "make it optional"
+		} else {
+			switch cov.kind {
+			case "open":
+				d.Rule = "schema-property-added"
+				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
+				pragmatic = !isReq
+			case "closed":
+				d.Rule = "schema-property-added-to-closed"
+				d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
+			default:
+				d.Rule = "schema-property-added-to-partially-open"
+				d.Reason = "property " + name + " added: before, it was checked against " + coverageText(cov)
+			}
+		}
+		if slice&bU != 0 {
+			d.Reason += " (whether the schemas contain each other cannot be decided)"
+		}
+		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic)
+	}
+
+	// required (JS-11, JS-12)
+	for _, name := range reqROrder {
+		if _, ok := reqB[name]; ok || consumed[name] {
+			continue
+		}
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-added",
+			Base: kw(b, "required"), Revision: reqR[name], Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Narrower,
+			Reason: "property " + quote(name) + " is now required: messages without it are rejected", Hint: "make it optional"}})
+	}
+	for _, name := range reqBOrder {
+		if _, ok := reqR[name]; ok || consumed[name] {
+			continue
+		}
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-removed",
+			Base: reqB[name], Revision: kw(r, "required"), Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Wider,
+			Reason: "property " + quote(name) + " is no longer required: messages may omit it, and consumers relying on it break"}})
+	}
+
+	c.compareAdditional(p, "additionalProperties", "properties")
+	c.comparePatternProperties(p, idxB, idxR)
+	c.compareOptionalSchema(p, "propertyNames", "schema-property-names-added", "schema-property-names-removed", "property names")
+	c.countBound(p, "minProperties", false)
+	c.countBound(p, "maxProperties", true)
+	c.compareDependencies(p)
+}
+
+// addStrict adds a delta whose strict effect is eff; pragmatic deltas (an
+// optional property of an open object) have no effect unless Strict.
+func (c *comparer) addStrict(p *pair, rd *rawDelta, eff bits, pragmatic bool) {
+	rd.d.StrictEffect = eff.effect()
+	rd.d.Effect = rd.d.StrictEffect
+	if pragmatic && rd.d.StrictEffect != None {
+		rd.d.Effect = None
+		rd.d.Reason += " (no effect under the pragmatic policy; strict: " + rd.d.StrictEffect.String() + ")"
+	}
+	p.deltas = append(p.deltas, rd)
+	p.local |= eff
+}
+
+func coverageText(cov coverage) string {
+	if cov.pattern != "" {
+		return "patternProperties " + quote(cov.pattern)
+	}
+	return "additionalProperties"
+}
+
+// compareAdditional handles additionalProperties / additionalItems: open
+// (absent or true), closed (false) or a schema (JS-13..JS-15, JS-47).
+func (c *comparer) compareAdditional(p *pair, key, what string) {
+	nb, nr := p.b.Get(key), p.r.Get(key)
+	kb, kr := openKind(nb), openKind(nr)
+	seg := "/" + key
+	prefix := "schema-additional-properties-"
+	noun := "properties"
+	if key == "additionalItems" {
+		prefix, noun = "schema-additional-items-", "items"
+	}
+	if kb == "schema" && kr == "schema" {
+		c.child(p, nb, nr, seg, false)
+		return
+	}
+	if kb == kr {
+		return
+	}
+	d := Delta{Base: kw(p.b, key), Revision: kw(p.r, key), Old: iface(nb), New: iface(nr)}
+	switch {
+	case kb == "closed": // → open or schema
+		d.Rule, d.Effect = prefix+"allowed", Wider
+		d.Reason = key + " was false and now allows additional " + noun + ": messages with " + noun + " beyond the declared ones are accepted now"
+	case kr == "closed": // open or schema →
+		d.Rule, d.Effect = prefix+"disallowed", Narrower
+		d.Reason = key + " is now false: messages with " + noun + " beyond the declared ones are rejected"
+		d.Hint = "keep allowing additional " + noun
+	case kb == "open": // → schema
+		d.Rule, d.Effect = prefix+"added", Narrower
+		d.Reason = key + " schema added: additional " + noun + " it rejects are no longer accepted"
+	default: // schema → open
+		d.Rule, d.Effect = prefix+"removed", Wider
+		d.Reason = key + " schema removed: any additional " + noun + " are accepted now"
+	}
+	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
+}
+
+func openKind(n *spec.Node) string {
+	switch {
+	case isTrue(n):
+		return "open"
+	case isEmpty(n):
+		return "closed"
+	}
+	return "schema"
+}
+
+// compareOptionalSchema handles a keyword holding one schema whose absence
+// means "anything" (propertyNames, items, contains-like keywords).
+func (c *comparer) compareOptionalSchema(p *pair, key, ruleAdded, ruleRemoved, noun string) {
+	nb, nr := p.b.Get(key), p.r.Get(key)
+	tb, tr := isTrue(nb), isTrue(nr)
+	switch {
+	case tb && tr:
+		return
+	case !tb && !tr:
+		c.child(p, nb, nr, "/"+key, false)
+	case tb:
+		p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkKeyword, countKey: key}, d: Delta{Rule: ruleAdded, Base: kw(p.b, key), Revision: nr, Old: iface(nb), New: iface(nr), Effect: Narrower,
+			Reason: key + " added: " + noun + " it rejects are no longer accepted"}})
+	default:
+		p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkKeyword, countKey: key}, d: Delta{Rule: ruleRemoved, Base: nb, Revision: kw(p.r, key), Old: iface(nb), New: iface(nr), Effect: Wider,
+			Reason: key + " removed: " + noun + " are no longer checked"}})
+	}
+}
+
+// comparePatternProperties (JS-16).
+func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*spec.Node) {
+	pb, pr := fields(p.b, "patternProperties"), fields(p.r, "patternProperties")
+	if len(pb) == 0 && len(pr) == 0 {
+		return
+	}
+	ib := make(map[string]*spec.Node, len(pb))
+	for _, f := range pb {
+		ib[f.Key] = f.Value
+	}
+	ir := make(map[string]*spec.Node, len(pr))
+	for _, f := range pr {
+		ir[f.Key] = f.Value
+	}
+	// Declared names matching the pattern get (or lose) its constraint.
+	declaredMatch := func(pattern string, decl map[string]*spec.Node) bits {
+		re := c.re.get(pattern)
+		if re == nil {
+			return bU
+		}
+		for name := range decl {
+			if re.MatchString(name) {
+				return bN
+			}
+		}
+		return 0
+	}
+	for _, f := range pb {
+		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
+		if rv, ok := ir[f.Key]; ok {
+			c.child(p, f.Value, rv, seg, false)
+			continue
+		}
+		// Removed: undeclared matching names fall to additionalProperties.
+		eff := c.effectOf(p, f.Value, p.r.Get("additionalProperties"), seg)
+		if !isTrue(f.Value) {
+			eff |= declaredMatch(f.Key, declR).invert()
+		}
+		if eff == 0 {
+			continue
+		}
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-removed", Base: f.Value, Revision: kw(p.r, "patternProperties"), Old: iface(f.Value),
+			Reason: "patternProperties " + quote(f.Key) + " removed: matching property names are now checked against additionalProperties"}}, eff, false)
+	}
+	for _, f := range pr {
+		if _, ok := ib[f.Key]; ok {
+			continue
+		}
+		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
+		eff := c.effectOf(p, p.b.Get("additionalProperties"), f.Value, seg)
+		if !isTrue(f.Value) {
+			eff |= declaredMatch(f.Key, declR)
+		}
+		if eff == 0 {
+			continue
+		}
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-added", Base: kw(p.b, "patternProperties"), Revision: f.Value, New: iface(f.Value),
+			Reason: "patternProperties " + quote(f.Key) + " added: properties whose names match it are checked against its schema instead of additionalProperties"}}, eff, false)
+	}
+}
+
+// compareDependencies handles draft-07 `dependencies` in both forms and the
+// 2019-09 dependentRequired / dependentSchemas split (JS-19).
+func (c *comparer) compareDependencies(p *pair) {
+	type dep struct {
+		node *spec.Node
+		kw   string
+	}
+	collect := func(n *spec.Node) (map[string]dep, []string) {
+		out := map[string]dep{}
+		var order []string
+		for _, key := range []string{"dependencies", "dependentRequired", "dependentSchemas"} {
+			for _, f := range fields(n, key) {
+				if _, dup := out[f.Key]; !dup {
+					out[f.Key] = dep{f.Value, key}
+					order = append(order, f.Key)
+				}
+			}
+		}
+		return out, order
+	}
+	db, ob := collect(p.b)
+	dr, or := collect(p.r)
+	if len(db) == 0 && len(dr) == 0 {
+		return
+	}
+	isList := func(n *spec.Node) bool { return n.Deref() != nil && n.Deref().Kind == spec.Seq }
+	listSet := func(n *spec.Node) map[string]bool {
+		out := map[string]bool{}
+		for _, s := range n.Deref().Strings() {
+			out[s] = true
+		}
+		return out
+	}
+	for _, name := range ob {
+		x := db[name]
+		seg := "/" + x.kw + "/" + spec.EscapePointer(name)
+		y, ok := dr[name]
+		if !ok {
+			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && isTrue(x.node)) {
+				continue
+			}
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-removed", Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
+				Reason: "the dependency of property " + quote(name) + " was removed: messages with it are no longer held to it"}})
+			continue
+		}
+		switch {
+		case isList(x.node) && isList(y.node):
+			sb, sr := listSet(x.node), listSet(y.node)
+			var added, removed bool
+			for k := range sr {
+				if !sb[k] {
+					added = true
+				}
+			}
+			for k := range sb {
+				if !sr[k] {
+					removed = true
+				}
+			}
+			if !added && !removed {
+				continue
+			}
+			d := Delta{Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node)}
+			switch {
+			case added && removed:
+				d.Rule, d.Effect = "schema-dependency-changed", Incomparable
+				d.Reason = "the properties required with " + quote(name) + " changed both ways"
+			case added:
+				d.Rule, d.Effect = "schema-dependency-extended", Narrower
+				d.Reason = "messages with " + quote(name) + " must now carry more properties"
+			default:
+				d.Rule, d.Effect = "schema-dependency-narrowed", Wider
+				d.Reason = "messages with " + quote(name) + " need fewer properties now"
+			}
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: d})
+		case !isList(x.node) && !isList(y.node):
+			c.child(p, x.node, y.node, seg, false)
+		default:
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-changed", Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
+				Reason: "the dependency of " + quote(name) + " changed between a property list and a schema; the effect is not computed"}})
+		}
+	}
+	for _, name := range or {
+		if _, ok := db[name]; ok {
+			continue
+		}
+		y := dr[name]
+		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && isTrue(y.node)) {
+			continue
+		}
+		p.add(&rawDelta{seg: "/" + y.kw + "/" + spec.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
+			Reason: "a dependency was added for property " + quote(name) + ": messages with it must satisfy more"}})
+	}
+}

@@ -1,0 +1,395 @@
+package schema
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"eventdiff/spec"
+)
+
+// root parses a document and returns its `root` schema, so references
+// into `definitions` resolve.
+func root(t testing.TB, name, src string) *spec.Node {
+	t.Helper()
+	doc := parse(t, name, src)
+	r := doc.Get("root")
+	if r == nil {
+		t.Fatalf("%s has no root", name)
+	}
+	return r
+}
+
+const tree = `
+definitions:
+  Node:
+    type: object
+    required: [value]
+    properties:
+      value: {type: integer, maximum: %MAX%}
+      children:
+        type: array
+        items: {$ref: '#/definitions/Node'}
+root: {$ref: '#/definitions/Node'}
+`
+
+func treeDoc(max string) string { return strings.ReplaceAll(tree, "%MAX%", max) }
+
+func TestRefRenamedWithSameContentIsNoDelta(t *testing.T) {
+	b := root(t, "b.yaml", `
+definitions:
+  Order: {type: object, required: [id], properties: {id: {type: string}, lines: {type: array, items: {$ref: '#/definitions/Line'}}}}
+  Line: {type: object, properties: {sku: {type: string}}}
+root: {$ref: '#/definitions/Order'}
+`)
+	r := root(t, "r.yaml", `
+definitions:
+  PurchaseOrder: {type: object, required: [id], properties: {id: {type: string}, lines: {type: array, items: {$ref: '#/definitions/OrderLine'}}}}
+  OrderLine: {type: object, properties: {sku: {type: string}}}
+root: {$ref: '#/definitions/PurchaseOrder'}
+`)
+	res := compareNodes(t, b, r, strict)
+	if len(res.Deltas) != 0 || res.Effect != None {
+		t.Fatalf("want no delta for a renamed target with identical content:\n%s", describe(res))
+	}
+}
+
+func TestInlineVersusRefIsNoDelta(t *testing.T) {
+	b := root(t, "b.yaml", `
+definitions:
+  Line: {type: object, properties: {sku: {type: string}}}
+root: {type: array, items: {$ref: '#/definitions/Line'}}
+`)
+	r := root(t, "r.yaml", `
+root: {type: array, items: {type: object, properties: {sku: {type: string}}}}
+`)
+	for _, pair := range [][2]*spec.Node{{b, r}, {r, b}} {
+		res := compareNodes(t, pair[0], pair[1], strict)
+		if len(res.Deltas) != 0 {
+			t.Fatalf("want no delta between inline and $ref:\n%s", describe(res))
+		}
+	}
+}
+
+func TestRecursiveSchemaUnchanged(t *testing.T) {
+	b := root(t, "b.yaml", treeDoc("10"))
+	r := root(t, "r.yaml", treeDoc("10"))
+	done := make(chan Result, 1)
+	go func() { done <- compareNodes(t, b, r, strict) }()
+	select {
+	case res := <-done:
+		if len(res.Deltas) != 0 {
+			t.Fatalf("unchanged recursive schema gave deltas:\n%s", describe(res))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("comparing a recursive schema did not end")
+	}
+}
+
+func TestRecursiveSchemaChangedDeepInside(t *testing.T) {
+	b := root(t, "b.yaml", treeDoc("10"))
+	r := root(t, "r.yaml", treeDoc("5"))
+	res := compareNodes(t, b, r, strict)
+	if len(res.Deltas) != 1 {
+		t.Fatalf("want exactly one delta (reported once, not per recursion):\n%s", describe(res))
+	}
+	d := res.Deltas[0]
+	if d.Rule != "schema-maximum-decreased" || d.Effect != Narrower || res.Effect != Narrower {
+		t.Errorf("got %s %v, overall %v", d.Rule, d.Effect, res.Effect)
+	}
+	if d.Path != "/properties/value/maximum" {
+		t.Errorf("path %q", d.Path)
+	}
+	if !reflect.DeepEqual(d.BaseRefs, []string{"#/definitions/Node"}) || !reflect.DeepEqual(d.RevisionRefs, []string{"#/definitions/Node"}) {
+		t.Errorf("refs %v %v", d.BaseRefs, d.RevisionRefs)
+	}
+	if d.Base.Pointer() != "/definitions/Node/properties/value/maximum" {
+		t.Errorf("base node is not the real node: %s", d.Base.Pointer())
+	}
+	if d.Old != 10.0 || d.New != 5.0 {
+		t.Errorf("old/new %v %v", d.Old, d.New)
+	}
+	if d.Witness == nil || d.Witness.ValidIn != "base" {
+		t.Fatalf("want a base witness, got %+v", d.Witness)
+	}
+	if ok, sure := Validate(b, d.Witness.Value, strict); !ok || !sure {
+		t.Errorf("witness %v not valid in base", d.Witness.Value)
+	}
+	if ok, _ := Validate(r, d.Witness.Value, strict); ok {
+		t.Errorf("witness %v valid in revision", d.Witness.Value)
+	}
+}
+
+func TestMutualRecursionChangedInOneHalf(t *testing.T) {
+	src := func(kind string) string {
+		return `
+definitions:
+  Folder: {type: object, properties: {name: {type: string}, entries: {type: array, items: {$ref: '#/definitions/Entry'}}}}
+  Entry:
+    type: object
+    required: [kind]
+    properties:
+      kind: {enum: [` + kind + `]}
+      folder: {$ref: '#/definitions/Folder'}
+root: {$ref: '#/definitions/Folder'}
+`
+	}
+	b := root(t, "b.yaml", src("file, link"))
+	r := root(t, "r.yaml", src("file"))
+	res := compareNodes(t, b, r, strict)
+	if len(res.Deltas) != 1 || res.Deltas[0].Rule != "schema-enum-value-removed" {
+		t.Fatalf("want one enum-value-removed:\n%s", describe(res))
+	}
+	d := res.Deltas[0]
+	if d.Path != "/properties/entries/items/properties/kind/enum" {
+		t.Errorf("path %q", d.Path)
+	}
+	if !reflect.DeepEqual(d.BaseRefs, []string{"#/definitions/Folder", "#/definitions/Entry"}) {
+		t.Errorf("base refs %v", d.BaseRefs)
+	}
+	// Entering the cycle from the other half reports the same nodes.
+	bb, rr := b.Parent.Get("definitions").Get("Entry"), r.Parent.Get("definitions").Get("Entry")
+	res2 := compareNodes(t, bb, rr, strict)
+	if len(res2.Deltas) != 1 || res2.Deltas[0].Base != d.Base || res2.Deltas[0].Revision != d.Revision {
+		t.Fatalf("entering from Entry: want the same single delta on the same nodes:\n%s", describe(res2))
+	}
+}
+
+func TestSharedSchemaReportedOnce(t *testing.T) {
+	src := func(max string) string {
+		return `
+definitions:
+  Money: {type: number, maximum: ` + max + `}
+root:
+  type: object
+  properties:
+    price: {$ref: '#/definitions/Money'}
+    tax: {$ref: '#/definitions/Money'}
+    lines: {type: array, items: {type: object, properties: {amount: {$ref: '#/definitions/Money'}}}}
+`
+	}
+	b, r := root(t, "b.yaml", src("100")), root(t, "r.yaml", src("50"))
+	res := compareNodes(t, b, r, strict)
+	if len(res.Deltas) != 1 {
+		t.Fatalf("want the shared change once:\n%s", describe(res))
+	}
+	d := res.Deltas[0]
+	if d.Path != "/properties/price/maximum" || d.Base.Pointer() != "/definitions/Money/maximum" {
+		t.Errorf("path %q, base %s", d.Path, d.Base.Pointer())
+	}
+	if !reflect.DeepEqual(d.BaseRefs, []string{"#/definitions/Money"}) {
+		t.Errorf("refs %v", d.BaseRefs)
+	}
+}
+
+func TestDeltaNodesAreTheDocumentsNodes(t *testing.T) {
+	b := parse(t, "b.yaml", `{type: object, required: [id], properties: {id: {type: string}, status: {type: string, enum: [A, B]}}}`)
+	r := parse(t, "r.yaml", `{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string, enum: [A]}}}`)
+	res := compareNodes(t, b, r, Options{})
+	for _, d := range res.Deltas {
+		for _, n := range []*spec.Node{d.Base, d.Revision} {
+			if n == nil {
+				continue
+			}
+			top := n
+			for top.Parent != nil {
+				top = top.Parent
+			}
+			if top != b && top != r {
+				t.Errorf("%s: node %s is not in either document", d.Rule, n.Pointer())
+			}
+		}
+	}
+	var enum *Delta
+	for i := range res.Deltas {
+		if res.Deltas[i].Rule == "schema-enum-value-removed" {
+			enum = &res.Deltas[i]
+		}
+	}
+	if enum == nil {
+		t.Fatalf("no enum delta:\n%s", describe(res))
+	}
+	if enum.Base != b.Get("properties").Get("status").Get("enum") || enum.Revision != r.Get("properties").Get("status").Get("enum") {
+		t.Errorf("enum delta points at %s / %s", enum.Base.Pointer(), enum.Revision.Pointer())
+	}
+	if !reflect.DeepEqual(enum.Old, []any{"A", "B"}) || !reflect.DeepEqual(enum.New, []any{"A"}) {
+		t.Errorf("old/new %v %v", enum.Old, enum.New)
+	}
+	if !strings.Contains(enum.Hint, "keep the old enum value") {
+		t.Errorf("hint %q", enum.Hint)
+	}
+	if enum.Path != "/properties/status/enum" {
+		t.Errorf("path %q", enum.Path)
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	b := `{type: object, required: [id], properties: {id: {type: string}, status: {type: string}}}`
+	r := `{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string}}}`
+	res := compareT(t, b, r, Options{})
+	if len(res.Deltas) != 1 {
+		t.Fatalf("%s", describe(res))
+	}
+	d := res.Deltas[0]
+	if !strings.Contains(d.Reason, "`status` is now required") || !strings.Contains(d.Reason, "rejected") {
+		t.Errorf("reason %q", d.Reason)
+	}
+	if d.Hint != "make it optional" {
+		t.Errorf("hint %q", d.Hint)
+	}
+	w := d.Witness
+	if w == nil || w.ValidIn != "base" || w.Source != "generated" {
+		t.Fatalf("witness %+v", w)
+	}
+	if m, ok := w.Value.(map[string]any); !ok || m["id"] == nil || m["status"] != nil {
+		t.Errorf("want a minimal object with id and without status, got %#v", w.Value)
+	}
+
+	// A message example that proves it is preferred over a generated value.
+	ex := map[string]any{"id": "o-1", "note": "x"}
+	res = compareT(t, b, r, Options{BaseExamples: []any{map[string]any{"id": "o-2", "status": "new"}, ex}})
+	w = res.Deltas[0].Witness
+	if w == nil || w.Source != "example" || !reflect.DeepEqual(w.Value, ex) {
+		t.Errorf("want the example as witness, got %+v", w)
+	}
+}
+
+func TestWitnessForWiderAndIncomparable(t *testing.T) {
+	res := compareT(t, `{type: object, properties: {n: {type: integer, maximum: 5}}}`, `{type: object, properties: {n: {type: integer, maximum: 7}}}`, strict)
+	w := res.Deltas[0].Witness
+	if w == nil || w.ValidIn != "revision" {
+		t.Fatalf("witness %+v\n%s", w, describe(res))
+	}
+	if m := w.Value.(map[string]any); m["n"].(float64) <= 5 || m["n"].(float64) > 7 {
+		t.Errorf("witness %v is not between the bounds", w.Value)
+	}
+	res = compareT(t, `{type: string}`, `{type: integer}`, strict)
+	if w := res.Deltas[0].Witness; w == nil {
+		t.Fatalf("no witness for a type change")
+	}
+}
+
+func TestUnknownPatternProvedIncomparableByExamples(t *testing.T) {
+	b := `{type: object, properties: {sku: {type: string, pattern: "^[A-Z]{3}$"}}}`
+	r := `{type: object, properties: {sku: {type: string, pattern: "^[0-9]{3}$"}}}`
+	res := compareT(t, b, r, Options{
+		BaseExamples:     []any{map[string]any{"sku": "ABC"}},
+		RevisionExamples: []any{map[string]any{"sku": "123"}},
+	})
+	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil {
+		t.Fatalf("want examples to prove incomparable:\n%s", describe(res))
+	}
+	res = compareT(t, b, r, Options{})
+	if res.Deltas[0].Effect != Unknown {
+		t.Fatalf("without examples want unknown:\n%s", describe(res))
+	}
+}
+
+func TestCautionOnFormatWidth(t *testing.T) {
+	res := compareT(t, `{type: integer, format: int32}`, `{type: integer, format: int64}`, Options{})
+	if len(res.Deltas) != 1 || !res.Deltas[0].CautionSend || res.Deltas[0].CautionReceive {
+		t.Fatalf("int32→int64 must caution senders:\n%s", describe(res))
+	}
+	res = compareT(t, `{type: number, format: double}`, `{type: number, format: float}`, Options{})
+	if len(res.Deltas) != 1 || !res.Deltas[0].CautionReceive {
+		t.Fatalf("double→float must caution receivers:\n%s", describe(res))
+	}
+	res = compareT(t, `{type: string, default: a}`, `{type: string, default: b}`, Options{})
+	if !res.Deltas[0].CautionReceive {
+		t.Fatalf("default change must caution receivers")
+	}
+}
+
+func TestDiscriminatedBranchRenamed(t *testing.T) {
+	src := func(name string) string {
+		return `
+definitions:
+  ` + name + `: {type: object, required: [petType], properties: {petType: {type: string}, meow: {type: boolean}}}
+  Dog: {type: object, required: [petType], properties: {petType: {type: string}, bark: {type: boolean}}}
+root:
+  discriminator: petType
+  oneOf:
+    - {$ref: '#/definitions/` + name + `'}
+    - {$ref: '#/definitions/Dog'}
+`
+	}
+	res := compareNodes(t, root(t, "b.yaml", src("Cat")), root(t, "r.yaml", src("Kitty")), Options{})
+	if got := ruleIDs(res); !reflect.DeepEqual(got, []string{"schema-discriminator-changed"}) || res.Effect != Incomparable {
+		t.Fatalf("renaming a discriminated schema changes wire values:\n%s", describe(res))
+	}
+	if res.Deltas[0].Old != "Cat" || res.Deltas[0].New != "Kitty" {
+		t.Errorf("old/new %v %v", res.Deltas[0].Old, res.Deltas[0].New)
+	}
+}
+
+func TestIdenticalPointersShortCircuit(t *testing.T) {
+	n := root(t, "b.yaml", treeDoc("10"))
+	if res := Compare(n, n, Options{}); len(res.Deltas) != 0 {
+		t.Fatal("same node gave deltas")
+	}
+	allocs := testing.AllocsPerRun(100, func() { Compare(n, n, Options{}) })
+	if allocs > 0 {
+		t.Errorf("comparing a node with itself allocates %v times", allocs)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	b := `{type: object, required: [a], properties: {a: {type: string}, b: {enum: [1, 2]}, c: {anyOf: [{type: string}, {type: integer}]}}}`
+	r := `{type: object, required: [b], properties: {a: {type: integer}, b: {enum: [2, 3]}, c: {anyOf: [{type: integer}, {type: boolean}]}, d: {}}}`
+	first := describe(compareT(t, b, r, Options{}))
+	for i := 0; i < 20; i++ {
+		if got := describe(compareT(t, b, r, Options{})); got != first {
+			t.Fatalf("run %d differs:\n%s\nvs\n%s", i, got, first)
+		}
+	}
+}
+
+// Malformed schemas are compared as best possible, never panicking.
+func TestMalformedSchemasAreTolerated(t *testing.T) {
+	weird := []string{
+		`{type: 5}`, `{properties: []}`, `{required: "x"}`, `{type: [5, {}]}`, `{enum: 3}`, `{const: null}`,
+		`{items: 7}`, `{items: [1, "x"]}`, `{allOf: {}}`, `{anyOf: []}`, `{oneOf: [null]}`, `{not: 3}`,
+		`{maximum: "ten"}`, `{minLength: -1}`, `{multipleOf: 0}`, `{pattern: "("}`, `{patternProperties: {"(": {}}}`,
+		`{dependencies: {a: 5}}`, `{additionalProperties: "no"}`, `{if: 1, then: 2}`, `{type: object, properties: {a: [1]}}`,
+		`[1, 2]`, `"string"`, `42`, `null`, `{format: 7}`, `{discriminator: {propertyName: 3}}`, `{exclusiveMaximum: true}`,
+		`{type: integer, maximum: 1e400}`, `{propertyNames: false}`, `{contains: false}`, `{additionalItems: false}`,
+	}
+	for _, a := range weird {
+		for _, b := range weird {
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						t.Fatalf("panic comparing %s with %s: %v", a, b, p)
+					}
+				}()
+				for _, o := range []Options{{}, {Strict: true, AssertFormat: true, OpenAPI: true}} {
+					compareT(t, a, b, o)
+				}
+			}()
+		}
+	}
+}
+
+func FuzzCompare(f *testing.F) {
+	seeds := []string{
+		`{type: object, properties: {a: {type: string}}}`, `{type: [string, "null"], maxLength: 3}`,
+		`{oneOf: [{type: string}, {type: integer}]}`, `{items: [{}, {}], additionalItems: false}`,
+		`{definitions: {n: {properties: {c: {$ref: '#/definitions/n'}}}}, $ref: '#/definitions/n'}`,
+		`{not: {enum: [1]}}`, `{if: {required: [a]}, then: {required: [b]}}`, `{type: 5}`, `{properties: []}`,
+	}
+	for _, a := range seeds {
+		for _, b := range seeds {
+			f.Add(a, b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		na, err1 := spec.ParseResolved("a.yaml", []byte(a))
+		nb, err2 := spec.ParseResolved("b.yaml", []byte(b))
+		if err1 != nil || err2 != nil {
+			return
+		}
+		Compare(na, nb, Options{})
+		Compare(na, nb, Options{Strict: true, AssertFormat: true, OpenAPI: true})
+	})
+}

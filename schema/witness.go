@@ -1,0 +1,739 @@
+package schema
+
+import (
+	"encoding/json"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"eventdiff/spec"
+)
+
+type witnessKind uint8
+
+const (
+	wkPalette witnessKind = iota // generic values of every type
+	wkValues                     // enum/const values
+	wkNumbers                    // around numeric boundaries
+	wkCounts                     // strings/arrays/objects of boundary sizes
+	wkStrings                    // strings (pattern, format)
+	wkObject                     // objects with and without a property
+	wkExtra                      // objects with an undeclared property
+	wkItems                      // arrays
+	wkKeyword                    // objects with odd property names
+)
+
+// witnessHint tells the witness search which values are worth trying.
+type witnessHint struct {
+	kind     witnessKind
+	values   []*spec.Node
+	nums     []*big.Rat
+	countKey string
+	name     string
+	pattern  string
+}
+
+// witnessBudget bounds the validations spent on witnesses in one Compare.
+const witnessBudget = 4000
+
+type witnessFinder struct {
+	c      *comparer
+	budget int
+	both   bool
+}
+
+func newWitnessFinder(c *comparer) *witnessFinder {
+	return &witnessFinder{c: c, budget: witnessBudget}
+}
+
+// find returns a confirmed witness for d, or nil. For unknown effects it
+// searches both directions and sets w.both when both exist.
+func (w *witnessFinder) find(p *pair, rd *rawDelta, d *Delta) *Witness {
+	w.both = false
+	eff := d.Effect
+	if eff == None {
+		eff = d.StrictEffect
+	}
+	var sides []string
+	switch eff {
+	case Narrower:
+		sides = []string{"base"}
+	case Wider:
+		sides = []string{"revision"}
+	default:
+		sides = []string{"base", "revision"}
+	}
+	var found *Witness
+	for _, side := range sides {
+		wt := w.search(p, rd, d, side)
+		if wt == nil {
+			continue
+		}
+		if found == nil {
+			found = wt
+		} else if eff == Unknown {
+			w.both = true
+		}
+		if eff != Unknown {
+			break
+		}
+	}
+	return found
+}
+
+func (w *witnessFinder) search(p *pair, rd *rawDelta, d *Delta, side string) *Witness {
+	c := w.c
+	examples := c.opts.BaseExamples
+	if side == "revision" {
+		examples = c.opts.RevisionExamples
+	}
+	for _, ex := range examples {
+		ex = normalizeValue(ex)
+		if w.confirm(ex, d, side) {
+			return &Witness{Value: ex, ValidIn: side, Source: "example"}
+		}
+	}
+	if w.budget <= 0 {
+		return nil
+	}
+	root, path := c.baseRoot, p.bPath
+	if side == "revision" {
+		root, path = c.revRoot, p.rPath
+	}
+	g := &generator{c: c}
+	for _, cand := range w.candidates(p, rd, g) {
+		if w.budget <= 0 {
+			return nil
+		}
+		whole, ok := g.build(root, splitPath(path), cand, 0)
+		if !ok {
+			continue
+		}
+		if w.confirm(whole, d, side) {
+			return &Witness{Value: whole, ValidIn: side, Source: "generated"}
+		}
+	}
+	return nil
+}
+
+// confirm checks that value is accepted by side's root and rejected by the
+// other root at the delta's keyword (or inside it).
+func (w *witnessFinder) confirm(value any, d *Delta, side string) bool {
+	w.budget--
+	c := w.c
+	acc, rej := c.baseRoot, c.revRoot
+	at := d.Revision
+	if side == "revision" {
+		acc, rej, at = c.revRoot, c.baseRoot, d.Base
+	}
+	va := &validator{opts: c.opts, re: &c.re}
+	if !va.valid(acc, value, 0) || va.unknown {
+		return false
+	}
+	vr := &validator{opts: c.opts, re: &c.re}
+	if vr.valid(rej, value, 0) || vr.unknown {
+		return false
+	}
+	if at == nil {
+		return true
+	}
+	for _, f := range vr.fails {
+		if within(f, at) || within(at, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether n is node or below it in the same file.
+func within(n, node *spec.Node) bool {
+	for i := 0; n != nil && i < 10000; i++ {
+		if n == node {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+func splitPath(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, "/") {
+		if s != "" {
+			out = append(out, spec.UnescapePointer(s))
+		}
+	}
+	return out
+}
+
+// normalizeValue turns decoded JSON in other shapes (ints, json.Number)
+// into the float64-based values the validator reads.
+func normalizeValue(v any) any {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case json.Number:
+		f, err := x.Float64()
+		if err != nil {
+			return x.String()
+		}
+		return f
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalizeValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalizeValue(e)
+		}
+		return out
+	}
+	return v
+}
+
+var palette = []any{nil, false, true, 0.0, 1.0, -1.0, 0.5, "", "a", map[string]any{}, []any{}}
+
+// candidates lists values to try at the pair's location.
+func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
+	h := rd.wit
+	var out []any
+	mins := []any{}
+	for _, n := range []*spec.Node{p.b, p.r} {
+		if v, ok := g.min(n, 0); ok {
+			mins = append(mins, v)
+		}
+	}
+	switch h.kind {
+	case wkValues:
+		for _, n := range h.values {
+			out = append(out, n.Interface())
+		}
+	case wkNumbers:
+		for _, r := range h.nums {
+			for _, d := range []*big.Rat{big.NewRat(0, 1), big.NewRat(1, 1), big.NewRat(-1, 1), big.NewRat(1, 2), big.NewRat(-1, 2), big.NewRat(1, 1000)} {
+				f, _ := new(big.Rat).Add(r, d).Float64()
+				out = append(out, f)
+			}
+			f, _ := new(big.Rat).Mul(r, big.NewRat(2, 1)).Float64()
+			out = append(out, f)
+			f, _ = new(big.Rat).Mul(r, big.NewRat(3, 1)).Float64()
+			out = append(out, f)
+		}
+	case wkCounts:
+		for _, r := range h.nums {
+			n, _ := r.Float64()
+			for _, k := range []int{int(n) - 1, int(n), int(n) + 1} {
+				if k < 0 || k > 1000 {
+					continue
+				}
+				switch h.countKey {
+				case "minLength", "maxLength":
+					out = append(out, strings.Repeat("a", k))
+				case "minItems", "maxItems":
+					out = append(out, g.arrayOf(p, k)...)
+				default:
+					out = append(out, g.objectsWith(p, k)...)
+				}
+			}
+		}
+	case wkStrings:
+		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
+			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
+	case wkObject, wkExtra, wkKeyword:
+		out = append(out, g.objectVariants(p, h)...)
+	case wkItems:
+		for _, m := range mins {
+			out = append(out, []any{m}, []any{m, m})
+		}
+		for _, x := range palette {
+			out = append(out, []any{x}, []any{x, x}, []any{0.0, x}, []any{x, 0.0})
+		}
+	}
+	out = append(out, mins...)
+	out = append(out, palette...)
+	return out
+}
+
+// generator builds small values from schemas. Its output is a guess; the
+// validator decides.
+type generator struct{ c *comparer }
+
+// min returns a small value the schema probably accepts.
+func (g *generator) min(n *spec.Node, depth int) (any, bool) {
+	n = n.Deref()
+	if depth > 12 {
+		return nil, false
+	}
+	if n == nil {
+		return nil, true
+	}
+	switch n.Kind {
+	case spec.Bool:
+		return nil, n.Value == "true"
+	case spec.Map:
+	default:
+		return nil, true
+	}
+	if c := n.Get("const"); c != nil {
+		return c.Interface(), true
+	}
+	if e := seqItems(n, "enum"); e != nil {
+		if len(e) == 0 {
+			return nil, false
+		}
+		return e[0].Interface(), true
+	}
+	var out any
+	switch g.pickType(n) {
+	case tNull:
+		out = nil
+	case tBool:
+		out = false
+	case tStr:
+		out = g.minString(n)
+	case tInt, tFrac:
+		out = g.minNumber(n)
+	case tObj:
+		obj := map[string]any{}
+		req, order := stringSet(n, "required")
+		_ = req
+		for _, name := range order {
+			s := n.Get("properties").Get(name)
+			if s == nil {
+				cov := g.c.coverageOf(n, name)
+				s = cov.node
+			}
+			v, ok := g.min(s, depth+1)
+			if !ok {
+				return nil, false
+			}
+			obj[name] = v
+		}
+		if m, _ := number(n, "minProperties"); m != nil {
+			k, _ := m.Float64()
+			for _, f := range fields(n, "properties") {
+				if float64(len(obj)) >= k {
+					break
+				}
+				if _, has := obj[f.Key]; !has {
+					if v, ok := g.min(f.Value, depth+1); ok {
+						obj[f.Key] = v
+					}
+				}
+			}
+		}
+		out = obj
+	case tArr:
+		arr := []any{}
+		if m, _ := number(n, "minItems"); m != nil {
+			k, _ := m.Float64()
+			for i := 0; i < int(k) && i < 64; i++ {
+				v, ok := g.min(itemAt(n, i), depth+1)
+				if !ok {
+					return nil, false
+				}
+				arr = append(arr, v)
+			}
+		}
+		out = arr
+	}
+	for _, m := range seqItems(n, "allOf") {
+		v, ok := g.min(m, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = merge(out, v)
+	}
+	for _, k := range []string{"anyOf", "oneOf"} {
+		if l := seqItems(n, k); len(l) > 0 {
+			v, ok := g.min(l[0], depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = merge(out, v)
+		}
+	}
+	return out, true
+}
+
+// merge combines two guesses for one value: objects are united.
+func merge(a, b any) any {
+	ma, okA := a.(map[string]any)
+	mb, okB := b.(map[string]any)
+	if okA && okB {
+		out := make(map[string]any, len(ma)+len(mb))
+		for k, v := range ma {
+			out[k] = v
+		}
+		for k, v := range mb {
+			out[k] = v
+		}
+		return out
+	}
+	if a == nil || okB {
+		return b
+	}
+	return a
+}
+
+func (g *generator) pickType(n *spec.Node) typeMask {
+	m, set := declaredTypes(n)
+	if set && g.c.nullableOn(n) {
+		m |= tNull
+	}
+	has := func(keys ...string) bool {
+		for _, k := range keys {
+			if n.Get(k) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	prefer := []typeMask{}
+	if has("properties", "required", "additionalProperties", "patternProperties", "minProperties", "dependencies") {
+		prefer = append(prefer, tObj)
+	}
+	if has("items", "minItems", "maxItems", "contains", "uniqueItems") {
+		prefer = append(prefer, tArr)
+	}
+	if has("minLength", "maxLength", "pattern") {
+		prefer = append(prefer, tStr)
+	}
+	if has("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf") {
+		prefer = append(prefer, tInt, tFrac)
+	}
+	prefer = append(prefer, tStr, tInt, tObj, tArr, tBool, tNull, tFrac)
+	for _, t := range prefer {
+		if m&t != 0 {
+			return t
+		}
+	}
+	return tNull
+}
+
+func (g *generator) minString(n *spec.Node) string {
+	k := 0
+	if m, _ := number(n, "minLength"); m != nil {
+		f, _ := m.Float64()
+		k = int(f)
+	}
+	k = max(0, min(k, 1000))
+	switch n.Str("format") {
+	case "date":
+		return "2024-01-01"
+	case "date-time":
+		return "2024-01-01T00:00:00Z"
+	case "time":
+		return "12:00:00Z"
+	case "email":
+		return "a@example.com"
+	case "uuid":
+		return "123e4567-e89b-12d3-a456-426614174000"
+	case "ipv4":
+		return "127.0.0.1"
+	case "hostname":
+		return "example.com"
+	}
+	return strings.Repeat("a", k)
+}
+
+func (g *generator) minNumber(n *spec.Node) any {
+	intOnly := g.pickType(n) == tInt
+	lo := readBound(n, false)
+	hi := readBound(n, true)
+	x := new(big.Rat)
+	if lo.valid {
+		x.Set(lo.v)
+		if intOnly {
+			x = integral(lo, false).v
+		} else if lo.excl {
+			x.Add(x, big.NewRat(1, 2))
+		}
+	} else if hi.valid && hi.v.Sign() < 0 {
+		x.Set(hi.v)
+		if intOnly {
+			x = integral(hi, true).v
+		} else if hi.excl {
+			x.Sub(x, big.NewRat(1, 2))
+		}
+	}
+	if m, _ := number(n, "multipleOf"); m != nil && m.Sign() > 0 {
+		q := new(big.Rat).Quo(x, m)
+		fl := new(big.Int).Quo(q.Num(), q.Denom())
+		k := new(big.Rat).SetInt(fl)
+		if k.Cmp(q) < 0 {
+			k.Add(k, big.NewRat(1, 1))
+		}
+		x = new(big.Rat).Mul(k, m)
+	}
+	f, _ := x.Float64()
+	return f
+}
+
+// arrayOf returns arrays of k small items for p's schemas.
+func (g *generator) arrayOf(p *pair, k int) []any {
+	var out []any
+	for _, n := range []*spec.Node{p.b, p.r} {
+		arr := make([]any, 0, k)
+		for i := 0; i < k; i++ {
+			v, ok := g.min(itemAt(n.Deref(), i), 1)
+			if !ok {
+				v = 0.0
+			}
+			arr = append(arr, v)
+		}
+		out = append(out, arr)
+		// Distinct items, for uniqueItems.
+		dist := make([]any, k)
+		for i := range dist {
+			dist[i] = float64(i)
+		}
+		out = append(out, dist)
+	}
+	return out
+}
+
+// objectsWith returns objects with k properties built from p's schemas.
+func (g *generator) objectsWith(p *pair, k int) []any {
+	var out []any
+	for _, n := range []*spec.Node{p.b, p.r} {
+		base, ok := g.min(n, 0)
+		obj, isObj := base.(map[string]any)
+		if !ok || !isObj {
+			obj = map[string]any{}
+		}
+		obj = copyMap(obj)
+		for _, f := range fields(n, "properties") {
+			if len(obj) >= k {
+				break
+			}
+			if _, has := obj[f.Key]; !has {
+				if v, ok := g.min(f.Value, 1); ok {
+					obj[f.Key] = v
+				}
+			}
+		}
+		for i := 0; len(obj) < k && i < 1000; i++ {
+			obj["p"+strconv.Itoa(i)] = nil
+		}
+		out = append(out, obj)
+	}
+	return out
+}
+
+func copyMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// objectVariants: minimal objects of both sides with a property left out,
+// set to small values of every type, or an undeclared property added.
+func (g *generator) objectVariants(p *pair, h witnessHint) []any {
+	var out []any
+	names := []string{}
+	if h.name != "" {
+		names = append(names, h.name)
+	}
+	extra := "zz_extra"
+	if h.pattern != "" {
+		extra = g.nameMatching(h.pattern)
+	}
+	for _, n := range []*spec.Node{p.b, p.r} {
+		base, ok := g.min(n, 0)
+		obj, isObj := base.(map[string]any)
+		if !ok || !isObj {
+			obj = map[string]any{}
+		}
+		out = append(out, obj)
+		for _, name := range names {
+			without := copyMap(obj)
+			delete(without, name)
+			out = append(out, without)
+			for _, side := range []*spec.Node{p.b, p.r} {
+				s := side.Get("properties").Get(name)
+				if s == nil {
+					continue
+				}
+				if v, ok := g.min(s, 1); ok {
+					with := copyMap(obj)
+					with[name] = v
+					out = append(out, with)
+				}
+			}
+			for _, x := range palette {
+				with := copyMap(obj)
+				with[name] = x
+				out = append(out, with)
+			}
+		}
+		for _, x := range palette {
+			with := copyMap(obj)
+			with[extra] = x
+			out = append(out, with)
+		}
+		// Dependencies: the dependent property present, its partners missing.
+		for _, f := range fields(n, "properties") {
+			with := copyMap(obj)
+			if _, has := with[f.Key]; !has {
+				if v, ok := g.min(f.Value, 1); ok {
+					with[f.Key] = v
+					out = append(out, with)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nameMatching finds a property name that a patternProperties key matches.
+func (g *generator) nameMatching(pattern string) string {
+	re := g.c.re.get(pattern)
+	lit := strings.Trim(pattern, "^$")
+	for _, s := range []string{lit, "a", "x", "x-a", "a1", "1", "A", "_a", "abc", "foo", "x_a", "a_b"} {
+		if re != nil && re.MatchString(s) {
+			return s
+		}
+	}
+	return lit
+}
+
+// build places hole at the instance location that the schema path segs
+// (from the root n) describes, filling the rest with minimal values.
+func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any, bool) {
+	if len(segs) == 0 {
+		return hole, true
+	}
+	if depth > 64 {
+		return nil, false
+	}
+	n = n.Deref()
+	if n == nil {
+		return nil, false
+	}
+	own := func() map[string]any {
+		v, ok := g.min(n, depth+1)
+		if m, isMap := v.(map[string]any); ok && isMap {
+			return copyMap(m)
+		}
+		return map[string]any{}
+	}
+	switch segs[0] {
+	case "properties", "patternProperties", "dependencies", "dependentSchemas":
+		if len(segs) < 2 {
+			return nil, false
+		}
+		sub := n.Get(segs[0]).Get(segs[1])
+		obj := own()
+		if segs[0] == "dependencies" || segs[0] == "dependentSchemas" {
+			if _, has := obj[segs[1]]; !has {
+				v, _ := g.min(n.Get("properties").Get(segs[1]), depth+1)
+				obj[segs[1]] = v
+			}
+			v, ok := g.build(sub, segs[2:], hole, depth+1)
+			if !ok {
+				return nil, false
+			}
+			return merge(obj, v), true
+		}
+		v, ok := g.build(sub, segs[2:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		name := segs[1]
+		if segs[0] == "patternProperties" {
+			name = g.nameMatching(segs[1])
+		}
+		obj[name] = v
+		return obj, true
+	case "additionalProperties":
+		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		obj := own()
+		obj["zz_extra"] = v
+		return obj, true
+	case "items":
+		it := n.Get("items")
+		if it != nil && it.Kind == spec.Seq && len(segs) > 1 {
+			i, err := strconv.Atoi(segs[1])
+			if err != nil || i < 0 || i > 1000 {
+				return nil, false
+			}
+			arr := make([]any, 0, i+1)
+			for j := 0; j < i; j++ {
+				v, _ := g.min(itemAt(n, j), depth+1)
+				arr = append(arr, v)
+			}
+			v, ok := g.build(itemAt(n, i), segs[2:], hole, depth+1)
+			if !ok {
+				return nil, false
+			}
+			return append(arr, v), true
+		}
+		v, ok := g.build(it, segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		arr := []any{v}
+		if m, _ := number(n, "minItems"); m != nil {
+			k, _ := m.Float64()
+			for len(arr) < int(k) && len(arr) < 64 {
+				arr = append(arr, v)
+			}
+		}
+		return arr, true
+	case "additionalItems":
+		arr := []any{}
+		for _, s := range seqItems(n, "items") {
+			v, _ := g.min(s, depth+1)
+			arr = append(arr, v)
+		}
+		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		return append(arr, v), true
+	case "contains":
+		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		return []any{v}, true
+	case "allOf", "anyOf", "oneOf":
+		if len(segs) < 2 {
+			return nil, false
+		}
+		i, err := strconv.Atoi(segs[1])
+		l := seqItems(n, segs[0])
+		if err != nil || i < 0 || i >= len(l) {
+			return nil, false
+		}
+		v, ok := g.build(l[i], segs[2:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		if _, isMap := v.(map[string]any); isMap {
+			return merge(own(), v), true
+		}
+		return v, true
+	case "not", "if", "then", "else":
+		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		if _, isMap := v.(map[string]any); isMap {
+			return merge(own(), v), true
+		}
+		return v, true
+	}
+	return nil, false
+}
