@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"eventdiff/schema"
+	"eventdiff/schema/avro"
 	"eventdiff/spec"
 )
 
@@ -179,8 +180,13 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 	}
 }
 
+// compareJSONSchemas is the JSON Schema effect engine.
+var compareJSONSchemas = schema.Compare
+
 // engines compare schema formats other than JSON Schema, by family.
-var engines = map[string]func(a, b *spec.Node, o schema.Options) schema.Result{}
+var engines = map[string]func(a, b *spec.Node, o schema.Options) schema.Result{
+	spec.FormatAvro: avro.Compare,
+}
 
 func firstNonNil(a, b *spec.Schema) *spec.Schema {
 	if a != nil {

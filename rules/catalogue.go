@@ -2,9 +2,11 @@ package rules
 
 import (
 	"sort"
+	"strings"
 
 	"eventdiff/diff"
 	"eventdiff/schema"
+	"eventdiff/schema/avro"
 )
 
 func rule(id, object string, levels Levels, bump Bump, group, desc string) *Rule {
@@ -108,17 +110,73 @@ var structural = []*Rule{
 	rule(diff.MessageSchemaNotAnalysed, "message", warning, Minor, Changed, "A payload or headers schema in a format eventdiff does not analyse changed: compatibility is unknown."),
 }
 
-// schemaFallback judges schema changes until the effect engine reports
-// finer rules.
-var schemaFallback = []*Rule{
-	effectRule("schema-changed", "schema", schema.Unknown, Minor, Changed, "A payload or headers schema changed."),
+// engineRules are the rules of the schema engines (JSON Schema and Avro):
+// judged by the effect each change has and the direction of the message.
+func engineRules() []*Rule {
+	var out []*Rule
+	for _, ri := range schema.Rules {
+		out = append(out, &Rule{ID: ri.ID, Object: "schema", ByEffect: true, Bump: engineBump(ri.ID),
+			Changelog: engineChangelog(ri.ID), Description: sentence(ri.Description)})
+	}
+	for _, ri := range avro.Rules {
+		out = append(out, &Rule{ID: ri.ID, Object: "schema", ByEffect: true, Bump: engineBump(ri.ID),
+			Changelog: engineChangelog(ri.ID), Description: sentence("Avro: " + ri.Description)})
+	}
+	return out
+}
+
+// annotationRules change documentation only: a patch.
+var annotationRules = map[string]bool{
+	"schema-description-changed": true, "schema-title-changed": true, "schema-examples-changed": true,
+	"schema-external-docs-changed": true, "schema-extension-changed": true, "schema-comment-changed": true,
+	"schema-id-changed": true, "schema-read-write-only-changed": true, "schema-extensible-enum-changed": true,
+	"schema-combinator-wrapper-changed": true, "schema-nullable-ignored": true, "schema-default-changed": true,
+	"avro-doc-changed": true, "avro-aliases-changed": true, "avro-order-changed": true, "avro-property-changed": true,
+	"avro-fields-reordered": true, "avro-enum-symbols-reordered": true, "avro-union-branches-reordered": true,
+}
+
+func engineBump(id string) Bump {
+	if annotationRules[id] {
+		return Patch
+	}
+	return Minor
+}
+
+// engineChangelog files an engine rule under Added, Removed, Deprecated or
+// Changed: things that appear or disappear, everything else a change.
+func engineChangelog(id string) string {
+	switch {
+	case strings.HasSuffix(id, "deprecated-changed"):
+		return Deprecated
+	case strings.Contains(id, "property-added") || strings.Contains(id, "field-added") ||
+		strings.HasSuffix(id, "value-added") || strings.HasSuffix(id, "symbol-added") || strings.HasSuffix(id, "branch-added") ||
+		strings.HasSuffix(id, "type-added") || strings.Contains(id, "tuple-item-added") || id == "schema-payload-added":
+		return Added
+	case strings.Contains(id, "property-removed") || strings.Contains(id, "field-removed") ||
+		strings.HasSuffix(id, "value-removed") || strings.HasSuffix(id, "symbol-removed") || strings.HasSuffix(id, "branch-removed") ||
+		strings.HasSuffix(id, "type-removed") || strings.Contains(id, "tuple-item-removed") || id == "schema-payload-removed":
+		return Removed
+	}
+	return Changed
+}
+
+// sentence capitalises a one-line description and ends it with a period.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }
 
 var catalogue = buildCatalogue()
 
 func buildCatalogue() map[string]*Rule {
 	m := map[string]*Rule{}
-	for _, group := range [][]*Rule{structural, schemaFallback} {
+	for _, group := range [][]*Rule{structural, engineRules()} {
 		for _, r := range group {
 			if _, dup := m[r.ID]; dup {
 				panic("duplicate rule id " + r.ID)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	_ "eventdiff/internal/golden"
 	"fmt"
 	"strings"
 	"testing"

@@ -2,7 +2,6 @@ package avro
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,11 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	"eventdiff/internal/golden"
 	"eventdiff/schema"
 	"eventdiff/spec"
 )
 
-var update = flag.Bool("update", false, "rewrite the per-rule fixture documents in testdata/rules")
+// update rewrites the per-rule fixture documents in testdata/rules.
+var update = golden.Update
 
 const rulesDir = "../../testdata/rules"
 
