@@ -99,7 +99,7 @@ func within(root, p string) bool {
 type Input struct {
 	FS      FileSystem
 	Main    string // slash path of the main file relative to the root
-	Display string // how to name the root in messages ("" for the current directory)
+	Display string // how to name the root in messages ("" for the current directory; "REV:" or "REV:dir" for a git revision)
 	Data    []byte // main file content when already read (stdin); nil to read it from FS
 	// Dir is the root on the local disk, used to turn absolute `$ref`
 	// paths into root-relative ones. Empty when the root is not a directory.
@@ -113,6 +113,9 @@ func (in Input) displayName(name string) string {
 	}
 	if in.Display == "" || in.Display == "." {
 		return name
+	}
+	if strings.HasSuffix(in.Display, ":") {
+		return in.Display + name // a git revision's top level: REV:name
 	}
 	return path.Join(in.Display, name)
 }

@@ -1,0 +1,258 @@
+package github_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"eventdiff/github"
+	"eventdiff/github/githubtest"
+)
+
+const token = "ghs_s3cr3tT0kenValue"
+
+// client returns a client of srv whose waits are recorded, not slept.
+func client(t *testing.T, srv *githubtest.Server, waits *[]time.Duration) *github.Client {
+	t.Helper()
+	c, err := github.New(github.Options{Token: token, APIURL: srv.URL, Repository: "octo/api",
+		Sleep: func(_ context.Context, d time.Duration) error {
+			*waits = append(*waits, d)
+			return nil
+		},
+		Now: func() time.Time { return time.Unix(1_700_000_000, 0) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func requests(srv *githubtest.Server) []string {
+	var out []string
+	for _, r := range srv.Requests() {
+		out = append(out, r.String())
+	}
+	return out
+}
+
+func same(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+const marker = "<!-- eventdiff:ci:breaking:api/asyncapi.yaml -->"
+
+func TestUpsertFindsItsCommentOnTheSecondPage(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	srv.PageSize = 2
+	srv.AddComment(7, "LGTM")
+	srv.AddComment(7, "> quoting "+marker+" is not the comment")
+	id := srv.AddComment(7, marker+"\nold report")
+	var waits []time.Duration
+	c := client(t, srv, &waits)
+
+	outcome, _, err := c.Upsert(context.Background(), 7, marker, marker+"\nnew report", true)
+	if err != nil || outcome != github.Updated {
+		t.Fatalf("Upsert = %v, %v; want updated", outcome, err)
+	}
+	same(t, requests(srv), []string{
+		"GET /repos/octo/api/issues/7/comments?per_page=100",
+		"GET /repos/octo/api/issues/7/comments?page=2&per_page=100",
+		"PATCH /repos/octo/api/issues/comments/" + strconv.FormatInt(id, 10),
+	})
+	last := srv.Requests()[2]
+	if !strings.Contains(last.Body, "new report") || !strings.Contains(last.Body, "eventdiff:ci:breaking:api/asyncapi.yaml") {
+		t.Errorf("PATCH body %q", last.Body)
+	}
+	if last.Authorization != "Bearer "+token {
+		t.Errorf("Authorization %q", last.Authorization)
+	}
+	if cs := srv.Comments(7); len(cs) != 3 || cs[2].Body != marker+"\nnew report" || cs[1].Body == marker+"\nnew report" {
+		t.Errorf("comments after the update: %+v", cs)
+	}
+	if len(waits) != 0 {
+		t.Errorf("no retries expected, waited %v", waits)
+	}
+}
+
+func TestUpsertCreatesOnlyWithSomethingToSay(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	var waits []time.Duration
+	c := client(t, srv, &waits)
+
+	outcome, _, err := c.Upsert(context.Background(), 3, marker, marker+"\nnothing to report", false)
+	if err != nil || outcome != github.Skipped {
+		t.Fatalf("without findings and without a comment: %v, %v; want skipped", outcome, err)
+	}
+	outcome, url, err := c.Upsert(context.Background(), 3, marker, marker+"\n1 breaking change", true)
+	if err != nil || outcome != github.Created || url == "" {
+		t.Fatalf("with findings: %v %q, %v; want created", outcome, url, err)
+	}
+	outcome, _, err = c.Upsert(context.Background(), 3, marker, marker+"\n1 breaking change", true)
+	if err != nil || outcome != github.Unchanged {
+		t.Fatalf("the same body again: %v, %v; want unchanged (no request that notifies anyone)", outcome, err)
+	}
+	outcome, _, err = c.Upsert(context.Background(), 3, marker, marker+"\nno breaking changes any more", false)
+	if err != nil || outcome != github.Updated {
+		t.Fatalf("findings gone: %v, %v; want the comment updated", outcome, err)
+	}
+	same(t, requests(srv), []string{
+		"GET /repos/octo/api/issues/3/comments?per_page=100",
+		"GET /repos/octo/api/issues/3/comments?per_page=100",
+		"POST /repos/octo/api/issues/3/comments",
+		"GET /repos/octo/api/issues/3/comments?per_page=100",
+		"GET /repos/octo/api/issues/3/comments?per_page=100",
+		"PATCH /repos/octo/api/issues/comments/1001",
+	})
+	if cs := srv.Comments(3); len(cs) != 1 || cs[0].Body != marker+"\nno breaking changes any more" {
+		t.Errorf("comments: %+v", cs)
+	}
+}
+
+func TestUpsertRetriesServerErrorsAndRateLimits(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	var waits []time.Duration
+	c := client(t, srv, &waits)
+	srv.FailNext(
+		githubtest.Failure{Method: "GET", Status: 502, Body: `{"message":"Server Error"}`},
+		githubtest.Failure{Method: "POST", Status: 403, Header: map[string]string{"Retry-After": "7"},
+			Body: `{"message":"You have exceeded a secondary rate limit","documentation_url":"https://docs.github.com/rest#secondary-rate-limits"}`},
+		githubtest.Failure{Method: "POST", Status: 429, Header: map[string]string{"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1700000030"}},
+	)
+	outcome, _, err := c.Upsert(context.Background(), 9, marker, marker+"\nreport", true)
+	if err != nil || outcome != github.Created {
+		t.Fatalf("Upsert = %v, %v; want created after retries", outcome, err)
+	}
+	same(t, requests(srv), []string{
+		"GET /repos/octo/api/issues/9/comments?per_page=100",
+		"GET /repos/octo/api/issues/9/comments?per_page=100",
+		"POST /repos/octo/api/issues/9/comments",
+		"POST /repos/octo/api/issues/9/comments",
+		"POST /repos/octo/api/issues/9/comments",
+	})
+	for _, r := range srv.Requests()[2:] {
+		if !strings.Contains(r.Body, marker) {
+			t.Errorf("a repeated POST lost its body: %q", r.Body)
+		}
+	}
+	want := []time.Duration{time.Second, 7 * time.Second, 31 * time.Second}
+	if len(waits) != len(want) || waits[0] != want[0] || waits[1] != want[1] || waits[2] != want[2] {
+		t.Errorf("waits %v, want %v (backoff, Retry-After, until the reset)", waits, want)
+	}
+	if len(srv.Comments(9)) != 1 {
+		t.Errorf("exactly one comment, got %+v", srv.Comments(9))
+	}
+}
+
+func TestRetriesAreBounded(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	var waits []time.Duration
+	c := client(t, srv, &waits)
+	for range 10 {
+		srv.FailNext(githubtest.Failure{Status: 503, Body: `{"message":"unavailable"}`})
+	}
+	if _, _, err := c.Upsert(context.Background(), 1, marker, marker+"\nx", true); err == nil {
+		t.Fatal("want an error after the retries")
+	}
+	if len(srv.Requests()) != 4 || len(waits) != 3 {
+		t.Errorf("%d requests and waits %v; want 4 requests (3 retries)", len(srv.Requests()), waits)
+	}
+
+	// A rate limit that resets in an hour is not waited for.
+	srv2 := githubtest.New(token)
+	defer srv2.Close()
+	waits = nil
+	c2 := client(t, srv2, &waits)
+	srv2.FailNext(githubtest.Failure{Status: 403, Header: map[string]string{"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "1700003600"},
+		Body: `{"message":"API rate limit exceeded"}`})
+	if _, _, err := c2.Upsert(context.Background(), 1, marker, marker+"\nx", true); err == nil || github.Forbidden(err) {
+		t.Errorf("an hour-long rate limit: %v; want a rate-limit error, not a permission refusal", err)
+	}
+	if len(waits) != 0 || len(srv2.Requests()) != 1 {
+		t.Errorf("waited %v with %d requests; want no wait", waits, len(srv2.Requests()))
+	}
+}
+
+func TestForbiddenAndTheTokenNeverShows(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	var waits []time.Duration
+	c := client(t, srv, &waits)
+	// A server that echoes the credentials back in its message.
+	srv.FailNext(githubtest.Failure{Method: "POST", Status: 403,
+		Body: `{"message":"Resource not accessible by integration (token ` + token + `)"}`})
+	_, _, err := c.Upsert(context.Background(), 5, marker, marker+"\nreport", true)
+	if err == nil || !github.Forbidden(err) {
+		t.Fatalf("err = %v; want a permission refusal", err)
+	}
+	if strings.Contains(err.Error(), token) || !strings.Contains(err.Error(), "***") {
+		t.Errorf("the token leaks into %q", err.Error())
+	}
+	if len(waits) != 0 {
+		t.Errorf("a plain 403 is not retried, waited %v", waits)
+	}
+	var target interface{ Unwrap() error }
+	if !errors.As(err, &target) {
+		t.Error("the error keeps its cause")
+	}
+}
+
+func TestEnterpriseBaseURL(t *testing.T) {
+	srv := githubtest.New(token)
+	defer srv.Close()
+	c, err := github.New(github.Options{Token: token, APIURL: srv.URL + "/api/v3", Repository: "octo/api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Upsert(context.Background(), 2, marker, marker+"\nx", true)
+	if rs := srv.Requests(); len(rs) == 0 || rs[0].Path != "/api/v3/repos/octo/api/issues/2/comments" {
+		t.Errorf("requests %v; want them under GITHUB_API_URL's path", requests(srv))
+	}
+	if _, err := github.New(github.Options{Token: token, Repository: "octo"}); err == nil {
+		t.Error("GITHUB_REPOSITORY without a slash must be refused")
+	}
+	if _, err := github.New(github.Options{Repository: "octo/api"}); err == nil {
+		t.Error("a missing token must be refused")
+	}
+}
+
+func TestMarker(t *testing.T) {
+	tests := map[[3]string]string{
+		{"CI", "breaking", "api/asyncapi.yaml"}: "<!-- eventdiff:CI:breaking:api/asyncapi.yaml -->",
+		{"a:b", "j", "x--y-->.yaml"}:           "<!-- eventdiff:a%3Ab:j:x-%2Dy-%2D>.yaml -->",
+	}
+	for in, want := range tests {
+		if got := github.Marker(in[0], in[1], in[2]); got != want {
+			t.Errorf("Marker%v = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadEvent(t *testing.T) {
+	dir := t.TempDir()
+	pr := filepath.Join(dir, "pr.json")
+	os.WriteFile(pr, []byte(`{"action":"synchronize","number":42,"pull_request":{"number":42,"base":{"sha":"aaa"},"head":{"sha":"bbb"}}}`), 0o644)
+	ev, err := github.ReadEvent(pr)
+	if err != nil || ev != (github.Event{PullRequest: 42, BaseSHA: "aaa", HeadSHA: "bbb"}) {
+		t.Errorf("pull_request event: %+v, %v", ev, err)
+	}
+	push := filepath.Join(dir, "push.json")
+	os.WriteFile(push, []byte(`{"before":"ccc","after":"ddd"}`), 0o644)
+	if ev, err := github.ReadEvent(push); err != nil || ev.PullRequest != 0 {
+		t.Errorf("push event: %+v, %v", ev, err)
+	}
+	if _, err := github.ReadEvent(filepath.Join(dir, "none.json")); err == nil {
+		t.Error("a missing event file is an error")
+	}
+}
