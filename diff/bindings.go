@@ -3,17 +3,27 @@ package diff
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"eventdiff/spec"
 )
 
-// bindingRule says which change kind judges a field of a protocol binding
-// at one level (server, channel, operation, message). Fields without a
-// rule of their own are reported by the level's generic binding kind.
+// bindingRules say which change kind judges a field of a protocol binding
+// at one level (server, channel, operation, message), by the field's path
+// ("exchange.durable") or its first segment ("exchange"). Fields without a
+// rule of their own are judged by the level's generic binding kind.
 var bindingRules = map[string]map[string]string{
-	"channel/amqp":    {"is": AMQPChannelChanged, "exchange": AMQPChannelChanged, "queue": AMQPChannelChanged},
+	"channel/amqp": {"is": AMQPChannelChanged, "exchange": AMQPChannelChanged, "queue": AMQPChannelChanged},
+	"channel/kafka": {"replicas": KafkaReplicasChanged, "topicConfiguration.cleanup.policy": KafkaCleanupPolicyChanged,
+		"topicConfiguration.confluent.key.schema.validation":       KafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.value.schema.validation":     KafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.key.subject.name.strategy":   KafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.value.subject.name.strategy": KafkaSchemaValidationChanged},
+	"channel/ws":      {"method": BindingMethodChanged},
+	"operation/http":  {"method": BindingMethodChanged},
 	"operation/kafka": {"groupId": KafkaGroupIDChanged, "clientId": KafkaGroupIDChanged},
 	"operation/mqtt":  {"retain": MQTTRetainChanged},
+	"operation/amqp":  {"deliveryMode": AMQPOperationChanged, "cc": AMQPOperationChanged, "bcc": AMQPOperationChanged},
 	"message/kafka": {"schemaIdLocation": KafkaSchemaIDChanged, "schemaIdPayloadEncoding": KafkaSchemaIDChanged,
 		"schemaLookupStrategy": KafkaSchemaIDChanged},
 	"message/amqp": {"contentEncoding": AMQPMessageChanged, "messageType": AMQPMessageChanged},
@@ -21,15 +31,29 @@ var bindingRules = map[string]map[string]string{
 		"responseTopic": MQTTMessageChanged, "correlationData": MQTTMessageChanged},
 }
 
+// bindingDefaults are the values the bindings specification gives fields
+// that are absent, so writing the default out is not a change.
+var bindingDefaults = map[string]map[string]string{
+	"channel/amqp":       {"is": "routingKey", "exchange.vhost": "/", "queue.vhost": "/"},
+	"channel/ibmmq":      {"destinationType": "topic"},
+	"channel/anypointmq": {"destinationType": "queue"},
+	"channel/jms":        {"destinationType": "queue"},
+	"operation/mqtt":     {"qos": "0", "retain": "false"},
+	"message/mqtt":       {"payloadFormatIndicator": "0"},
+	"message/ibmmq":      {"type": "string", "expiry": "0"},
+}
+
 var genericBinding = map[string]string{
 	"server": ServerBindingChanged, "channel": ChannelBindingChanged,
 	"operation": OperationBindingChanged, "message": MessageBindingChanged,
 }
 
-// bindings compares the protocol bindings of two elements field by field.
-// `bindingVersion` is not compared: it versions the binding's own schema.
-// A Kafka message key is a schema and is compared by the message differ.
-func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner *spec.Node) {
+// bindings compares the protocol bindings of two elements field by field
+// (and one level into object fields). `bindingVersion` is not compared: it
+// versions the binding's own schema. A Kafka message key is a schema and is
+// compared by the message differ. addr holds the channel addresses, which
+// a Kafka topic defaults to.
+func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner *spec.Node, addr [2]string) {
 	protos := map[string]bool{}
 	for _, n := range []*spec.Node{a, b} {
 		for _, f := range n.Entries() {
@@ -60,39 +84,91 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 		switch level + "/" + p {
 		case "channel/kafka":
 			handled["topic"], handled["partitions"] = true, true
-			d.kafkaChannel(ctx, where, va, vb)
+			d.kafkaChannel(ctx, where, va, vb, addr)
 		case "operation/mqtt":
 			handled["qos"] = true
 			d.mqttQoS(ctx, where, va, vb)
 		case "message/kafka":
 			handled["key"] = true
 		}
-		rules := bindingRules[level+"/"+p]
-		keys := map[string]bool{}
-		for _, n := range []*spec.Node{va, vb} {
-			for _, f := range n.Entries() {
-				if !handled[f.Key] {
-					keys[f.Key] = true
-				}
+		d.bindingFields(ctx, level+"/"+p, where, va, vb, "", handled)
+	}
+}
+
+// bindingFields compares the fields of one binding; object fields are
+// compared key by key one level down, so a change points where it is.
+func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *spec.Node, prefix string, handled map[string]bool) {
+	keys := map[string]bool{}
+	for _, n := range []*spec.Node{va, vb} {
+		for _, f := range n.Entries() {
+			if !handled[f.Key] {
+				keys[f.Key] = true
 			}
-		}
-		for _, k := range sortedKeys(keys) {
-			fa, fb := va.Get(k), vb.Get(k)
-			if spec.EqualResolved(fa, fb) {
-				continue
-			}
-			kind := rules[k]
-			if kind == "" {
-				kind = genericBinding[level]
-			}
-			c := ctx
-			c.Kind = kind
-			c.Text = fmt.Sprintf("%s of %s changed", k, where)
-			c.Base, c.Revision = locOr(fa, va), locOr(fb, vb)
-			c.Old, c.New = plain(fa), plain(fb)
-			d.add(c)
 		}
 	}
+	for _, k := range sortedKeys(keys) {
+		path := prefix + k
+		fa, fb := va.Get(k), vb.Get(k)
+		if spec.EqualResolved(fa, fb) || sameByDefault(scope, path, fa, fb) {
+			continue
+		}
+		if prefix == "" && fa.Deref() != nil && fb.Deref() != nil && fa.Deref().Kind == spec.Map && fb.Deref().Kind == spec.Map {
+			d.bindingFields(ctx, scope, where, fa.Deref(), fb.Deref(), path+".", nil)
+			continue
+		}
+		c := ctx
+		c.Kind = bindingKind(scope, path, fa, fb)
+		c.Text = fmt.Sprintf("%s of %s changed from %s to %s", path, where, valueText(fa), valueText(fb))
+		c.Base, c.Revision = locOr(fa, va), locOr(fb, vb)
+		c.Old, c.New = plain(fa), plain(fb)
+		d.add(c)
+	}
+}
+
+// sameByDefault reports whether an absent field and its documented
+// default are being compared.
+func sameByDefault(scope, path string, a, b *spec.Node) bool {
+	def, ok := bindingDefaults[scope][path]
+	if !ok {
+		return false
+	}
+	text := func(n *spec.Node) string {
+		if n == nil {
+			return def
+		}
+		return n.Text()
+	}
+	return text(a) == text(b)
+}
+
+func bindingKind(scope, path string, a, b *spec.Node) string {
+	rules := bindingRules[scope]
+	kind := rules[path]
+	if kind == "" {
+		head, _, _ := strings.Cut(path, ".")
+		kind = rules[head]
+	}
+	if kind == MQTTRetainChanged && a.IsTrue() && !b.IsTrue() {
+		return MQTTRetainDisabled
+	}
+	if kind == "" {
+		level, _, _ := strings.Cut(scope, "/")
+		kind = genericBinding[level]
+	}
+	return kind
+}
+
+func valueText(n *spec.Node) string {
+	if n == nil {
+		return "(absent)"
+	}
+	if s := n.Text(); s != "" || n.Kind == spec.String {
+		return strconv.Quote(s)
+	}
+	if n.Kind == spec.Null {
+		return "null"
+	}
+	return "a new value"
 }
 
 func locParent(n, owner *spec.Node) *spec.Node {
@@ -102,27 +178,28 @@ func locParent(n, owner *spec.Node) *spec.Node {
 	return owner
 }
 
-// kafkaChannel compares the topic (which defaults to the channel address,
-// already compared) and the partition count.
-func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node) {
+// kafkaChannel compares the topic, which defaults to the channel address
+// (an address change is reported on its own), and the partition count.
+func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node, addr [2]string) {
 	ta, tb := a.Get("topic"), b.Get("topic")
-	if ta != nil && tb != nil && ta.Text() != tb.Text() {
+	effective := func(t *spec.Node, address string) string {
+		if t != nil {
+			return t.Text()
+		}
+		return address
+	}
+	if (ta != nil || tb != nil) && effective(ta, addr[0]) != effective(tb, addr[1]) {
 		c := ctx
 		c.Kind = KafkaTopicChanged
-		c.Text = fmt.Sprintf("topic of %s changed from %q to %q", where, ta.Text(), tb.Text())
-		c.Base, c.Revision, c.Old, c.New = ta.Loc(), tb.Loc(), ta.Text(), tb.Text()
-		d.add(c)
-	} else if (ta == nil) != (tb == nil) {
-		c := ctx
-		c.Kind = KafkaTopicChanged
-		c.Text = fmt.Sprintf("topic of %s changed from %s to %s", where, topicText(ta), topicText(tb))
-		c.Base, c.Revision, c.Old, c.New = locOr(ta, a), locOr(tb, b), plain(ta), plain(tb)
+		c.Text = fmt.Sprintf("topic of %s changed from %s to %s", where, topicText(ta, addr[0]), topicText(tb, addr[1]))
+		c.Base, c.Revision, c.Old, c.New = locOr(ta, a), locOr(tb, b), effective(ta, addr[0]), effective(tb, addr[1])
 		d.add(c)
 	}
 	pa, pb := a.Get("partitions"), b.Get("partitions")
 	na, errA := strconv.ParseFloat(pa.Text(), 64)
 	nb, errB := strconv.ParseFloat(pb.Text(), 64)
-	if errA == nil && errB == nil && na != nb {
+	switch {
+	case errA == nil && errB == nil && na != nb:
 		c := ctx
 		c.Kind = KafkaPartitionsIncreased
 		if nb < na {
@@ -131,18 +208,18 @@ func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node) {
 		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, pa.Text(), pb.Text())
 		c.Base, c.Revision, c.Old, c.New = pa.Loc(), pb.Loc(), plain(pa), plain(pb)
 		d.add(c)
-	} else if !spec.Equal(pa, pb) {
+	case !spec.Equal(pa, pb) && (errA != nil || errB != nil):
 		c := ctx
 		c.Kind = ChannelBindingChanged
-		c.Text = fmt.Sprintf("partitions of %s changed", where)
+		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, valueText(pa), valueText(pb))
 		c.Base, c.Revision, c.Old, c.New = locOr(pa, a), locOr(pb, b), plain(pa), plain(pb)
 		d.add(c)
 	}
 }
 
-func topicText(n *spec.Node) string {
+func topicText(n *spec.Node, address string) string {
 	if n == nil {
-		return "the channel address"
+		return fmt.Sprintf("the channel address %q", address)
 	}
 	return strconv.Quote(n.Text())
 }

@@ -80,6 +80,9 @@ func (d *differ) channels() {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
+		if onlyReplyChannel(d.base, a) {
+			continue // its operations' reply findings say what changed
+		}
 		d.add(Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
 			Text: fmt.Sprintf("channel %q was removed", a.Label()),
 			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
@@ -125,7 +128,7 @@ func (d *differ) compareChannels() {
 }
 
 func (d *differ) channel(a, b *spec.Channel) {
-	ctx := Change{Subject: "channel", Channel: b.Label()}
+	ctx := Change{Subject: "channel", Channel: b.Label(), Operations: d.chanOps[b]}
 	owner := fmt.Sprintf("channel %q", b.Label())
 	addrA, addrB := locNode(a.Node, "address"), locNode(b.Node, "address")
 	switch {
@@ -166,7 +169,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
-	d.bindings(ctx, "channel", owner, a.Bindings, b.Bindings, a.Node, b.Node)
+	d.bindings(ctx, "channel", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{a.Address, b.Address})
 	d.docs(ctx, owner, a.Node, b.Node)
 }
 
@@ -295,9 +298,19 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 	where := fmt.Sprintf("parameter %q of channel %q", b.Name, ch.Label())
 	if a.Location != b.Location {
 		c := ctx
-		c.Kind = ChannelParameterLocationChanged
-		c.Text = fmt.Sprintf("location of %s changed from %q to %q", where, a.Location, b.Location)
-		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "location").Loc(), locNode(b.Node, "location").Loc(), a.Location, b.Location
+		switch {
+		case a.Location == "":
+			c.Kind = ChannelParameterLocationAdded
+			c.Text = fmt.Sprintf("%s is now taken from %s", where, b.Location)
+		case b.Location == "":
+			c.Kind = ChannelParameterLocationRemoved
+			c.Text = fmt.Sprintf("%s is no longer taken from %s", where, a.Location)
+		default:
+			c.Kind = ChannelParameterLocationChanged
+			c.Text = fmt.Sprintf("location of %s changed from %q to %q", where, a.Location, b.Location)
+		}
+		c.Base, c.Revision = locNode(a.Node, "location").Loc(), locNode(b.Node, "location").Loc()
+		c.Old, c.New = a.Location, b.Location
 		d.add(c)
 	}
 	if a.Schema != nil && b.Schema != nil {
@@ -362,4 +375,19 @@ func paramValues(p *spec.Parameter) (enum []string, def *spec.Node) {
 		}
 	}
 	return enum, p.Default
+}
+
+// onlyReplyChannel reports whether a channel serves only as the reply
+// channel of operations, never as an operation's own channel.
+func onlyReplyChannel(doc *spec.Document, ch *spec.Channel) bool {
+	reply := false
+	for _, o := range doc.Operations {
+		if o.Channel == ch {
+			return false
+		}
+		if o.Reply != nil && o.Reply.Channel == ch {
+			reply = true
+		}
+	}
+	return reply
 }

@@ -63,6 +63,26 @@ type deltaKey struct {
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
+// addOnce adds a change made in one place that several elements use (a
+// shared security scheme): the same change found again only adds the
+// operations that reach it.
+func (d *differ) addOnce(c Change) {
+	key := deltaKey{rule: c.Kind, path: locKey(c.Base) + "|" + locKey(c.Revision)}
+	if j, ok := d.schemaSeen[key]; ok {
+		d.out[j].Operations = mergeOps(d.out[j].Operations, c.Operations...)
+		return
+	}
+	d.schemaSeen[key] = len(d.out)
+	d.add(c)
+}
+
+func locKey(l *spec.Location) string {
+	if l == nil {
+		return ""
+	}
+	return l.File + l.Pointer
+}
+
 // parentLoc is where a removed element's parent is in the revision: the
 // closest place that still exists, for annotations.
 func parentLoc(doc *spec.Document, keys ...string) *spec.Location {

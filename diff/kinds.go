@@ -55,6 +55,12 @@ const (
 	KafkaPartitionsIncreased         = "channel-binding-kafka-partitions-increased"
 	KafkaPartitionsDecreased         = "channel-binding-kafka-partitions-decreased"
 	AMQPChannelChanged               = "channel-binding-amqp-changed"
+	KafkaReplicasChanged             = "channel-binding-kafka-replicas-changed"
+	KafkaCleanupPolicyChanged        = "channel-binding-kafka-cleanup-policy-changed"
+	KafkaSchemaValidationChanged     = "channel-binding-kafka-schema-validation-changed"
+	BindingMethodChanged             = "binding-method-changed"
+	ChannelParameterLocationAdded    = "channel-parameter-location-added"
+	ChannelParameterLocationRemoved  = "channel-parameter-location-removed"
 
 	OperationAdded          = "operation-added"
 	OperationRemoved        = "operation-removed"
@@ -70,6 +76,8 @@ const (
 	MQTTQoSDecreased        = "operation-binding-mqtt-qos-decreased"
 	MQTTQoSIncreased        = "operation-binding-mqtt-qos-increased"
 	MQTTRetainChanged       = "operation-binding-mqtt-retain-changed"
+	MQTTRetainDisabled      = "operation-binding-mqtt-retain-disabled"
+	AMQPOperationChanged    = "operation-binding-amqp-changed"
 	KafkaGroupIDChanged     = "operation-binding-kafka-group-id-changed"
 
 	MessageContentTypeChanged    = "message-content-type-changed"

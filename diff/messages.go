@@ -52,7 +52,7 @@ func (d *differ) message(mp *msgPair) {
 	d.correlationID(ctx, owner, a, b)
 	d.messageSchema(ctx, "payload", owner, a, b, a.Payload, b.Payload)
 	d.messageSchema(ctx, "headers", owner, a, b, a.Headers, b.Headers)
-	d.bindings(ctx, "message", owner, a.Bindings, b.Bindings, a.Node, b.Node)
+	d.bindings(ctx, "message", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{})
 	ka, kb := a.Bindings.Get("kafka").Deref().Get("key"), b.Bindings.Get("kafka").Deref().Get("key")
 	if ka != nil || kb != nil {
 		kctx := ctx
@@ -138,7 +138,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 			c := ctx
 			c.Kind = MessageSchemaFormatChanged
 			c.Text = fmt.Sprintf("schema format of the %s changed from %s to %s", where, formatName(a), formatName(b))
-			c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.RawFormat, b.RawFormat
+			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
 			return
 		}
@@ -146,7 +146,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 			c := ctx
 			c.Kind = MessageSchemaFormatRespelled
 			c.Text = fmt.Sprintf("schema format of the %s is now written %q (was %q)", where, b.RawFormat, a.RawFormat)
-			c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.RawFormat, b.RawFormat
+			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
 		}
 	}

@@ -115,6 +115,11 @@ func (d *differ) operations() {
 			Base: parentLoc(d.base, "operations"), Revision: b.Node.Loc(), New: b.Key}
 		if d.base.Major == 2 {
 			c.Base = parentLoc(d.base, "channels")
+			for bc, rc := range d.chanPair {
+				if rc == b.Channel {
+					c.Base = bc.Node.Loc()
+				}
+			}
 		}
 		d.add(c)
 	}
@@ -188,7 +193,7 @@ func (d *differ) operation(a, b *spec.Operation) {
 	d.operationMessages(ctx, owner, ref, a.Messages, b.Messages, a.Node, b.Node)
 	d.reply(ctx, owner, ref, a, b)
 	d.security(ctx, owner, a.Security, b.Security, a.Node, b.Node)
-	d.bindings(ctx, "operation", owner, a.Bindings, b.Bindings, a.Node, b.Node)
+	d.bindings(ctx, "operation", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{})
 	d.docs(ctx, owner, a.Node, b.Node)
 }
 
@@ -210,16 +215,31 @@ func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs [
 		c := ctx
 		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
 		c.Kind, c.Text = OperationMessageRemoved, fmt.Sprintf("%s no longer %ss message %s", owner, ref.Action, m.Label())
-		c.Base, c.Revision, c.Old = m.Def.Loc(), locNode(bNode, "messages").Loc(), m.Label()
+		c.Base, c.Revision, c.Old = m.Def.Loc(), messagesLoc(bNode), m.Label()
 		d.add(c)
 	}
 	for _, m := range added {
 		c := ctx
 		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
 		c.Kind, c.Text = OperationMessageAdded, fmt.Sprintf("%s now also %ss message %s", owner, ref.Action, m.Label())
-		c.Base, c.Revision, c.New = locNode(aNode, "messages").Loc(), m.Def.Loc(), m.Label()
+		c.Base, c.Revision, c.New = messagesLoc(aNode), m.Def.Loc(), m.Label()
 		d.add(c)
 	}
+}
+
+// messagesLoc is where an operation lists its messages: 3.x `messages`,
+// 2.x `message` (or its oneOf), else the operation.
+func messagesLoc(op *spec.Node) *spec.Location {
+	if n := op.Get("messages"); n != nil {
+		return n.Loc()
+	}
+	if n := op.Get("message"); n != nil {
+		if o := n.Get("oneOf"); o != nil {
+			return o.Loc()
+		}
+		return n.Loc()
+	}
+	return op.Loc()
 }
 
 // reply compares request/reply: the application's obligations change with
@@ -350,31 +370,40 @@ func (d *differ) registerPair(a, b *spec.Message, ref OpRef) {
 	}
 }
 
-// channelMessages pairs channel messages that no operation reaches (3.x
-// channels may list messages without operations): their direction is unknown.
+// channelMessages pairs the messages of each channel pair that no
+// operation pair compared: a 3.x channel may list messages no operation
+// uses, and an operation may stop (or start) using one. A message counts
+// as unreached only when no operation reaches it on that side; such pairs
+// are compared without a direction.
 func (d *differ) channelMessages() {
-	covered := map[*spec.Message]bool{}
-	for _, doc := range []*spec.Document{d.base, d.rev} {
+	covered := func(doc *spec.Document) map[*spec.Message]bool {
+		out := map[*spec.Message]bool{}
 		for _, o := range doc.Operations {
 			for _, m := range o.Messages {
-				covered[m] = true
+				out[m] = true
 			}
 			if o.Reply != nil {
 				for _, m := range o.Reply.Messages {
-					covered[m] = true
+					out[m] = true
 				}
 			}
 		}
+		return out
+	}
+	coveredA, coveredB := covered(d.base), covered(d.rev)
+	compared := map[*spec.Message]bool{}
+	for _, mp := range d.msgOrder {
+		compared[mp.old], compared[mp.new] = true, true
 	}
 	for _, p := range d.chanList {
 		var restA, restB []*spec.Message
 		for _, m := range p[0].Messages {
-			if !covered[m] {
+			if !compared[m] {
 				restA = append(restA, m)
 			}
 		}
 		for _, m := range p[1].Messages {
-			if !covered[m] {
+			if !compared[m] {
 				restB = append(restB, m)
 			}
 		}
@@ -387,11 +416,17 @@ func (d *differ) channelMessages() {
 			d.registerPair(mp[0], mp[1], OpRef{Channel: ch})
 		}
 		for _, m := range removed {
+			if coveredA[m] {
+				continue // its operation's findings say it went
+			}
 			d.add(Change{Kind: ChannelMessageRemoved, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
 				Text: fmt.Sprintf("message %s was removed from channel %q", m.Label(), ch),
 				Base: m.Def.Loc(), Revision: locNode(p[1].Node, "messages").Loc(), Old: m.Label()})
 		}
 		for _, m := range added {
+			if coveredB[m] {
+				continue
+			}
 			d.add(Change{Kind: ChannelMessageAdded, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
 				Text: fmt.Sprintf("message %s was added to channel %q", m.Label(), ch),
 				Base: locNode(p[0].Node, "messages").Loc(), Revision: m.Def.Loc(), New: m.Label()})

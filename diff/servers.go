@@ -95,8 +95,12 @@ func (d *differ) server(a, b *spec.Server) {
 		}
 		return hostNode(s)
 	}
-	field(ServerHostChanged, "host", a.Host, b.Host, hostNode(a), hostNode(b))
-	field(ServerPathnameChanged, "pathname", a.Pathname, b.Pathname, pathNode(a), pathNode(b))
+	if !sameTemplate(a.Host, a, b.Host, b) {
+		field(ServerHostChanged, "host", a.Host, b.Host, hostNode(a), hostNode(b))
+	}
+	if !sameTemplate(a.Pathname, a, b.Pathname, b) {
+		field(ServerPathnameChanged, "pathname", a.Pathname, b.Pathname, pathNode(a), pathNode(b))
+	}
 	field(ServerProtocolChanged, "protocol", a.Protocol, b.Protocol, locNode(a.Node, "protocol"), locNode(b.Node, "protocol"))
 	if a.ProtocolVersion != b.ProtocolVersion {
 		kind := ServerProtocolVersionChanged
@@ -107,8 +111,30 @@ func (d *differ) server(a, b *spec.Server) {
 	}
 	d.variables(b.Name, a, b)
 	d.security(ctx, fmt.Sprintf("server %q", b.Name), a.Security, b.Security, a.Node, b.Node)
-	d.bindings(ctx, "server", fmt.Sprintf("server %q", b.Name), a.Bindings, b.Bindings, a.Node, b.Node)
+	d.bindings(ctx, "server", fmt.Sprintf("server %q", b.Name), a.Bindings, b.Bindings, a.Node, b.Node, [2]string{})
 	d.docs(ctx, fmt.Sprintf("server %q", b.Name), a.Node, b.Node)
+}
+
+// sameTemplate reports whether two server host (or pathname) templates
+// name the same places: equal once variable names are ignored, or equal
+// once every variable is replaced by its default.
+func sameTemplate(ta string, a *spec.Server, tb string, b *spec.Server) bool {
+	if ta == tb || canonicalAddress(ta) == canonicalAddress(tb) {
+		return true
+	}
+	return expand(ta, a) == expand(tb, b)
+}
+
+// expand replaces each {variable} of a template by its default value.
+func expand(t string, s *spec.Server) string {
+	return addressParam.ReplaceAllStringFunc(t, func(m string) string {
+		for _, v := range s.Variables {
+			if "{"+v.Name+"}" == m && v.Default != nil {
+				return v.Default.Text()
+			}
+		}
+		return m
+	})
 }
 
 func locNode(n *spec.Node, key string) *spec.Node {
@@ -143,11 +169,22 @@ func protocolGenerationChanged(protocol, a, b string) bool {
 }
 
 func (d *differ) variables(server string, a, b *spec.Server) {
+	// Pair variables by name, then a variable renamed in place in the
+	// host or pathname template is the same variable.
 	byName := map[string]*spec.ServerVariable{}
 	for _, v := range b.Variables {
 		byName[v.Name] = v
 	}
-	seen := map[string]bool{}
+	posA, posB := spec.AddressParams(a.Host+a.Pathname), spec.AddressParams(b.Host+b.Pathname)
+	for i, name := range posA {
+		if i < len(posB) && byName[name] == nil && !hasVariable(a, posB[i]) {
+			if v, ok := byName[posB[i]]; ok {
+				delete(byName, posB[i])
+				byName[name] = v
+			}
+		}
+	}
+	matched := map[*spec.ServerVariable]bool{}
 	for _, va := range a.Variables {
 		vb, ok := byName[va.Name]
 		if !ok {
@@ -156,7 +193,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 				Base: va.Node.Loc(), Revision: b.Node.Loc(), Old: va.Name})
 			continue
 		}
-		seen[va.Name] = true
+		matched[vb] = true
 		where := fmt.Sprintf("variable %q of server %q", va.Name, server)
 		enumA, enumB := va.Node.Get("enum"), vb.Node.Get("enum")
 		switch removed, added := setDiff(va.Enum, vb.Enum); {
@@ -188,7 +225,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 		d.docs(Change{Subject: "server"}, where, va.Node, vb.Node)
 	}
 	for _, vb := range b.Variables {
-		if !seen[vb.Name] {
+		if !matched[vb] {
 			d.add(Change{Kind: ServerVariableAdded, Subject: "server",
 				Text: fmt.Sprintf("variable %q was added to server %q", vb.Name, server),
 				Base: a.Node.Loc(), Revision: vb.Node.Loc(), New: vb.Name})
@@ -320,11 +357,45 @@ func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner,
 		}
 	}
 	for _, alt := range removed {
+		if honoured(alt, b) {
+			continue // a peer presenting these schemes is still accepted; the added alternative is reported
+		}
 		add(SecurityAlternativeRemoved, fmt.Sprintf("%s no longer accepts %s", owner, altLabel(alt)), alt.Node, bNode, altLabel(alt), nil)
 	}
 	for _, alt := range added {
 		add(SecurityAlternativeAdded, fmt.Sprintf("%s now also accepts %s", owner, altLabel(alt)), aNode, alt.Node, nil, altLabel(alt))
 	}
+}
+
+// honoured reports whether a peer satisfying an old alternative still
+// satisfies some new one: one that requires a subset of its schemes, each
+// with a subset of its scopes.
+func honoured(old *spec.SecurityAlternative, now *spec.Security) bool {
+	for _, alt := range now.Alternatives {
+		ok := true
+		for _, u := range alt.Uses {
+			if !providedBy(u, old) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func providedBy(u *spec.SecurityUse, alt *spec.SecurityAlternative) bool {
+	for _, have := range alt.Uses {
+		if useKey(have) != useKey(u) && schemeSignature(have.Scheme) != schemeSignature(u.Scheme) {
+			continue
+		}
+		if extra, _ := setDiff(u.Scopes, have.Scopes); len(extra) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func contentKey(a *spec.SecurityAlternative) string {
@@ -364,25 +435,32 @@ func (d *differ) alternative(ctx Change, owner string, a, b *spec.SecurityAltern
 		if ua.Scheme != nil && ub.Scheme != nil && schemeSignature(ua.Scheme) != schemeSignature(ub.Scheme) {
 			c := ctx
 			c.Kind = SecuritySchemeChanged
-			c.Text = fmt.Sprintf("security scheme %q used by %s changed", label, owner)
+			c.Text = fmt.Sprintf("security scheme %q changed", label)
 			c.Base, c.Revision = ua.Scheme.Loc(), ub.Scheme.Loc()
 			c.Old, c.New = schemeSummary(ua.Scheme), schemeSummary(ub.Scheme)
-			d.add(c)
+			d.addOnce(c)
 		}
 		removed, added := setDiff(ua.Scopes, ub.Scopes)
+		// 3.x keeps required scopes on the scheme, 2.x on each requirement.
+		scopesAt := func(u *spec.SecurityUse) *spec.Node {
+			if n := u.Scheme.Get("scopes"); n != nil && u.Node.Target != nil {
+				return n
+			}
+			return locParent(u.Node, u.Scheme)
+		}
 		if len(added) > 0 {
 			c := ctx
 			c.Kind = SecurityScopesAdded
-			c.Text = fmt.Sprintf("%s now requires scopes %s of %q", owner, quoteList(added), label)
-			c.Base, c.Revision, c.New = locOr(ua.Node, ua.Scheme), locOr(ub.Node, ub.Scheme), added
-			d.add(c)
+			c.Text = fmt.Sprintf("security scheme %q now requires scopes %s", label, quoteList(added))
+			c.Base, c.Revision, c.New = scopesAt(ua).Loc(), scopesAt(ub).Loc(), added
+			d.addOnce(c)
 		}
 		if len(removed) > 0 {
 			c := ctx
 			c.Kind = SecurityScopesRemoved
-			c.Text = fmt.Sprintf("%s no longer requires scopes %s of %q", owner, quoteList(removed), label)
-			c.Base, c.Revision, c.Old = locOr(ua.Node, ua.Scheme), locOr(ub.Node, ub.Scheme), removed
-			d.add(c)
+			c.Text = fmt.Sprintf("security scheme %q no longer requires scopes %s", label, quoteList(removed))
+			c.Base, c.Revision, c.Old = scopesAt(ua).Loc(), scopesAt(ub).Loc(), removed
+			d.addOnce(c)
 		}
 	}
 }
@@ -407,4 +485,13 @@ func sortedFieldKeys(n *spec.Node) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func hasVariable(s *spec.Server, name string) bool {
+	for _, v := range s.Variables {
+		if v.Name == name {
+			return true
+		}
+	}
+	return false
 }

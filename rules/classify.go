@@ -123,6 +123,10 @@ func judge(c diff.Change, cfg *Config) Finding {
 	}
 	f := Finding{Change: c, Rule: r, Direction: DirectionOf(c)}
 	switch {
+	case c.Schema != nil && c.Subject == "parameter":
+		// A parameter's values are addresses: more of them is a warning for
+		// what the application sends (exact subscribers miss the new ones).
+		f.Level = parameterLevel(c.Schema.Effect, f.Direction)
 	case c.Schema != nil:
 		f.Level = effectLevel(c.Schema.Effect, f.Direction)
 		f.Level = caution(f.Level, c.Schema, f.Direction)

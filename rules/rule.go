@@ -166,3 +166,16 @@ func effectLevel(e schema.Effect, d Direction) Level {
 	}
 	return Warning
 }
+
+// parameterLevel is effectLevel for channel parameter values: a wider
+// parameter publishes to new concrete addresses, a warning for senders;
+// a narrower one leaves producers on removed values unheard.
+func parameterLevel(e schema.Effect, d Direction) Level {
+	switch e {
+	case schema.Wider:
+		return byDirection(Warning, Info, Warning).forDirection(d)
+	case schema.Narrower:
+		return byDirection(Info, Breaking, Warning).forDirection(d)
+	}
+	return effectLevel(e, d)
+}

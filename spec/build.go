@@ -350,7 +350,7 @@ func (b *builder) message(item *Node) *Message {
 	if b.doc.Major == 2 {
 		if p := eff.Get("payload"); p != nil {
 			raw := eff.Str("schemaFormat")
-			m.Payload = &Schema{Format: FormatFamily(raw), RawFormat: raw, Node: p}
+			m.Payload = &Schema{Format: FormatFamily(raw), RawFormat: raw, Node: p, FormatAt: eff.Get("schemaFormat")}
 		}
 		if h := eff.Get("headers"); h != nil {
 			m.Headers = &Schema{Format: FormatFamily(""), Node: h}
@@ -379,7 +379,7 @@ func multiFormat(n *Node) *Schema {
 	d := n.Deref()
 	if d.Kind == Map && d.Get("schema") != nil {
 		raw := d.Str("schemaFormat")
-		return &Schema{Format: FormatFamily(raw), RawFormat: raw, Node: d.Get("schema")}
+		return &Schema{Format: FormatFamily(raw), RawFormat: raw, Node: d.Get("schema"), FormatAt: d.Get("schemaFormat")}
 	}
 	return &Schema{Format: FormatFamily(""), Node: n}
 }

@@ -7,8 +7,8 @@ const (
 	// Application is the spec's reading: `subscribe` lists what the
 	// application sends, `publish` what it receives.
 	Application Perspective = "application"
-	// Client is the reading many 2.x documents were written in: the verbs
-	// describe what a client of the application does.
+	// Client flips it, as many 2.x documents were written: the verbs say
+	// what the application itself does (`publish` = it sends).
 	Client Perspective = "client"
 )
 
@@ -178,6 +178,7 @@ type Schema struct {
 	Format    string // normalised format family: see FormatFamily
 	RawFormat string // as written ("" when defaulted)
 	Node      *Node  // the schema, possibly a reference
+	FormatAt  *Node  // where the schemaFormat is written, if it is
 }
 
 // Label names a message for people: the best identifier it has.
