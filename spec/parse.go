@@ -10,7 +10,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Limits bound the work that reading one document may cause. Input is
@@ -121,14 +123,25 @@ func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
 	if lim.MaxDepth > 0 && flowDepth(data) > lim.MaxDepth {
 		return nil, nil, &Error{File: f.Name, Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", lim.MaxDepth)}
 	}
-	astFile, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	toks := lexer.Tokenize(string(data))
+	c := &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	if fastYAML && !hasInvalidToken(toks) {
+		root, err := buildFromTokens(c, toks)
+		if err == nil {
+			return root, c.warns, nil
+		}
+		if err != errFallback {
+			return nil, nil, err
+		}
+		c = &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	}
+	astFile, err := parser.Parse(toks, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, nil, yamlError(f.Name, err)
 	}
 	if len(astFile.Docs) == 0 || astFile.Docs[0].Body == nil {
 		return nil, nil, &Error{File: f.Name, Msg: "file holds no YAML document"}
 	}
-	c := &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
 	var warns []Warning
 	if len(astFile.Docs) > 1 {
 		for _, d := range astFile.Docs[1:] {
@@ -143,6 +156,18 @@ func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
 		return nil, nil, err
 	}
 	return root, append(warns, c.warns...), nil
+}
+
+// fastYAML switches the token builder on; tests switch it off to compare.
+var fastYAML = true
+
+func hasInvalidToken(toks token.Tokens) bool {
+	for _, t := range toks {
+		if t.Type == token.InvalidType || t.Type == token.UnknownType || t.Type == token.DirectiveType {
+			return true
+		}
+	}
+	return false
 }
 
 // yamlError turns a goccy error into a one-line Error with a position.
@@ -270,6 +295,9 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 		return target, nil
 	case *ast.MappingValueNode:
 		n := c.node(Map, v, parent, index)
+		if v.Key != nil {
+			n.Line, n.Col = c.pos(v.Key)
+		}
 		if err := c.addPair(n, v, depth); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,150 @@
+package spec
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventdiff/internal/corpus"
+)
+
+// parseBoth parses YAML with the token builder and with goccy's full
+// parser, and says how they differ ("" when they agree).
+func parseBoth(name string, data []byte) (usedFast bool, diff string) {
+	fastYAML = false
+	slow, slowWarns, slowErr := parseYAML(&File{Name: name}, data, DefaultLimits)
+	fastYAML = true
+	f := &File{Name: name}
+	c := &yamlConverter{file: f, lim: DefaultLimits, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	var fastRoot *Node
+	var fastErr error
+	if toks := lexTokens(data); !hasInvalidToken(toks) && flowDepth(data) <= DefaultLimits.MaxDepth {
+		fastRoot, fastErr = buildFromTokens(c, toks)
+	} else {
+		return false, ""
+	}
+	if fastErr == errFallback {
+		return false, ""
+	}
+	switch {
+	case slowErr != nil && fastErr == nil:
+		return true, "the parser refuses it (" + slowErr.Error() + ") but the fast path accepts it"
+	case slowErr == nil && fastErr != nil:
+		return true, "the fast path fails: " + fastErr.Error()
+	case slowErr != nil:
+		return true, ""
+	}
+	if d := sameTree(slow, fastRoot, ""); d != "" {
+		return true, d
+	}
+	if fmt.Sprint(slowWarns) != fmt.Sprint(c.warns) {
+		return true, fmt.Sprintf("warnings differ: %v vs %v", slowWarns, c.warns)
+	}
+	return true, ""
+}
+
+// sameTree compares values, positions and pointers of two trees.
+func sameTree(a, b *Node, path string) string {
+	if a.Kind != b.Kind || a.Value != b.Value {
+		return fmt.Sprintf("%s: %s %q vs %s %q", path, a.Kind, a.Value, b.Kind, b.Value)
+	}
+	// Where an implicit null sits is the parser's whim; it is never reported.
+	if a.Kind != Null && (a.Line != b.Line || a.Col != b.Col) {
+		return fmt.Sprintf("%s: position %d:%d vs %d:%d", path, a.Line, a.Col, b.Line, b.Col)
+	}
+	if a.Pointer() != b.Pointer() {
+		return fmt.Sprintf("%s: pointer %s vs %s", path, a.Pointer(), b.Pointer())
+	}
+	if len(a.Fields) != len(b.Fields) || len(a.Items) != len(b.Items) {
+		return fmt.Sprintf("%s: %d/%d entries vs %d/%d", path, len(a.Fields), len(a.Items), len(b.Fields), len(b.Items))
+	}
+	for i := range a.Fields {
+		if a.Fields[i].Key != b.Fields[i].Key {
+			return fmt.Sprintf("%s: key %q vs %q", path, a.Fields[i].Key, b.Fields[i].Key)
+		}
+		if d := sameTree(a.Fields[i].Value, b.Fields[i].Value, path+"/"+a.Fields[i].Key); d != "" {
+			return d
+		}
+	}
+	for i := range a.Items {
+		if d := sameTree(a.Items[i], b.Items[i], fmt.Sprintf("%s/%d", path, i)); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+var yamlSamples = []string{
+	"a: &x {b: 1, 'c d': [2, \"e\"]}\nf:\n- g\n-   h: *x\n    i: |\n      lit\n      more\n    j: plain\n      multi line\nl: !!str 12\nm:\nn: ~\n",
+	"list:\n  - one\n  -\n  - - nested\n    - seq\n  - key: v\n    other: w\n",
+	"a: 1\na: 2\n",
+	"base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n",
+	"---\nk: v\n...\n",
+	"# comment\nk: # trailing\n  # own line\n  v: 1 # more\n",
+	"empty: {}\nnone: []\nq: 'it''s'\ndq: \"tab\\t\"\nf: 1.5e3\nneg: -4\nbig: 123456789012345678901234567890\n",
+	"k: [a: 1]\n",
+	"? complex\n: value\n",
+	"a: b: c\n",
+	"k:\n- x\n- y\nz: 1\n",
+	"folded: >\n  one\n  two\n\nnext: 1\n",
+	"anch: &a\n  x: 1\nref: *a\n",
+	"t: true\nf: False\ny: yes\noct: 0o17\nhex: 0x1F\n",
+}
+
+func lexTokens(data []byte) tokensT { return lexTokenize(string(data)) }
+
+// TestFastYAMLAgreesWithTheParser holds the token builder to goccy's full
+// parser on samples, every YAML file under testdata, and the corpus.
+func TestFastYAMLAgreesWithTheParser(t *testing.T) {
+	check := func(name string, data []byte) bool {
+		used, d := parseBoth(name, data)
+		if d != "" {
+			t.Errorf("%s: %s", name, d)
+		}
+		return used
+	}
+	for i, s := range yamlSamples {
+		check(fmt.Sprintf("sample%d.yaml", i), []byte(s))
+	}
+	files, fast := 0, 0
+	walk := func(root string) {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			files++
+			if check(p, data) {
+				fast++
+			}
+			return nil
+		})
+	}
+	walk("../testdata")
+	if dir := corpus.Dir(); dir != "" {
+		walk(dir)
+	}
+	t.Logf("%d YAML files, %d read by the fast path", files, fast)
+	if files > 100 && fast*10 < files*9 {
+		t.Errorf("the fast path should read nearly every real file, read %d of %d", fast, files)
+	}
+}
+
+// FuzzFastYAML holds the token builder to the full parser on any input:
+// where the builder does not give up, both must give the same tree.
+func FuzzFastYAML(f *testing.F) {
+	for _, s := range yamlSamples {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, d := parseBoth("fuzz.yaml", data); d != "" {
+			t.Fatal(d)
+		}
+	})
+}
