@@ -135,10 +135,16 @@ func ordersRepo(t *testing.T) string {
 }
 
 type jsonChange struct {
-	ID       string
-	Level    string
-	Base     *struct{ File string; Line int }
-	Revision *struct{ File string; Line int }
+	ID    string
+	Level string
+	Base  *struct {
+		File string
+		Line int
+	}
+	Revision *struct {
+		File string
+		Line int
+	}
 }
 
 type jsonReport struct {
