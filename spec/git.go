@@ -100,6 +100,12 @@ func (g *GitRepo) Shallow() bool {
 	return err == nil && out == "true"
 }
 
+// HasCommits reports whether the repository has any commit yet.
+func (g *GitRepo) HasCommits() bool {
+	out, err := g.run("rev-list", "-n", "1", "--all")
+	return err == nil && out != ""
+}
+
 // validRev refuses revisions git could read as options or that cannot be
 // written on one line of a batch request.
 func validRev(rev string) error {

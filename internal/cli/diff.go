@@ -271,6 +271,13 @@ func plan(c *cli.Context, ins *inputs, env Env) ([]pair, error) {
 	}
 	baseCommit, baseLabel, err := resolveBase(ins, repo, baseRef, revCommit, env)
 	if err != nil {
+		if c.Bool("allow-new") && revCommit == "" && !repo.HasCommits() {
+			// The first commit of a repository: every document is new.
+			for _, p := range c.Args().Slice() {
+				fmt.Fprintf(env.Stderr, "eventdiff: %s is new (the repository has no commit yet): nothing to compare\n", p)
+			}
+			return nil, nil
+		}
 		return nil, fmt.Errorf("--base-ref: %v", err)
 	}
 	var pairs []pair

@@ -87,8 +87,12 @@ func TestPreCommitHookOnStagedChanges(t *testing.T) {
 		"$ref: './channels.yaml#/orderCancelled'", "address: orders/cancelled").Replace(orders["api/asyncapi.yaml"])
 	write(t, dir, map[string]string{"asyncapi.yaml": doc, "payments.asyncapi.yaml": doc})
 	gitIn(t, dir, "add", "-A")
-	gitIn(t, dir, "commit", "-q", "-m", "documents")
 	t.Chdir(dir)
+	// The repository's first commit has no HEAD to compare with.
+	if r := runHook(t, h, "asyncapi.yaml"); r.code != ExitOK || !strings.Contains(r.stderr, "asyncapi.yaml is new (the repository has no commit yet)") {
+		t.Errorf("first commit: exit %d, stderr %q", r.code, r.stderr)
+	}
+	gitIn(t, dir, "commit", "-q", "-m", "documents")
 
 	// One document changes without breaking anyone, the other breaks its
 	// producers, a third is new; pre-commit passes all three.
