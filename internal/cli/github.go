@@ -105,7 +105,10 @@ func postComments(env Env, ins *inputs, done []compared, opts report.Options, su
 // that replaces an earlier report.
 func commentBody(marker, path string, d compared, opts report.Options, ev github.Event) string {
 	foot := ""
-	if ev.HeadSHA != "" {
+	switch {
+	case ev.HeadSHA != "" && ev.BaseSHA != "":
+		foot = fmt.Sprintf("\n<sub>Updated for %s (the pull request's base is %s).</sub>\n", short(ev.HeadSHA), short(ev.BaseSHA))
+	case ev.HeadSHA != "":
 		foot = fmt.Sprintf("\n<sub>Updated for %s.</sub>\n", short(ev.HeadSHA))
 	}
 	if len(d.res.Findings) == 0 {

@@ -89,7 +89,7 @@ func TestGitHubCommentLifecycle(t *testing.T) {
 	if cs := srv.Comments(12); len(cs) != 1 || !strings.HasPrefix(cs[0].Body, ordersM+"\n### ❌ eventdiff: ") || len([]rune(cs[0].Body)) >= 65536 {
 		t.Errorf("the comment must start with the marker and the verdict: %+v", cs)
 	}
-	for _, want := range []string{"message-content-type-changed", "Updated for 222222222222"} {
+	for _, want := range []string{"message-content-type-changed", "Updated for 222222222222 (the pull request's base is 111111111111)"} {
 		if !strings.Contains(post.Body, want) {
 			t.Errorf("the comment lacks %q: %.400s", want, post.Body)
 		}
