@@ -147,7 +147,7 @@ func runDiff(c *cli.Context, env Env) error {
 		res, warns, err := compareSources(ins, p.base, p.revision, load, cfg)
 		if err != nil {
 			var nr *notInRevision
-			if errors.As(err, &nr) && p.viaBaseRef {
+			if errors.As(err, &nr) && nr.base && p.viaBaseRef {
 				if c.Bool("allow-new") {
 					fmt.Fprintf(env.Stderr, "eventdiff: %s is new since %s: nothing to compare\n", nr.main, nr.label)
 					continue
@@ -201,7 +201,7 @@ func runDiff(c *cli.Context, env Env) error {
 			failed = true
 		}
 	}
-	if len(pairs) > 1 && format == "github" && env.Getenv("GITHUB_OUTPUT") != "" {
+	if len(pairs) > 1 && len(done) > 0 && format == "github" && env.Getenv("GITHUB_OUTPUT") != "" {
 		results := make([]*rules.Result, len(done))
 		for i, d := range done {
 			results[i] = d.res
@@ -404,6 +404,10 @@ func compareSources(ins *inputs, base, revision source, load spec.Options, cfg *
 	for i, src := range []source{base, revision} {
 		in, err := ins.open(src)
 		if err != nil {
+			var nr *notInRevision
+			if errors.As(err, &nr) {
+				nr.base = i == 0
+			}
 			return nil, nil, err
 		}
 		wg.Add(1)

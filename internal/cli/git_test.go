@@ -382,6 +382,11 @@ func TestBaseRefSeveralPaths(t *testing.T) {
 		if r := run(t, "", nil, "diff", "--fail-on", "breaking", "--allow-new", "--base-ref", "HEAD", "fresh/asyncapi.yaml"); r.code != ExitOK {
 			t.Errorf("only a new document: exit %d, want 0", r.code)
 		}
+		// Missing from the revision side is not new, it is gone.
+		r = run(t, "", nil, "diff", "--allow-new", "--base-ref", "HEAD", "--revision-ref", "v1.0.0", "users/asyncapi.yaml")
+		if r.code != ExitTrouble || !strings.HasPrefix(r.stderr, "eventdiff: v1.0.0:users/asyncapi.yaml: users/asyncapi.yaml does not exist in v1.0.0") {
+			t.Errorf("a document missing from the revision: exit %d, stderr %q", r.code, r.stderr)
+		}
 	})
 
 	t.Run("GitHub outputs add up", func(t *testing.T) {

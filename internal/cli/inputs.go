@@ -189,6 +189,7 @@ func (s *inputs) stdinInput() (spec.Input, error) {
 // notInRevision is a document path that a revision does not have.
 type notInRevision struct {
 	label, main string
+	base        bool // it is the base side that lacks it
 	baseRef     bool // the path was given with --base-ref
 }
 
