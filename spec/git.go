@@ -259,9 +259,10 @@ func (g *GitRepo) FS(commit, root string, maxSize int64) (*GitFS, error) {
 	if err != nil || out == "" {
 		return nil, fmt.Errorf("%s: %w", root, ErrNotInRevision)
 	}
-	kind, err := g.run("cat-file", "-t", out)
-	if err != nil || kind != "tree" {
-		return nil, fmt.Errorf("%s is not a directory in the revision", root)
+	if root != "" { // REV:path may name a file; REV^{tree} is always a tree
+		if kind, err := g.run("cat-file", "-t", out); err != nil || kind != "tree" {
+			return nil, fmt.Errorf("%s is not a directory in the revision", root)
+		}
 	}
 	return &GitFS{repo: g, tree: out, maxSize: maxSize}, nil
 }
