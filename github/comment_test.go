@@ -230,7 +230,7 @@ func TestEnterpriseBaseURL(t *testing.T) {
 func TestMarker(t *testing.T) {
 	tests := map[[3]string]string{
 		{"CI", "breaking", "api/asyncapi.yaml"}: "<!-- eventdiff:CI:breaking:api/asyncapi.yaml -->",
-		{"a:b", "j", "x--y-->.yaml"}:           "<!-- eventdiff:a%3Ab:j:x-%2Dy-%2D>.yaml -->",
+		{"a:b", "j", "x--y-->.yaml"}:            "<!-- eventdiff:a%3Ab:j:x-%2Dy-%2D>.yaml -->",
 	}
 	for in, want := range tests {
 		if got := github.Marker(in[0], in[1], in[2]); got != want {

@@ -100,6 +100,12 @@ func (g *GitRepo) Shallow() bool {
 	return err == nil && out == "true"
 }
 
+// HasCommits reports whether the repository has any commit yet.
+func (g *GitRepo) HasCommits() bool {
+	out, err := g.run("rev-list", "-n", "1", "--all")
+	return err == nil && out != ""
+}
+
 // validRev refuses revisions git could read as options or that cannot be
 // written on one line of a batch request.
 func validRev(rev string) error {
@@ -253,9 +259,10 @@ func (g *GitRepo) FS(commit, root string, maxSize int64) (*GitFS, error) {
 	if err != nil || out == "" {
 		return nil, fmt.Errorf("%s: %w", root, ErrNotInRevision)
 	}
-	kind, err := g.run("cat-file", "-t", out)
-	if err != nil || kind != "tree" {
-		return nil, fmt.Errorf("%s is not a directory in the revision", root)
+	if root != "" { // REV:path may name a file; REV^{tree} is always a tree
+		if kind, err := g.run("cat-file", "-t", out); err != nil || kind != "tree" {
+			return nil, fmt.Errorf("%s is not a directory in the revision", root)
+		}
 	}
 	return &GitFS{repo: g, tree: out, maxSize: maxSize}, nil
 }
