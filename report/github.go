@@ -27,7 +27,7 @@ func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error
 		cmd := map[rules.Level]string{rules.Breaking: "error", rules.Warning: "warning", rules.Info: "notice"}[f.Level]
 		props := []string{}
 		if l := mainLocation(f); l != nil && l.File != "" {
-			props = append(props, "file="+escapeProperty(l.File))
+			props = append(props, "file="+escapeProperty(l.WorkingPath()))
 			if l.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", l.Line))
 			}

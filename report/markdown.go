@@ -171,7 +171,7 @@ func link(l *spec.Location, base string) string {
 	if base == "" || l.Line == 0 {
 		return text
 	}
-	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, strings.TrimPrefix(l.File, "./"), l.Line)
+	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, strings.TrimPrefix(l.WorkingPath(), "./"), l.Line)
 }
 
 // mdEscape keeps text from being read as markdown or HTML.

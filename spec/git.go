@@ -417,5 +417,5 @@ func GitInput(g *GitRepo, commit, label, main, root string, maxSize int64) (Inpu
 	if root != "" {
 		rel = strings.TrimPrefix(strings.TrimPrefix(main, root), "/")
 	}
-	return Input{FS: gfs, Main: rel, Display: label + ":" + root}, gfs, nil
+	return Input{FS: gfs, Main: rel, Display: label + ":" + root, Rev: label}, gfs, nil
 }

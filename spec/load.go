@@ -35,7 +35,7 @@ func Load(in Input, opts Options) (*Document, error) {
 		if reorderHook != nil {
 			reorderHook(f.Root)
 		}
-		f.key = in.Main
+		f.key, f.Rev = in.Main, in.Rev
 		r.files[in.Main] = f
 		r.warns = append(r.warns, warns...)
 		r.total = int64(len(in.Data))

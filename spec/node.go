@@ -67,6 +67,7 @@ type Field struct {
 // File is one parsed file of a document.
 type File struct {
 	Name string // display name: the path as the user gave it, joined with relative refs
+	Rev  string // the git revision it was read from ("" for the working tree)
 	Root *Node
 	JSON bool
 	size int
@@ -226,6 +227,17 @@ type Location struct {
 	Line    int    `json:"line"`
 	Column  int    `json:"column"`
 	Pointer string `json:"pointer"`
+	Rev     string `json:"rev,omitempty"` // the git revision File was read from: File is "REV:path"
+}
+
+// WorkingPath is the file's path in the working tree, without the
+// "REV:" of a file read from a git revision (GitHub annotations and blob
+// links need it).
+func (l *Location) WorkingPath() string {
+	if l.Rev != "" {
+		return strings.TrimPrefix(l.File, l.Rev+":")
+	}
+	return l.File
 }
 
 // Loc returns the location of the node. A nil node has the zero location.
@@ -235,7 +247,7 @@ func (n *Node) Loc() *Location {
 	}
 	l := &Location{Line: int(n.Line), Column: int(n.Col), Pointer: "#" + n.Pointer()}
 	if n.File != nil {
-		l.File = n.File.Name
+		l.File, l.Rev = n.File.Name, n.File.Rev
 	}
 	return l
 }

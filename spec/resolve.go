@@ -100,6 +100,7 @@ func (r *resolver) readFile(name, display string) (*File, error) {
 		reorderHook(f.Root)
 	}
 	f.key = name
+	f.Rev = r.in.Rev
 	r.warns = append(r.warns, warns...)
 	r.files[name] = f
 	return f, nil

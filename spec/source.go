@@ -101,6 +101,7 @@ type Input struct {
 	Main    string // slash path of the main file relative to the root
 	Display string // how to name the root in messages ("" for the current directory; "REV:" or "REV:dir" for a git revision)
 	Data    []byte // main file content when already read (stdin); nil to read it from FS
+	Rev     string // the git revision the files are read from ("" for the working tree)
 	// Dir is the root on the local disk, used to turn absolute `$ref`
 	// paths into root-relative ones. Empty when the root is not a directory.
 	Dir string

@@ -448,3 +448,20 @@ func TestMergeBase(t *testing.T) {
 	sameList(t, "against the upstream's merge base", findings(t, r.stdout), []string{
 		"message-content-type-changed breaking HEAD:api/messages.yaml:3 (was " + mb + ":api/messages.yaml:1)"})
 }
+
+// Annotations and links point at the working-tree path of a file read from
+// a revision, which is where GitHub can place them.
+func TestAnnotationsOfRevisionFiles(t *testing.T) {
+	ordersRepo(t)
+	r := run(t, "", nil, "diff", "-f", "github", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "::error file=api/channels.yaml,line=7,") {
+		t.Errorf("annotation:\n%s", r.stdout)
+	}
+	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/blob/abc/", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
+	if !strings.Contains(r.stdout, "(https://example.com/blob/abc/api/channels.yaml#L7)") {
+		t.Errorf("link:\n%s", r.stdout)
+	}
+}
