@@ -2,16 +2,32 @@ package diff
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
 
 	"eventdiff/spec"
 )
 
-var addressParam = regexp.MustCompile(`\{[^{}]*\}`)
-
 // canonicalAddress ignores parameter names: `user/{id}` and `user/{userId}`
 // are the same concrete addresses.
-func canonicalAddress(a string) string { return addressParam.ReplaceAllString(a, "{}") }
+func canonicalAddress(a string) string {
+	return replaceParams(a, func(string) string { return "{}" })
+}
+
+// replaceParams rewrites every {name} of a template.
+func replaceParams(t string, repl func(name string) string) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	var b strings.Builder
+	last := 0
+	spec.ForEachParam(t, func(name string, start, end int) {
+		b.WriteString(t[last:start])
+		b.WriteString(repl(name))
+		last = end
+	})
+	b.WriteString(t[last:])
+	return b.String()
+}
 
 // channels pairs channels by address (then by key, then through operation
 // ids that moved with them) and compares each pair.
@@ -106,11 +122,14 @@ func (d *differ) channelByOperationIDs(taken map[*spec.Channel]bool) func(a *spe
 			revOps[o.ID] = o
 		}
 	}
+	baseOps := map[*spec.Channel][]*spec.Operation{}
+	for _, o := range d.base.Operations {
+		if o.ID != "" {
+			baseOps[o.Channel] = append(baseOps[o.Channel], o)
+		}
+	}
 	return func(a *spec.Channel) *spec.Channel {
-		for _, o := range d.base.Operations {
-			if o.Channel != a || o.ID == "" {
-				continue
-			}
+		for _, o := range baseOps[a] {
 			if r, ok := revOps[o.ID]; ok && r.Channel != nil && !taken[r.Channel] {
 				return r.Channel
 			}

@@ -12,68 +12,91 @@ import (
 func (d *differ) operations() {
 	taken := map[*spec.Operation]bool{}
 	pairOf := map[*spec.Operation]*spec.Operation{}
-	sameSlot := func(a, b *spec.Operation) bool {
-		return a.Channel != nil && b.Channel != nil && d.chanPair[a.Channel] == b.Channel && a.Action == b.Action
+	// Indexes keep pairing linear in the number of operations.
+	type slot struct {
+		ch     *spec.Channel // a revision channel
+		action spec.Action
 	}
-	unmatched := func(pred func(b *spec.Operation) bool) []*spec.Operation {
+	bySlot, byChannel := map[slot][]*spec.Operation{}, map[*spec.Channel][]*spec.Operation{}
+	byID := map[string][]*spec.Operation{}
+	for _, b := range d.rev.Operations {
+		bySlot[slot{b.Channel, b.Action}] = append(bySlot[slot{b.Channel, b.Action}], b)
+		byChannel[b.Channel] = append(byChannel[b.Channel], b)
+		if b.ID != "" {
+			byID[b.ID] = append(byID[b.ID], b)
+		}
+	}
+	baseSlot, baseChannel := map[slot][]*spec.Operation{}, map[*spec.Channel][]*spec.Operation{}
+	for _, a := range d.base.Operations {
+		baseSlot[slot{a.Channel, a.Action}] = append(baseSlot[slot{a.Channel, a.Action}], a)
+		baseChannel[a.Channel] = append(baseChannel[a.Channel], a)
+	}
+	slotOf := func(a *spec.Operation) slot {
+		if a.Channel == nil || d.chanPair[a.Channel] == nil {
+			return slot{}
+		}
+		return slot{d.chanPair[a.Channel], a.Action}
+	}
+	open := func(ops []*spec.Operation, used map[*spec.Operation]bool) []*spec.Operation {
 		var out []*spec.Operation
-		for _, b := range d.rev.Operations {
-			if !taken[b] && pred(b) {
-				out = append(out, b)
+		for _, o := range ops {
+			if !used[o] {
+				out = append(out, o)
 			}
 		}
 		return out
 	}
+	basePaired := map[*spec.Operation]bool{}
+	// lone returns the only unpaired revision operation of a group when
+	// the base side of the group has only a left unpaired too.
+	lone := func(a *spec.Operation, revGroup, baseGroup []*spec.Operation) *spec.Operation {
+		cands := open(revGroup, taken)
+		if len(cands) != 1 || len(open(baseGroup, basePaired)) != 1 {
+			return nil
+		}
+		return cands[0]
+	}
 	passes := []func(a *spec.Operation) *spec.Operation{
 		func(a *spec.Operation) *spec.Operation { // same slot, same key
-			for _, b := range unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) && b.Key == a.Key }) {
-				return b
+			if s := slotOf(a); s.ch != nil {
+				for _, b := range open(bySlot[s], taken) {
+					if b.Key == a.Key {
+						return b
+					}
+				}
 			}
 			return nil
 		},
 		func(a *spec.Operation) *spec.Operation { // same slot, shared messages
-			for _, b := range unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) }) {
-				if pairs, _, _ := pairMessages(a.Messages, b.Messages, false); len(pairs) > 0 {
-					return b
+			if s := slotOf(a); s.ch != nil {
+				for _, b := range open(bySlot[s], taken) {
+					if pairs, _, _ := pairMessages(a.Messages, b.Messages, false); len(pairs) > 0 {
+						return b
+					}
 				}
 			}
 			return nil
 		},
 		func(a *spec.Operation) *spec.Operation { // the only one left in its slot on both sides
-			cands := unmatched(func(b *spec.Operation) bool { return sameSlot(a, b) })
-			if len(cands) != 1 {
-				return nil
+			if s := slotOf(a); s.ch != nil {
+				return lone(a, bySlot[s], baseSlot[slot{a.Channel, a.Action}])
 			}
-			for _, o := range d.base.Operations {
-				if o != a && pairOf[o] == nil && o.Channel == a.Channel && o.Action == a.Action {
-					return nil
-				}
-			}
-			return cands[0]
+			return nil
 		},
 		func(a *spec.Operation) *spec.Operation { // same declared id: moved or flipped
 			if a.ID == "" {
 				return nil
 			}
-			for _, b := range unmatched(func(b *spec.Operation) bool { return b.ID == a.ID }) {
-				return b
+			if cands := open(byID[a.ID], taken); len(cands) > 0 {
+				return cands[0]
 			}
 			return nil
 		},
 		func(a *spec.Operation) *spec.Operation { // the only one left on its channel: action flipped
-			if a.Channel == nil {
+			if a.Channel == nil || d.chanPair[a.Channel] == nil {
 				return nil
 			}
-			cands := unmatched(func(b *spec.Operation) bool { return d.chanPair[a.Channel] == b.Channel })
-			if len(cands) != 1 {
-				return nil
-			}
-			for _, o := range d.base.Operations {
-				if o != a && pairOf[o] == nil && o.Channel == a.Channel {
-					return nil
-				}
-			}
-			return cands[0]
+			return lone(a, byChannel[d.chanPair[a.Channel]], baseChannel[a.Channel])
 		},
 	}
 	for _, find := range passes {
@@ -82,7 +105,7 @@ func (d *differ) operations() {
 				continue
 			}
 			if b := find(a); b != nil {
-				pairOf[a], taken[b] = b, true
+				pairOf[a], taken[b], basePaired[a] = b, true, true
 				d.opPairs = append(d.opPairs, [2]*spec.Operation{a, b})
 			}
 		}
@@ -105,6 +128,10 @@ func (d *differ) operations() {
 			Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
 		d.add(c)
 	}
+	baseOf := map[*spec.Channel]*spec.Channel{}
+	for a, b := range d.chanPair {
+		baseOf[b] = a
+	}
 	for _, b := range d.rev.Operations {
 		if taken[b] {
 			continue
@@ -115,10 +142,8 @@ func (d *differ) operations() {
 			Base: parentLoc(d.base, "operations"), Revision: b.Node.Loc(), New: b.Key}
 		if d.base.Major == 2 {
 			c.Base = parentLoc(d.base, "channels")
-			for bc, rc := range d.chanPair {
-				if rc == b.Channel {
-					c.Base = bc.Node.Loc()
-				}
+			if bc := baseOf[b.Channel]; bc != nil {
+				c.Base = bc.Node.Loc()
 			}
 		}
 		d.add(c)

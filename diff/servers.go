@@ -127,13 +127,13 @@ func sameTemplate(ta string, a *spec.Server, tb string, b *spec.Server) bool {
 
 // expand replaces each {variable} of a template by its default value.
 func expand(t string, s *spec.Server) string {
-	return addressParam.ReplaceAllStringFunc(t, func(m string) string {
+	return replaceParams(t, func(name string) string {
 		for _, v := range s.Variables {
-			if "{"+v.Name+"}" == m && v.Default != nil {
+			if v.Name == name && v.Default != nil {
 				return v.Default.Text()
 			}
 		}
-		return m
+		return "{" + name + "}"
 	})
 }
 

@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -279,15 +278,33 @@ func (b *builder) security3(n *Node) *Security {
 	return sec
 }
 
-var paramRE = regexp.MustCompile(`\{([^{}]+)\}`)
-
-// AddressParams returns the parameter names of an address in order.
+// AddressParams returns the parameter names of an address (or any
+// {name} template) in order.
 func AddressParams(address string) []string {
 	var out []string
-	for _, m := range paramRE.FindAllStringSubmatch(address, -1) {
-		out = append(out, m[1])
-	}
+	ForEachParam(address, func(name string, _, _ int) { out = append(out, name) })
 	return out
+}
+
+// ForEachParam calls fn for every non-empty {name} expression of a
+// template with the name and the span [start, end) of the braces. It is a
+// plain scan: addresses are compared for every channel, so no regexp.
+func ForEachParam(t string, fn func(name string, start, end int)) {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && t[j] != '}' && t[j] != '{' {
+			j++
+		}
+		if j < len(t) && t[j] == '}' {
+			if j > i+1 {
+				fn(t[i+1:j], i, j+1)
+			}
+			i = j
+		}
+	}
 }
 
 // parameters reads channel parameters in the order the address uses them.
