@@ -115,11 +115,21 @@ func (d *differ) operations() {
 			d.chanOps[b.Channel] = mergeOps(d.chanOps[b.Channel], opRef(b))
 		}
 	}
+	slots := d.newSlotIndex()
 	for _, p := range d.opPairs {
-		d.operation(p[0], p[1])
+		d.operation(p[0], p[1], slots)
 	}
+	slots.compare(d)
 	for _, a := range d.base.Operations {
 		if pairOf[a] != nil {
+			continue
+		}
+		if slots.served(a) {
+			c := Change{Kind: OperationMerged, Subject: "operation", Channel: chanLabel(a.Channel),
+				Operations: []OpRef{opRef(a)}, Messages: labels(a.Messages),
+				Text: fmt.Sprintf("operation %s is gone, but other operations still %s on %q", a.Key, a.Action, chanLabel(a.Channel)),
+				Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
+			d.add(c)
 			continue
 		}
 		c := Change{Kind: OperationRemoved, Subject: "operation", Channel: chanLabel(a.Channel),
@@ -184,7 +194,9 @@ func labels(ms []*spec.Message) []string {
 	return out
 }
 
-func (d *differ) operation(a, b *spec.Operation) {
+// operation compares a pair of operations; messages are compared here
+// unless their slot is compared as a whole.
+func (d *differ) operation(a, b *spec.Operation, slots *slotIndex) {
 	ref := opRef(b)
 	ctx := Change{Subject: "operation", Channel: chanLabel(b.Channel), Operations: []OpRef{ref}}
 	owner := fmt.Sprintf("operation %s", b.Key)
@@ -215,8 +227,10 @@ func (d *differ) operation(a, b *spec.Operation) {
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "channel").Loc(), locNode(b.Node, "channel").Loc(), a.Channel.Label(), b.Channel.Label()
 		d.add(c)
 	}
-	d.operationMessages(ctx, owner, ref, a.Messages, b.Messages, a.Node, b.Node)
-	d.reply(ctx, owner, ref, a, b)
+	if slots.simple(a, b) {
+		d.operationMessages(ctx, owner, ref, a.Messages, b.Messages, a.Node, b.Node)
+	}
+	d.reply(ctx, owner, ref, a, b, slots)
 	d.security(ctx, owner, a.Security, b.Security, a.Node, b.Node)
 	d.bindings(ctx, "operation", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{})
 	d.docs(ctx, owner, a.Node, b.Node)
@@ -269,7 +283,7 @@ func messagesLoc(op *spec.Node) *spec.Location {
 
 // reply compares request/reply: the application's obligations change with
 // the operation's action, and reply messages travel the other way.
-func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation) {
+func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation, slots *slotIndex) {
 	ra, rb := a.Reply, b.Reply
 	switch {
 	case ra == nil && rb == nil:
@@ -277,12 +291,18 @@ func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation
 	case ra == nil:
 		c := ctx
 		c.Kind, c.Text = OperationReplyAdded, fmt.Sprintf("%s now has a reply", owner)
+		if slots.replyServedInBase(b) {
+			c.Kind, c.Text = OperationReplyDeclared, fmt.Sprintf("%s now declares as its reply messages that already travelled that way", owner)
+		}
 		c.Base, c.Revision = a.Node.Loc(), rb.Node.Loc()
 		d.add(c)
 		return
 	case rb == nil:
 		c := ctx
 		c.Kind, c.Text = OperationReplyRemoved, fmt.Sprintf("%s no longer has a reply", owner)
+		if slots.replyServedInRevision(a) {
+			c.Kind, c.Text = OperationReplyDeclared, fmt.Sprintf("%s no longer declares a reply, but its messages still travel that way", owner)
+		}
 		c.Base, c.Revision = ra.Node.Loc(), b.Node.Loc()
 		d.add(c)
 		return
@@ -301,12 +321,7 @@ func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation
 		c.Base, c.Revision, c.Old, c.New = locNode(ra.Node, "channel").Loc(), locNode(rb.Node, "channel").Loc(), ra.Channel.Label(), rb.Channel.Label()
 		d.add(c)
 	}
-	replyRef := ref
-	replyRef.Action, replyRef.Reply = spec.Send, true
-	if ref.Action == spec.Send {
-		replyRef.Action = spec.Receive
-	}
-	d.operationMessages(ctx, "the reply of "+owner, replyRef, ra.Messages, rb.Messages, ra.Node, rb.Node)
+	// Reply messages are compared with everything else travelling that way (slots).
 	d.docs(ctx, "the reply of "+owner, ra.Node, rb.Node)
 }
 
