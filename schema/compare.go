@@ -164,6 +164,7 @@ type comparer struct {
 	opts  Options
 	pairs map[pairKey]*pair
 	same  map[pairKey]bool
+	eqs   *eqState
 	top   *pair
 	re    regexCache
 	// silent effect computations in progress, for cycle safety

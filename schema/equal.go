@@ -22,8 +22,10 @@ func (c *comparer) sameSchema(a, b *spec.Node) bool {
 	if v, ok := c.same[key]; ok {
 		return v
 	}
-	st := &eqState{c: c, onStack: map[pairKey]int{}}
-	eq, _ := st.eq(a, b, 0)
+	if c.eqs == nil {
+		c.eqs = &eqState{c: c, onStack: map[pairKey]int{}}
+	}
+	eq, _ := c.eqs.eq(a, b, 0)
 	c.same[key] = eq
 	return eq
 }

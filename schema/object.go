@@ -85,11 +85,13 @@ func (c *comparer) compareObject(p *pair) {
 			continue
 		}
 		idxB[f.Key] = f.Value
-		seg := "/properties/" + spec.EscapePointer(f.Key)
 		if rv, ok := idxR[f.Key]; ok {
-			c.child(p, f.Value, rv, seg, false)
+			if !c.sameSchema(f.Value, rv) { // checked first: most properties are unchanged
+				c.child(p, f.Value, rv, "/properties/"+spec.EscapePointer(f.Key), false)
+			}
 			continue
 		}
+		seg := "/properties/" + spec.EscapePointer(f.Key)
 		// Removed: the name now falls under the revision's coverage.
 		_, wasReq := reqB[f.Key]
 		_, isReq := reqR[f.Key]
