@@ -143,9 +143,6 @@ func (c *comparer) annotations(p *pair) {
 	for _, f := range r.Fields {
 		check(f.Key)
 	}
-	if c.opts.AssertFormat {
-		return
-	}
 }
 
 // ---- types (JS-21..JS-27) ----
