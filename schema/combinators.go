@@ -12,13 +12,13 @@ var combinatorKeys = []string{"allOf", "anyOf", "oneOf"}
 
 // pureCombinator returns K when the only assertion of n is K with at
 // least two members.
-func pureCombinator(n *spec.Node) string {
+func (c *comparer) pureCombinator(n *spec.Node) string {
 	if n == nil || n.Kind != spec.Map {
 		return ""
 	}
 	found := ""
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -47,13 +47,25 @@ func hasCombinator(n *spec.Node) bool {
 // plain side is compared as a one-member list of that combinator, so the
 // change reads "branch added" (JS-23 `T → anyOf:[T, null]`, JS-50).
 func (c *comparer) liftable(b, r *spec.Node) (string, string) {
-	if k := pureCombinator(r); k != "" && !hasCombinator(b) && !isTrue(b) && b.Kind == spec.Map {
+	if k := c.liftKind(r); k != "" && !hasCombinator(b) && !c.isTrue(b) && b.Kind == spec.Map {
 		return k, "b"
 	}
-	if k := pureCombinator(b); k != "" && !hasCombinator(r) && !isTrue(r) && r.Kind == spec.Map {
+	if k := c.liftKind(b); k != "" && !hasCombinator(r) && !c.isTrue(r) && r.Kind == spec.Map {
 		return k, "r"
 	}
 	return "", ""
+}
+
+// liftKind: a pure anyOf/oneOf, or an allOf (the only combinator) with
+// keywords of its own beside it.
+func (c *comparer) liftKind(n *spec.Node) string {
+	if k := c.pureCombinator(n); k != "" {
+		return k
+	}
+	if n == nil || n.Kind != spec.Map || len(seqItems(n, "allOf")) == 0 || n.Get("anyOf") != nil || n.Get("oneOf") != nil {
+		return ""
+	}
+	return "allOf"
 }
 
 func (c *comparer) combinatorLists(p *pair, k, side string) {
@@ -116,7 +128,7 @@ func (c *comparer) trivialCombinator(k string, l []*spec.Node) bool {
 		return false
 	}
 	for _, m := range l {
-		if isTrue(m) {
+		if c.isTrue(m) {
 			return true
 		}
 	}
@@ -198,7 +210,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		case "allOf":
 			d.Rule = "schema-all-of-member-removed"
 			d.Reason = "allOf member removed: its constraints no longer apply"
-			if !isTrue(m) {
+			if !c.isTrue(m) {
 				eff = bW
 			}
 		case "anyOf":
@@ -235,10 +247,10 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		case "allOf":
 			d.Rule = "schema-all-of-member-added"
 			d.Reason = "allOf member added: values that violate it are rejected now"
-			if !isTrue(m) {
+			if !c.isTrue(m) {
 				eff = bN
 			}
-			if propertiesOnly(m) {
+			if c.propertiesOnly(m) {
 				pragmatic = true
 				d.Reason = "allOf member added that only declares optional properties of an open object"
 			}
@@ -291,13 +303,13 @@ func (c *comparer) covered(p *pair, m *spec.Node, l []*spec.Node, seg string, re
 // propertiesOnly: a schema that declares properties and nothing else
 // (maybe `type: object`), the pragmatic reading of "optional properties
 // of an open object".
-func propertiesOnly(n *spec.Node) bool {
+func (c *comparer) propertiesOnly(n *spec.Node) bool {
 	n = n.Deref()
 	if n == nil || n.Kind != spec.Map || n.Get("properties") == nil {
 		return false
 	}
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -518,7 +530,7 @@ func (c *comparer) factsOf(n *spec.Node, depth int) facts {
 		if n == nil {
 			return
 		}
-		if isEmpty(n) {
+		if c.isEmpty(n) {
 			f.empty = true
 			return
 		}
@@ -604,7 +616,10 @@ func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
 	if valuesOutside(fa.values, fb) || valuesOutside(fb.values, fa) {
 		return true
 	}
-	if depth <= 0 {
+	// required/properties only speak about objects: a discriminating
+	// property separates the branches only if one of them admits nothing
+	// but objects.
+	if depth <= 0 || fa.types&fb.types&^tObj != 0 {
 		return false
 	}
 	for name := range fa.required {
@@ -630,13 +645,13 @@ func (c *comparer) compareNot(p *pair) {
 	case nb != nil && nr != nil:
 		c.childTr(p, nb, nr, "/not", "/not", "/not", trInvert, false)
 	case nr != nil:
-		if isEmpty(nr) {
+		if c.isEmpty(nr) {
 			return
 		}
 		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 			Reason: "`not` added: values matching its schema are rejected now"}})
 	case nb != nil:
-		if isEmpty(nb) {
+		if c.isEmpty(nb) {
 			return
 		}
 		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
@@ -651,7 +666,7 @@ func (c *comparer) compareConditional(p *pair) {
 	if ib == nil && ir == nil {
 		return
 	}
-	branchesTrivial := func(n *spec.Node) bool { return isTrue(n.Get("then")) && isTrue(n.Get("else")) }
+	branchesTrivial := func(n *spec.Node) bool { return c.isTrue(n.Get("then")) && c.isTrue(n.Get("else")) }
 	switch {
 	case ib == nil:
 		if branchesTrivial(p.r) {
@@ -675,7 +690,7 @@ func (c *comparer) compareConditional(p *pair) {
 	}
 	for _, key := range []string{"then", "else"} {
 		nb, nr := p.b.Get(key), p.r.Get(key)
-		tb, tr := isTrue(nb), isTrue(nr)
+		tb, tr := c.isTrue(nb), c.isTrue(nr)
 		switch {
 		case tb && tr:
 		case !tb && !tr:

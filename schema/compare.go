@@ -185,14 +185,14 @@ func Compare(base, revision *spec.Node, opts Options) Result {
 	case base == nil && revision == nil:
 		return Result{}
 	case base == nil:
-		if !isTrue(revision) {
+		if !c.isTrue(revision) {
 			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-added", Revision: revision, New: revision.Interface(),
 				Effect: Narrower, StrictEffect: Narrower,
 				Reason: "a schema now constrains a value that could be anything: values it rejects are no longer accepted"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 	case revision == nil:
-		if !isTrue(base) {
+		if !c.isTrue(base) {
 			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-removed", Base: base, Old: base.Interface(),
 				Effect: Wider, StrictEffect: Wider,
 				Reason: "the schema was removed: any value is now accepted, including values the old schema rejected"},
@@ -229,8 +229,8 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 	db, dr := cb.Deref(), cr.Deref()
 	// A schema wrapped in a single-member allOf/anyOf/oneOf is the member
 	// (JS-57). Unwrap when only one side is wrapped.
-	ub, kb := unwrap(db)
-	ur, kr := unwrap(dr)
+	ub, kb := c.unwrap(db)
+	ur, kr := c.unwrap(dr)
 	if (kb == "") != (kr == "") && !(kb == "" && hasCombinator(db)) && !(kr == "" && hasCombinator(dr)) {
 		var from, to *spec.Node
 		var what string
@@ -274,10 +274,10 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 
 // unwrap returns the member of a single-member combinator that carries no
 // other assertion, and which combinator it was.
-func unwrap(n *spec.Node) (*spec.Node, string) {
+func (c *comparer) unwrap(n *spec.Node) (*spec.Node, string) {
 	kind := ""
 	for i := 0; i < 8 && n != nil && n.Kind == spec.Map; i++ {
-		k := singleWrapper(n)
+		k := c.singleWrapper(n)
 		if k == "" {
 			break
 		}
@@ -289,10 +289,10 @@ func unwrap(n *spec.Node) (*spec.Node, string) {
 	return n, kind
 }
 
-func singleWrapper(n *spec.Node) string {
+func (c *comparer) singleWrapper(n *spec.Node) string {
 	var found string
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -312,8 +312,8 @@ func singleWrapper(n *spec.Node) string {
 // reporting it. Either may be nil (accepts anything).
 func (c *comparer) effectOf(parent *pair, b, r *spec.Node, seg string) bits {
 	b, r = b.Deref(), r.Deref()
-	tb, tr := isTrue(b), isTrue(r)
-	eb, er := isEmpty(b), isEmpty(r)
+	tb, tr := c.isTrue(b), c.isTrue(r)
+	eb, er := c.isEmpty(b), c.isEmpty(r)
 	switch {
 	case tb && tr, eb && er:
 		return 0

@@ -56,9 +56,9 @@ func (c *comparer) coverageOf(n *spec.Node, name string) coverage {
 		cov.node = n.Get("additionalProperties")
 	}
 	switch {
-	case isTrue(cov.node):
+	case c.isTrue(cov.node):
 		cov.kind = "open"
-	case isEmpty(cov.node):
+	case c.isEmpty(cov.node):
 		cov.kind = "closed"
 	default:
 		cov.kind = "partial"
@@ -265,7 +265,7 @@ func coverageText(cov coverage) string {
 // (absent or true), closed (false) or a schema (JS-13..JS-15, JS-47).
 func (c *comparer) compareAdditional(p *pair, key, what string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
-	kb, kr := openKind(nb), openKind(nr)
+	kb, kr := c.openKind(nb), c.openKind(nr)
 	seg := "/" + key
 	prefix := "schema-additional-properties-"
 	noun := "properties"
@@ -298,11 +298,11 @@ func (c *comparer) compareAdditional(p *pair, key, what string) {
 	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
 }
 
-func openKind(n *spec.Node) string {
+func (c *comparer) openKind(n *spec.Node) string {
 	switch {
-	case isTrue(n):
+	case c.isTrue(n):
 		return "open"
-	case isEmpty(n):
+	case c.isEmpty(n):
 		return "closed"
 	}
 	return "schema"
@@ -312,7 +312,7 @@ func openKind(n *spec.Node) string {
 // means "anything" (propertyNames, items, contains-like keywords).
 func (c *comparer) compareOptionalSchema(p *pair, key, ruleAdded, ruleRemoved, noun string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
-	tb, tr := isTrue(nb), isTrue(nr)
+	tb, tr := c.isTrue(nb), c.isTrue(nr)
 	switch {
 	case tb && tr:
 		return
@@ -362,7 +362,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		}
 		// Removed: undeclared matching names fall to additionalProperties.
 		eff := c.effectOf(p, f.Value, p.r.Get("additionalProperties"), seg)
-		if !isTrue(f.Value) {
+		if !c.isTrue(f.Value) {
 			eff |= declaredMatch(f.Key, declR).invert()
 		}
 		if eff == 0 {
@@ -377,7 +377,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		}
 		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
 		eff := c.effectOf(p, p.b.Get("additionalProperties"), f.Value, seg)
-		if !isTrue(f.Value) {
+		if !c.isTrue(f.Value) {
 			eff |= declaredMatch(f.Key, declR)
 		}
 		if eff == 0 {
@@ -426,7 +426,7 @@ func (c *comparer) compareDependencies(p *pair) {
 		seg := "/" + x.kw + "/" + spec.EscapePointer(name)
 		y, ok := dr[name]
 		if !ok {
-			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && isTrue(x.node)) {
+			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
 				continue
 			}
 			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-removed", Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
@@ -475,7 +475,7 @@ func (c *comparer) compareDependencies(p *pair) {
 			continue
 		}
 		y := dr[name]
-		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && isTrue(y.node)) {
+		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
 			continue
 		}
 		p.add(&rawDelta{seg: "/" + y.kw + "/" + spec.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,

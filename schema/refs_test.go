@@ -393,3 +393,20 @@ func FuzzCompare(f *testing.F) {
 		Compare(na, nb, Options{Strict: true, AssertFormat: true, OpenAPI: true})
 	})
 }
+
+// Compare only reads the documents, so callers may compare messages that
+// share schemas from several goroutines.
+func TestConcurrentCompares(t *testing.T) {
+	b := root(t, "b.yaml", treeDoc("10"))
+	r := root(t, "r.yaml", treeDoc("5"))
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() { done <- describe(Compare(b, r, Options{})) }()
+	}
+	first := <-done
+	for i := 1; i < 8; i++ {
+		if got := <-done; got != first {
+			t.Fatalf("concurrent results differ:\n%s\n%s", first, got)
+		}
+	}
+}

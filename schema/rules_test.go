@@ -370,6 +370,12 @@ func TestBoundRules(t *testing.T) {
 			want: []string{"schema-format-changed none"}, effect: None},
 		{name: "JS-41 int32 to int64 (asserted)", opts: Options{AssertFormat: true}, base: `{type: integer, format: int32}`, rev: `{type: integer, format: int64}`,
 			want: []string{"schema-format-changed wider"}, effect: Wider},
+		{name: "JS-41 asserted format makes a property schema non-trivial", opts: Options{Strict: true, AssertFormat: true},
+			base: `{type: object, properties: {a: {format: uuid}, b: {}}}`, rev: `{type: object, properties: {b: {}}}`,
+			want: []string{"schema-property-removed wider"}, effect: Wider},
+		{name: "JS-41 asserted format keeps a wrapper from unwrapping", opts: Options{Strict: true, AssertFormat: true},
+			base: `{type: string}`, rev: `{allOf: [{type: string}], format: uuid}`,
+			want: []string{"schema-format-added narrower"}, effect: Narrower},
 		{name: "JS-42 contentMediaType", base: `{type: string, contentMediaType: text/plain}`, rev: `{type: string, contentMediaType: application/json}`,
 			want: []string{"schema-content-changed none"}, effect: None},
 	})
@@ -450,6 +456,13 @@ func TestCombinatorRules(t *testing.T) {
 		{name: "JS-52 oneOf branch added, overlapping", opts: strict,
 			base: `{oneOf: [` + open1 + `, {type: string}]}`, rev: `{oneOf: [` + open1 + `, {type: string}, ` + open2 + `]}`,
 			want: []string{"schema-one-of-branch-added unknown"}, effect: Unknown},
+		{name: "JS-52 a discriminating property separates objects only", opts: strict,
+			base: `{oneOf: [{required: [kind], properties: {kind: {const: a}}}, {type: object, required: [kind], properties: {kind: {const: b}}}]}`,
+			rev:  `{oneOf: [{required: [kind], properties: {kind: {const: a}}}, {type: object, required: [kind], properties: {kind: {const: b}}}, {required: [kind], properties: {kind: {const: c}}}]}`,
+			// Unprovable, but witnesses both ways show it: "x" matched only
+			// the first branch and now matches the new one too; {kind: c}
+			// was rejected and is accepted now.
+			want: []string{"schema-one-of-branch-added incomparable"}, effect: Incomparable},
 		{name: "JS-53 oneOf branch removed, disjoint", opts: strict,
 			base: `{oneOf: [` + a + `, ` + b + `, ` + c + `]}`, rev: `{oneOf: [` + a + `, ` + b + `]}`,
 			want: []string{"schema-one-of-branch-removed narrower"}, effect: Narrower},

@@ -184,7 +184,12 @@ func (v *validator) number(n *spec.Node, x float64) bool {
 		v.unknown = true
 		return true
 	}
-	xr := new(big.Rat).SetFloat64(x)
+	// The shortest decimal that reads back as x, so 0.01 is 1/100 as in
+	// the JSON text, not the binary fraction nearest to it.
+	xr, ok0 := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	if !ok0 {
+		xr = new(big.Rat).SetFloat64(x)
+	}
 	ok := true
 	for _, upper := range []bool{false, true} {
 		bd := readBound(n, upper)

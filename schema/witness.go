@@ -34,7 +34,7 @@ type witnessHint struct {
 }
 
 // witnessBudget bounds the validations spent on witnesses in one Compare.
-const witnessBudget = 4000
+const witnessBudget = 20000
 
 type witnessFinder struct {
 	c      *comparer
@@ -196,7 +196,11 @@ func normalizeValue(v any) any {
 	return v
 }
 
-var palette = []any{nil, false, true, 0.0, 1.0, -1.0, 0.5, "", "a", map[string]any{}, []any{}}
+// palette returns small values of every type, fresh each time: they end up
+// inside witnesses that callers own.
+func palette() []any {
+	return []any{nil, false, true, 0.0, 1.0, -1.0, 0.5, "", "a", map[string]any{}, []any{}}
+}
 
 // candidates lists values to try at the pair's location.
 func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
@@ -207,7 +211,26 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 		if v, ok := g.min(n, 0); ok {
 			mins = append(mins, v)
 		}
+		// One value per branch, and the selected branches of if/then/else.
+		own, _ := g.min(n, 0)
+		for _, k := range combinatorKeys {
+			for _, m := range seqItems(n, k) {
+				if v, ok := g.min(m, 1); ok {
+					mins = append(mins, merge(own, v))
+				}
+			}
+		}
+		for _, k := range []string{"if", "then", "else", "not"} {
+			if v, ok := g.min(n.Get(k), 1); ok && n.Get(k) != nil {
+				mins = append(mins, merge(own, v))
+			}
+		}
 	}
+	// Values the schemas name (const, enum) are likely boundaries.
+	named := g.namedValues(p)
+	out = append(out, mins...)
+	out = append(out, named...)
+
 	switch h.kind {
 	case wkValues:
 		for _, n := range h.values {
@@ -244,18 +267,96 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 	case wkStrings:
 		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
 			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
-	case wkObject, wkExtra, wkKeyword:
-		out = append(out, g.objectVariants(p, h)...)
+	case wkObject, wkExtra, wkKeyword, wkPalette:
+		out = append(out, g.objectVariants(p, h, named)...)
+	}
+	switch h.kind {
+	case wkItems, wkExtra, wkPalette:
+		out = append(out, g.tupleVariants(p)...)
+	}
+	switch h.kind {
 	case wkItems:
 		for _, m := range mins {
 			out = append(out, []any{m}, []any{m, m})
 		}
-		for _, x := range palette {
+		for _, x := range palette() {
 			out = append(out, []any{x}, []any{x, x}, []any{0.0, x}, []any{x, 0.0})
 		}
 	}
-	out = append(out, mins...)
-	out = append(out, palette...)
+	out = append(out, palette()...)
+	if len(out) > maxCandidates {
+		out = out[:maxCandidates]
+	}
+	return out
+}
+
+// maxCandidates bounds the values tried per delta.
+const maxCandidates = 600
+
+// namedValues collects const and enum values written in the pair's
+// schemas (a few levels down), as JSON values.
+func (g *generator) namedValues(p *pair) []any {
+	var out []any
+	seen := map[*spec.Node]bool{}
+	var walk func(n *spec.Node, depth int)
+	walk = func(n *spec.Node, depth int) {
+		n = n.Deref()
+		if n == nil || n.Kind != spec.Map || depth > 3 || seen[n] || len(out) > 32 {
+			return
+		}
+		seen[n] = true
+		if c := n.Get("const"); c != nil {
+			out = append(out, c.Interface())
+		}
+		for _, it := range seqItems(n, "enum") {
+			out = append(out, it.Interface())
+		}
+		for _, f := range n.Fields {
+			switch f.Key {
+			case "not", "if", "then", "else", "items", "contains", "additionalProperties":
+				walk(f.Value, depth+1)
+			case "allOf", "anyOf", "oneOf":
+				for _, it := range seqItems(n, f.Key) {
+					walk(it, depth+1)
+				}
+			case "properties":
+				for _, pf := range fields(n, "properties") {
+					walk(pf.Value, depth+1)
+				}
+			}
+		}
+	}
+	walk(p.b, 0)
+	walk(p.r, 0)
+	return out
+}
+
+// tupleVariants: arrays as long as either side's tuple, and one longer,
+// with small items.
+func (g *generator) tupleVariants(p *pair) []any {
+	var out []any
+	for _, n := range []*spec.Node{p.b, p.r} {
+		n = n.Deref()
+		k := len(seqItems(n, "items"))
+		if k == 0 {
+			k = 2
+		}
+		for extra := 0; extra <= 2; extra++ {
+			arr := make([]any, 0, k+extra)
+			for i := 0; i < k+extra; i++ {
+				v, ok := g.min(itemAt(n, i), 1)
+				if !ok {
+					v = 0.0
+				}
+				arr = append(arr, v)
+			}
+			out = append(out, arr)
+			for _, x := range palette() {
+				alt := append(append([]any{}, arr...), x)
+				out = append(out, alt)
+			}
+		}
+	}
 	return out
 }
 
@@ -536,7 +637,7 @@ func copyMap(m map[string]any) map[string]any {
 
 // objectVariants: minimal objects of both sides with a property left out,
 // set to small values of every type, or an undeclared property added.
-func (g *generator) objectVariants(p *pair, h witnessHint) []any {
+func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 	var out []any
 	names := []string{}
 	if h.name != "" {
@@ -568,25 +669,53 @@ func (g *generator) objectVariants(p *pair, h witnessHint) []any {
 					out = append(out, with)
 				}
 			}
-			for _, x := range palette {
+			for _, x := range palette() {
 				with := copyMap(obj)
 				with[name] = x
 				out = append(out, with)
 			}
 		}
-		for _, x := range palette {
+		for _, x := range palette() {
 			with := copyMap(obj)
 			with[extra] = x
 			out = append(out, with)
 		}
-		// Dependencies: the dependent property present, its partners missing.
-		for _, f := range fields(n, "properties") {
+		// Every declared property present, and all but one: dependencies
+		// and conditions look at combinations.
+		props := fields(n, "properties")
+		if len(props) > 16 {
+			props = props[:16]
+		}
+		full := copyMap(obj)
+		for _, f := range props {
+			if _, has := full[f.Key]; !has {
+				if v, ok := g.min(f.Value, 1); ok {
+					full[f.Key] = v
+				}
+			}
+		}
+		out = append(out, full)
+		for _, f := range props {
 			with := copyMap(obj)
 			if _, has := with[f.Key]; !has {
 				if v, ok := g.min(f.Value, 1); ok {
 					with[f.Key] = v
 					out = append(out, with)
 				}
+			}
+			without := copyMap(full)
+			delete(without, f.Key)
+			out = append(out, without)
+			vals := append(palette(), named...)
+			for _, side := range []*spec.Node{p.b, p.r} {
+				vals = append(vals, g.boundaries(side.Get("properties").Get(f.Key))...)
+			}
+			vals = append(vals, g.boundaries(p.b.Get("additionalProperties"))...)
+			vals = append(vals, g.boundaries(p.r.Get("additionalProperties"))...)
+			for _, x := range vals {
+				with := copyMap(obj)
+				with[f.Key] = x
+				out = append(out, with)
 			}
 		}
 	}
@@ -736,4 +865,33 @@ func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any
 		return v, true
 	}
 	return nil, false
+}
+
+// boundaries returns values just inside and outside a schema's numeric
+// and length bounds.
+func (g *generator) boundaries(n *spec.Node) []any {
+	n = n.Deref()
+	if n == nil || n.Kind != spec.Map {
+		return nil
+	}
+	var out []any
+	for _, upper := range []bool{false, true} {
+		if bd := readBound(n, upper); bd.valid {
+			for _, d := range []int64{-1, 0, 1} {
+				f, _ := new(big.Rat).Add(bd.v, big.NewRat(d, 1)).Float64()
+				out = append(out, f)
+			}
+		}
+	}
+	for _, key := range []string{"minLength", "maxLength"} {
+		if m, _ := number(n, key); m != nil {
+			f, _ := m.Float64()
+			for _, k := range []int{int(f) - 1, int(f), int(f) + 1} {
+				if k >= 0 && k <= 1000 {
+					out = append(out, strings.Repeat("a", k))
+				}
+			}
+		}
+	}
+	return out
 }
