@@ -33,17 +33,26 @@ type witnessHint struct {
 	pattern  string
 }
 
-// witnessBudget bounds the validations spent on witnesses in one Compare.
-const witnessBudget = 20000
+// witnessBudget bounds the validations spent on witnesses in one Compare,
+// and witnessSteps the schema keywords they may visit in all: witnesses
+// are evidence, not worth more time than the comparison itself. Both are
+// counts, not clocks, so results do not depend on the machine.
+const (
+	witnessBudget = 6000
+	witnessSteps  = 150000
+)
 
 type witnessFinder struct {
 	c      *comparer
+	g      *generator
 	budget int
+	steps  int
 	both   bool
+	nums   map[*spec.Node]*big.Rat
 }
 
 func newWitnessFinder(c *comparer) *witnessFinder {
-	return &witnessFinder{c: c, budget: witnessBudget}
+	return &witnessFinder{c: c, g: &generator{c: c, mins: map[*spec.Node]minResult{}}, budget: witnessBudget, nums: map[*spec.Node]*big.Rat{}}
 }
 
 // find returns a confirmed witness for d, or nil. For unknown effects it
@@ -90,19 +99,24 @@ func (w *witnessFinder) search(p *pair, rd *rawDelta, d *Delta, side string) *Wi
 	for _, ex := range examples {
 		ex = normalizeValue(ex)
 		if w.confirm(ex, d, side) {
-			return &Witness{Value: ex, ValidIn: side, Source: "example"}
+			return &Witness{Value: cloneValue(ex), ValidIn: side, Source: "example"}
 		}
 	}
-	if w.budget <= 0 {
+	if w.budget <= 0 || w.steps > witnessSteps {
 		return nil
 	}
 	root, path := c.baseRoot, p.bPath
 	if side == "revision" {
 		root, path = c.revRoot, p.rPath
 	}
-	g := &generator{c: c}
-	for _, cand := range w.candidates(p, rd, g) {
-		if w.budget <= 0 {
+	g := w.g
+	cands := w.candidates(p, rd, g)
+	if d.Effect == Unknown && len(cands) > maxUnknownCandidates {
+		// Undecided changes search both ways; keep each way short.
+		cands = cands[:maxUnknownCandidates]
+	}
+	for _, cand := range cands {
+		if w.budget <= 0 || w.steps > witnessSteps {
 			return nil
 		}
 		whole, ok := g.build(root, splitPath(path), cand, 0)
@@ -110,7 +124,7 @@ func (w *witnessFinder) search(p *pair, rd *rawDelta, d *Delta, side string) *Wi
 			continue
 		}
 		if w.confirm(whole, d, side) {
-			return &Witness{Value: whole, ValidIn: side, Source: "generated"}
+			return &Witness{Value: cloneValue(whole), ValidIn: side, Source: "generated"}
 		}
 	}
 	return nil
@@ -126,12 +140,16 @@ func (w *witnessFinder) confirm(value any, d *Delta, side string) bool {
 	if side == "revision" {
 		acc, rej, at = c.revRoot, c.baseRoot, d.Base
 	}
-	va := &validator{opts: c.opts, re: &c.re}
-	if !va.valid(acc, value, 0) || va.unknown {
+	va := &validator{opts: c.opts, re: &c.re, nums: w.nums}
+	okA := va.valid(acc, value, 0)
+	w.steps += va.steps
+	if !okA || va.unknown {
 		return false
 	}
-	vr := &validator{opts: c.opts, re: &c.re}
-	if vr.valid(rej, value, 0) || vr.unknown {
+	vr := &validator{opts: c.opts, re: &c.re, nums: w.nums}
+	okR := vr.valid(rej, value, 0)
+	w.steps += vr.steps
+	if okR || vr.unknown {
 		return false
 	}
 	if at == nil {
@@ -291,7 +309,10 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 }
 
 // maxCandidates bounds the values tried per delta.
-const maxCandidates = 600
+const (
+	maxCandidates        = 250
+	maxUnknownCandidates = 80
+)
 
 // namedValues collects const and enum values written in the pair's
 // schemas (a few levels down), as JSON values.
@@ -362,7 +383,15 @@ func (g *generator) tupleVariants(p *pair) []any {
 
 // generator builds small values from schemas. Its output is a guess; the
 // validator decides.
-type generator struct{ c *comparer }
+type generator struct {
+	c    *comparer
+	mins map[*spec.Node]minResult // shared between candidates: never mutated
+}
+
+type minResult struct {
+	v  any
+	ok bool
+}
 
 // min returns a small value the schema probably accepts.
 func (g *generator) min(n *spec.Node, depth int) (any, bool) {
@@ -370,6 +399,36 @@ func (g *generator) min(n *spec.Node, depth int) (any, bool) {
 	if depth > 12 {
 		return nil, false
 	}
+	if r, ok := g.mins[n]; ok && r.ok {
+		return r.v, true
+	}
+	v, ok := g.minOf(n, depth)
+	if ok && g.mins != nil {
+		g.mins[n] = minResult{v, true}
+	}
+	return v, ok
+}
+
+// cloneValue copies a JSON value, so witnesses share nothing.
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = cloneValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneValue(e)
+		}
+		return out
+	}
+	return v
+}
+
+func (g *generator) minOf(n *spec.Node, depth int) (any, bool) {
 	if n == nil {
 		return nil, true
 	}
@@ -683,8 +742,17 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 		// Every declared property present, and all but one: dependencies
 		// and conditions look at combinations.
 		props := fields(n, "properties")
-		if len(props) > 16 {
-			props = props[:16]
+		if len(props) > 8 {
+			props = props[:8]
+		}
+		if h.name != "" {
+			// The change is about one property: vary that one.
+			props = nil
+			if v := p.b.Get("properties").Get(h.name); v != nil {
+				props = append(props, spec.Field{Key: h.name, Value: v})
+			} else if v := p.r.Get("properties").Get(h.name); v != nil {
+				props = append(props, spec.Field{Key: h.name, Value: v})
+			}
 		}
 		full := copyMap(obj)
 		for _, f := range props {
@@ -706,7 +774,10 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 			without := copyMap(full)
 			delete(without, f.Key)
 			out = append(out, without)
-			vals := append(palette(), named...)
+			vals := palette()
+			if h.name != "" {
+				vals = append(vals, named...)
+			}
 			for _, side := range []*spec.Node{p.b, p.r} {
 				vals = append(vals, g.boundaries(side.Get("properties").Get(f.Key))...)
 			}
