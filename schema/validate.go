@@ -22,7 +22,7 @@ type validator struct {
 	opts    Options
 	re      *regexCache
 	nums    map[*spec.Node]*big.Rat // parsed numeric keywords, shared
-	fails   []*spec.Node // keyword nodes that rejected the value
+	fails   []*spec.Node            // keyword nodes that rejected the value
 	steps   int
 	unknown bool
 }
