@@ -145,7 +145,7 @@ type edge struct {
 	to           *pair
 	seg          string // path segment shared by both sides
 	bSeg, rSeg   string // per side
-	bRef, rRef   string // `$ref` followed on each side to reach the child
+	bRef, rRef   []string // `$ref`s followed on each side to reach the child
 	tr           transform
 	silent       bool // only used for a local decision; not reported
 	wrapperDelta bool
@@ -221,10 +221,10 @@ func (c *comparer) child(parent *pair, cb, cr *spec.Node, seg string, silent boo
 func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg string, tr transform, silent bool) *pair {
 	e := edge{seg: seg, bSeg: bSeg, rSeg: rSeg, tr: tr, silent: silent}
 	if cb != nil && cb.Target != nil {
-		e.bRef = cb.Ref()
+		e.bRef = append(e.bRef, cb.Ref())
 	}
 	if cr != nil && cr.Target != nil {
-		e.rRef = cr.Ref()
+		e.rRef = append(e.rRef, cr.Ref())
 	}
 	db, dr := cb.Deref(), cr.Deref()
 	// A schema wrapped in a single-member allOf/anyOf/oneOf is the member
@@ -236,15 +236,15 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 		var what string
 		if kb != "" {
 			e.bSeg += "/" + kb + "/0"
-			if ub != db && db.Get(kb) != nil && len(db.Get(kb).Items) == 1 && db.Get(kb).Items[0].Target != nil {
-				e.bRef = db.Get(kb).Items[0].Ref()
+			if m := db.Get(kb).Items[0]; m.Target != nil {
+				e.bRef = append(e.bRef, m.Ref())
 			}
 			from, to, what = db, dr, "unwrapped from a single-member `"+kb+"`"
 			db = ub
 		} else {
 			e.rSeg += "/" + kr + "/0"
-			if dr.Get(kr) != nil && len(dr.Get(kr).Items) == 1 && dr.Get(kr).Items[0].Target != nil {
-				e.rRef = dr.Get(kr).Items[0].Ref()
+			if m := dr.Get(kr).Items[0]; m.Target != nil {
+				e.rRef = append(e.rRef, m.Ref())
 			}
 			from, to, what = db, dr, "wrapped in a single-member `"+kr+"`"
 			dr = ur
@@ -481,13 +481,13 @@ func (c *comparer) settle() Result {
 	return res
 }
 
-func appendRef(refs []string, ref string) []string {
-	if ref == "" {
+func appendRef(refs []string, more []string) []string {
+	if len(more) == 0 {
 		return refs
 	}
-	out := make([]string, len(refs), len(refs)+1)
+	out := make([]string, len(refs), len(refs)+len(more))
 	copy(out, refs)
-	return append(out, ref)
+	return append(out, more...)
 }
 
 // pathLess orders paths by segments, so /a/b comes right after /a.

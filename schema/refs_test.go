@@ -410,3 +410,33 @@ func TestConcurrentCompares(t *testing.T) {
 		}
 	}
 }
+
+func TestRefsThroughAWrapper(t *testing.T) {
+	b := root(t, "b.yaml", `
+definitions:
+  Money: {type: number, maximum: 100}
+root: {type: object, properties: {price: {$ref: '#/definitions/Money'}}}
+`)
+	r := root(t, "r.yaml", `
+definitions:
+  Amount: {allOf: [{$ref: '#/definitions/Money'}]}
+  Money: {type: number, maximum: 50}
+root: {type: object, properties: {price: {$ref: '#/definitions/Amount'}}}
+`)
+	res := compareNodes(t, b, r, strict)
+	var max *Delta
+	for i := range res.Deltas {
+		if res.Deltas[i].Rule == "schema-maximum-decreased" {
+			max = &res.Deltas[i]
+		}
+	}
+	if max == nil {
+		t.Fatalf("no maximum delta:\n%s", describe(res))
+	}
+	if !reflect.DeepEqual(max.RevisionRefs, []string{"#/definitions/Amount", "#/definitions/Money"}) || !reflect.DeepEqual(max.BaseRefs, []string{"#/definitions/Money"}) {
+		t.Errorf("refs %v / %v", max.BaseRefs, max.RevisionRefs)
+	}
+	if max.Path != "/properties/price/maximum" {
+		t.Errorf("path %q", max.Path)
+	}
+}
