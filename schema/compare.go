@@ -143,8 +143,8 @@ type pair struct {
 
 type edge struct {
 	to           *pair
-	seg          string // path segment shared by both sides
-	bSeg, rSeg   string // per side
+	seg          string   // path segment shared by both sides
+	bSeg, rSeg   string   // per side
 	bRef, rRef   []string // `$ref`s followed on each side to reach the child
 	tr           transform
 	silent       bool // only used for a local decision; not reported
