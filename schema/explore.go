@@ -306,14 +306,16 @@ func (c *comparer) compareValues(p *pair) {
 		p.add(&rawDelta{seg: "/" + vb.kw, d: d, wit: wit})
 		return
 	}
+	// A value the side's type rejects anyway is not really listed.
+	tb, tr := c.types(b), c.types(r)
 	var added, removed []string
 	for _, k := range vr.keys {
-		if _, ok := vb.nodes[k]; !ok {
+		if _, ok := vb.nodes[k]; !ok && valueType(vr.nodes[k])&tr != 0 {
 			added = append(added, k)
 		}
 	}
 	for _, k := range vb.keys {
-		if _, ok := vr.nodes[k]; !ok {
+		if _, ok := vr.nodes[k]; !ok && valueType(vb.nodes[k])&tb != 0 {
 			removed = append(removed, k)
 		}
 	}

@@ -259,6 +259,8 @@ func TestTypeAndValueRules(t *testing.T) {
 			want: []string{"schema-enum-changed incomparable"}, effect: Incomparable},
 		{name: "JS-30 enum reordered, numbers by value", opts: strict, base: `{enum: [1, 2.0, x]}`, rev: `{enum: [x, 2, 1.0]}`,
 			want: nil, effect: None},
+		{name: "JS-28 enum value of the wrong type added changes nothing", opts: strict, base: `{type: string, enum: [A, B]}`, rev: `{type: string, enum: [A, B, 1]}`,
+			want: nil, effect: None},
 		{name: "JS-31 enum added", opts: strict, base: `{type: string}`, rev: `{type: string, enum: [A]}`,
 			want: []string{"schema-enum-added narrower"}, effect: Narrower},
 		{name: "JS-31 enum removed", opts: strict, base: `{type: string, enum: [A]}`, rev: `{type: string}`,
