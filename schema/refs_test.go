@@ -440,3 +440,52 @@ root: {type: object, properties: {price: {$ref: '#/definitions/Amount'}}}
 		t.Errorf("path %q", max.Path)
 	}
 }
+
+// Two messages sharing a component give deltas a caller can merge by
+// (Rule, Base, Revision).
+func TestDeltasAcrossComparesShareNodes(t *testing.T) {
+	src := func(max string) string {
+		return `
+definitions:
+  Line: {type: object, properties: {qty: {type: integer, maximum: ` + max + `}}}
+created: {type: object, properties: {lines: {type: array, items: {$ref: '#/definitions/Line'}}}}
+updated: {type: object, properties: {line: {$ref: '#/definitions/Line'}}}
+`
+	}
+	b, r := parse(t, "b.yaml", src("10")), parse(t, "r.yaml", src("5"))
+	one := compareNodes(t, b.Get("created"), r.Get("created"), strict)
+	two := compareNodes(t, b.Get("updated"), r.Get("updated"), strict)
+	if len(one.Deltas) != 1 || len(two.Deltas) != 1 {
+		t.Fatalf("%s\n%s", describe(one), describe(two))
+	}
+	d1, d2 := one.Deltas[0], two.Deltas[0]
+	if d1.Rule != d2.Rule || d1.Base != d2.Base || d1.Revision != d2.Revision {
+		t.Errorf("the shared change is not recognisable as one: %v/%v vs %v/%v", d1.Base.Loc(), d1.Revision.Loc(), d2.Base.Loc(), d2.Revision.Loc())
+	}
+	if d1.Path == d2.Path {
+		t.Errorf("paths should differ per message, both %q", d1.Path)
+	}
+}
+
+// An example is a witness only for the change that makes it fail.
+func TestExampleWitnessMatchesItsDelta(t *testing.T) {
+	b := `{type: object, properties: {id: {type: string}, note: {type: string, maxLength: 10}}}`
+	r := `{type: object, required: [id], properties: {id: {type: string}, note: {type: string, maxLength: 5}}}`
+	ex := map[string]any{"note": "hi"} // lacks id, short note
+	res := compareT(t, b, r, Options{BaseExamples: []any{ex}})
+	for _, d := range res.Deltas {
+		switch d.Rule {
+		case "schema-required-added":
+			if d.Witness == nil || d.Witness.Source != "example" {
+				t.Errorf("required-added: want the example, got %+v", d.Witness)
+			}
+		case "schema-max-length-decreased":
+			if d.Witness != nil && d.Witness.Source == "example" {
+				t.Errorf("max-length-decreased: the example does not show it, got %+v", d.Witness)
+			}
+			if d.Witness == nil {
+				t.Errorf("max-length-decreased: want a generated witness")
+			}
+		}
+	}
+}
