@@ -470,7 +470,7 @@ func (c *comparer) settle() Result {
 				if d.Effect == Unknown && d.Witness != nil && w.both {
 					// Witnesses in both directions prove the sets differ both ways.
 					d.Effect, d.StrictEffect = Incomparable, Incomparable
-					d.Reason += "; values exist on each side that the other rejects"
+					d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
 				}
 			}
 			res.Deltas = append(res.Deltas, d)

@@ -270,19 +270,26 @@ func TestWitnessForWiderAndIncomparable(t *testing.T) {
 	}
 }
 
-func TestUnknownPatternProvedIncomparableByExamples(t *testing.T) {
+func TestUnknownPatternProvedIncomparableByWitnesses(t *testing.T) {
 	b := `{type: object, properties: {sku: {type: string, pattern: "^[A-Z]{3}$"}}}`
 	r := `{type: object, properties: {sku: {type: string, pattern: "^[0-9]{3}$"}}}`
 	res := compareT(t, b, r, Options{
 		BaseExamples:     []any{map[string]any{"sku": "ABC"}},
 		RevisionExamples: []any{map[string]any{"sku": "123"}},
 	})
-	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil {
+	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil || res.Deltas[0].Witness.Source != "example" {
 		t.Fatalf("want examples to prove incomparable:\n%s", describe(res))
 	}
+	// Without examples, strings sampled from each pattern do it.
 	res = compareT(t, b, r, Options{})
+	if res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil || res.Deltas[0].Witness.Source != "generated" {
+		t.Fatalf("without examples want generated witnesses:\n%s", describe(res))
+	}
+	// With nothing to sample (the patterns only differ in a way samples
+	// miss), the change stays unknown.
+	res = compareT(t, `{type: string, pattern: "^a.*$"}`, `{type: string, pattern: "^a"}`, Options{})
 	if res.Deltas[0].Effect != Unknown {
-		t.Fatalf("without examples want unknown:\n%s", describe(res))
+		t.Fatalf("want unknown:\n%s", describe(res))
 	}
 }
 

@@ -283,6 +283,13 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 			}
 		}
 	case wkStrings:
+		for _, n := range []*spec.Node{p.b, p.r} {
+			if pat := n.Get("pattern"); pat != nil && pat.Kind == spec.String {
+				for _, s := range patternSamples(pat.Value) {
+					out = append(out, s)
+				}
+			}
+		}
 		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
 			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
 	case wkObject, wkExtra, wkKeyword, wkPalette:
