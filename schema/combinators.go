@@ -683,6 +683,9 @@ func (c *comparer) compareConditional(p *pair) {
 			Reason: "if/then/else removed: values no longer need to satisfy a conditional branch"}})
 		return
 	}
+	if branchesTrivial(p.b) && branchesTrivial(p.r) {
+		return // a condition that selects nothing to check
+	}
 	if ib.Deref() != ir.Deref() && !c.sameSchema(ib.Deref(), ir.Deref()) {
 		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-if-changed", Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
 			Reason: "the `if` condition changed: which values get which branch moved, and the effect is not computed"}})

@@ -140,6 +140,8 @@ func (c *comparer) annotations(p *pair) {
 		rule, ok := annotationRules[key]
 		if !ok {
 			switch {
+			case strings.HasPrefix(key, "x-parser-"):
+				return // written by parsers, not by the author
 			case strings.HasPrefix(key, "x-"):
 				rule = "schema-extension-changed"
 			case key == "nullable" && !c.opts.OpenAPI:
