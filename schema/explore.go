@@ -723,10 +723,11 @@ func valueText(n *spec.Node) string {
 
 // ---- pattern (JS-40) ----
 
-// trivialPattern matches every string.
+// trivialPattern matches every string. (`^.*$` does not: `.` stops at a
+// line break.)
 func trivialPattern(s string) bool {
 	switch s {
-	case "", ".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$":
+	case "", ".*", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$":
 		return true
 	}
 	return false

@@ -40,3 +40,17 @@ func TestPatternChangeProvedBySamples(t *testing.T) {
 		t.Fatalf("%s\n%+v", describe(res), res.Deltas[0].Witness)
 	}
 }
+
+func TestTrivialPatterns(t *testing.T) {
+	for _, p := range []string{"", ".*", "^.*", ".*$", `[\s\S]*`, `^[\s\S]*$`} {
+		if !trivialPattern(p) {
+			t.Errorf("%q should be trivial", p)
+		}
+		if re := regexp.MustCompile(p); !re.MatchString("a\nb") || !re.MatchString("") {
+			t.Errorf("%q listed as trivial but rejects a string", p)
+		}
+	}
+	if trivialPattern("^.*$") || regexp.MustCompile("^.*$").MatchString("a\nb") {
+		t.Error("^.*$ rejects line breaks, so it is not trivial")
+	}
+}
