@@ -142,13 +142,12 @@ type pair struct {
 }
 
 type edge struct {
-	to           *pair
-	seg          string   // path segment shared by both sides
-	bSeg, rSeg   string   // per side
-	bRef, rRef   []string // `$ref`s followed on each side to reach the child
-	tr           transform
-	silent       bool // only used for a local decision; not reported
-	wrapperDelta bool
+	to         *pair
+	seg        string   // path segment shared by both sides
+	bSeg, rSeg string   // per side
+	bRef, rRef []string // `$ref`s followed on each side to reach the child
+	tr         transform
+	silent     bool // only used for a local decision; not reported
 }
 
 // rawDelta is a delta before settlement: path relative to its pair, local
@@ -167,8 +166,6 @@ type comparer struct {
 	eqs   *eqState
 	top   *pair
 	re    regexCache
-	// silent effect computations in progress, for cycle safety
-	stack []*pair
 	// roots for witness checks
 	baseRoot, revRoot *spec.Node
 }
