@@ -582,8 +582,41 @@ func valueType(n *spec.Node) typeMask {
 	return 0
 }
 
+type disjointKey struct {
+	a, b  *spec.Node
+	depth int
+}
+
+// disjoint reports whether two schemas provably share no value. Results
+// and facts are cached: a oneOf with many branches asks about every pair.
 func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
-	fa, fb := c.factsOf(a, 4), c.factsOf(b, 4)
+	a, b = a.Deref(), b.Deref()
+	key := disjointKey{a, b, depth}
+	if v, ok := c.disj[key]; ok {
+		return v
+	}
+	if c.disj == nil {
+		c.disj = map[disjointKey]bool{}
+	}
+	v := c.disjointUncached(a, b, depth)
+	c.disj[key] = v
+	return v
+}
+
+func (c *comparer) cachedFacts(n *spec.Node) *facts {
+	if f, ok := c.facts[n]; ok {
+		return f
+	}
+	if c.facts == nil {
+		c.facts = map[*spec.Node]*facts{}
+	}
+	f := c.factsOf(n, 4)
+	c.facts[n] = &f
+	return &f
+}
+
+func (c *comparer) disjointUncached(a, b *spec.Node, depth int) bool {
+	fa, fb := c.cachedFacts(a), c.cachedFacts(b)
 	if fa.empty || fb.empty {
 		return true
 	}
@@ -602,7 +635,7 @@ func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
 			return true
 		}
 	}
-	valuesOutside := func(vs *valueSet, f facts) bool {
+	valuesOutside := func(vs *valueSet, f *facts) bool {
 		if vs == nil || !f.typed {
 			return false
 		}

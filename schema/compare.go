@@ -164,6 +164,8 @@ type comparer struct {
 	pairs map[pairKey]*pair
 	same  map[pairKey]bool
 	eqs   *eqState
+	disj  map[disjointKey]bool
+	facts map[*spec.Node]*facts
 	top   *pair
 	re    regexCache
 	// roots for witness checks
