@@ -189,7 +189,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		if discriminated {
 			nb, nr := refName(lb[i]), refName(lr[j])
 			if nb != "" && nr != "" && nb != nr {
-				p.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
+				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
 					Effect: Incomparable, StrictEffect: Incomparable,
 					Reason: "schema " + quote(nb) + " was renamed to " + quote(nr) + " under a discriminator: validation is unchanged, but the discriminator value on the wire is the schema name, so it changes"}})
 			}
@@ -748,7 +748,7 @@ func (c *comparer) compareDiscriminator(p *pair) {
 	if spec.Equal(nb, nr) {
 		return
 	}
-	p.add(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
+	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
 		Old: iface(nb), New: iface(nr), Effect: Incomparable, StrictEffect: Incomparable,
 		Reason: "the discriminator changed: validation is unchanged, but the property that tells message kinds apart on the wire (and its values) changed"}})
 }

@@ -211,6 +211,13 @@ func (p *pair) add(d *rawDelta) {
 	p.local |= bitsOf(d.d.StrictEffect)
 }
 
+// addWire adds a delta about wire values that validation does not see
+// (JS-66): it is reported, but it does not count when the engine decides
+// whether one schema contains another.
+func (p *pair) addWire(d *rawDelta) {
+	p.deltas = append(p.deltas, d)
+}
+
 // child links parent to the pair (cb, cr), both as written (possibly
 // references), under the path segment seg.
 func (c *comparer) child(parent *pair, cb, cr *spec.Node, seg string, silent bool) *pair {
