@@ -176,6 +176,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 	discriminated := p.b.Get("discriminator") != nil || p.r.Get("discriminator") != nil
 	for _, pr := range pairs {
 		i, j := pr[0], pr[1]
+		discriminated := discriminated || hasDiscriminator(lb[i], 2) || hasDiscriminator(lr[j], 2)
 		usedB[i], usedR[j] = true, true
 		tr := trSame
 		if (disjB != nil && !disjB[i]) || (disjR != nil && !disjR[j]) {
@@ -751,4 +752,24 @@ func (c *comparer) compareDiscriminator(p *pair) {
 	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
 		Old: iface(nb), New: iface(nr), Effect: Incomparable, StrictEffect: Incomparable,
 		Reason: "the discriminator changed: validation is unchanged, but the property that tells message kinds apart on the wire (and its values) changed"}})
+}
+
+// hasDiscriminator reports a discriminator on the schema or on an allOf
+// member it extends (the AsyncAPI way to build a hierarchy).
+func hasDiscriminator(n *spec.Node, depth int) bool {
+	n = n.Deref()
+	if n == nil || n.Kind != spec.Map {
+		return false
+	}
+	if n.Get("discriminator") != nil {
+		return true
+	}
+	if depth > 0 {
+		for _, m := range seqItems(n, "allOf") {
+			if hasDiscriminator(m, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }

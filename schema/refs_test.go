@@ -496,3 +496,35 @@ func TestExampleWitnessMatchesItsDelta(t *testing.T) {
 		}
 	}
 }
+
+// AsyncAPI hierarchies put the discriminator on the parent that children
+// extend with allOf; renaming a child changes its wire value too.
+func TestDiscriminatedHierarchyChildRenamed(t *testing.T) {
+	src := func(name string) string {
+		return `
+definitions:
+  Pet: {type: object, discriminator: petType, required: [petType], properties: {petType: {type: string}}}
+  ` + name + `: {allOf: [{$ref: '#/definitions/Pet'}, {properties: {meow: {type: boolean}}}]}
+  Dog: {allOf: [{$ref: '#/definitions/Pet'}, {properties: {bark: {type: boolean}}}]}
+root:
+  oneOf:
+    - {$ref: '#/definitions/` + name + `'}
+    - {$ref: '#/definitions/Dog'}
+`
+	}
+	res := compareNodes(t, root(t, "b.yaml", src("Cat")), root(t, "r.yaml", src("Kitty")), Options{})
+	if got := ruleIDs(res); !reflect.DeepEqual(got, []string{"schema-discriminator-changed"}) {
+		t.Fatalf("want the rename reported:\n%s", describe(res))
+	}
+	// Renaming a schema outside any hierarchy is no change.
+	plain := func(name string) string {
+		return `
+definitions:
+  ` + name + `: {type: object, properties: {meow: {type: boolean}}}
+root: {oneOf: [{$ref: '#/definitions/` + name + `'}, {type: string}]}
+`
+	}
+	if res := compareNodes(t, root(t, "b.yaml", plain("Cat")), root(t, "r.yaml", plain("Kitty")), Options{}); len(res.Deltas) != 0 {
+		t.Fatalf("plain rename: %s", describe(res))
+	}
+}
