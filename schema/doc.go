@@ -6,8 +6,7 @@
 //
 // It knows nothing about direction or severity: whether "wider" breaks
 // anybody depends on who sends the message, which the rules package decides.
-package schema
-
+//
 // How Compare works: it pairs each base schema node with a revision node
 // (after following `$ref`, and unwrapping single-member combinators when
 // only one side has one), once per pair, so shared and recursive schemas
@@ -22,3 +21,4 @@ package schema
 // Witnesses come from the caller's examples first, else from values built
 // from the root down to the change; either way they are confirmed with the
 // package's own draft-07 validator (Validate) before they are reported.
+package schema
