@@ -135,7 +135,9 @@ func (c *comparer) compareObject(p *pair) {
 			case "open":
 				d.Rule = "schema-property-removed"
 				d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
-				pragmatic = !isReq
+				// A property declared `false` is a deliberate ban, not an
+				// optional field: the pragmatic policy does not cover it.
+				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
 				d.Rule = "schema-property-removed-from-closed"
 				d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
@@ -200,7 +202,9 @@ func (c *comparer) compareObject(p *pair) {
 			case "open":
 				d.Rule = "schema-property-added"
 				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
-				pragmatic = !isReq
+				// A property declared `false` is a deliberate ban, not an
+				// optional field: the pragmatic policy does not cover it.
+				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
 				d.Rule = "schema-property-added-to-closed"
 				d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
