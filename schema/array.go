@@ -9,14 +9,14 @@ import (
 // itemsForm: "none" (absent or trivially true), "single" (one schema for
 // every item) or "tuple" (draft-07 array form, with additionalItems for
 // the rest).
-func itemsForm(n *spec.Node) string {
+func (c *comparer) itemsForm(n *spec.Node) string {
 	it := n.Get("items")
 	switch {
 	case it == nil:
 		return "none"
 	case it.Kind == spec.Seq:
 		return "tuple"
-	case isTrue(it):
+	case c.isTrue(it):
 		return "none"
 	}
 	return "single"
@@ -39,7 +39,7 @@ func itemAt(n *spec.Node, i int) *spec.Node {
 
 func (c *comparer) compareArray(p *pair) {
 	b, r := p.b, p.r
-	fb, fr := itemsForm(b), itemsForm(r)
+	fb, fr := c.itemsForm(b), c.itemsForm(r)
 	switch {
 	case fb == "tuple" && fr == "tuple":
 		c.compareTuple(p)
@@ -108,7 +108,7 @@ func (c *comparer) compareTuple(p *pair) {
 			q := ir[i]
 			eff := c.effectOf(p, ab, q, seg)
 			d := Delta{Base: kw(b, "additionalItems"), Revision: q, New: iface(q)}
-			switch openKind(ab) {
+			switch c.openKind(ab) {
 			case "closed":
 				d.Rule = "schema-tuple-item-added-to-closed"
 				d.Reason = "position " + strconv.Itoa(i) + " added to a closed tuple (additionalItems: false): longer arrays are accepted now"
@@ -126,7 +126,7 @@ func (c *comparer) compareTuple(p *pair) {
 			q := ib[i]
 			eff := c.effectOf(p, q, ar, seg)
 			d := Delta{Rule: "schema-tuple-item-removed", Base: q, Revision: kw(r, "additionalItems"), Old: iface(q)}
-			switch openKind(ar) {
+			switch c.openKind(ar) {
 			case "closed":
 				d.Reason = "position " + strconv.Itoa(i) + " removed from a closed tuple: arrays that long are rejected now"
 			case "open":

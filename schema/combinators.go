@@ -12,13 +12,13 @@ var combinatorKeys = []string{"allOf", "anyOf", "oneOf"}
 
 // pureCombinator returns K when the only assertion of n is K with at
 // least two members.
-func pureCombinator(n *spec.Node) string {
+func (c *comparer) pureCombinator(n *spec.Node) string {
 	if n == nil || n.Kind != spec.Map {
 		return ""
 	}
 	found := ""
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -47,13 +47,25 @@ func hasCombinator(n *spec.Node) bool {
 // plain side is compared as a one-member list of that combinator, so the
 // change reads "branch added" (JS-23 `T → anyOf:[T, null]`, JS-50).
 func (c *comparer) liftable(b, r *spec.Node) (string, string) {
-	if k := pureCombinator(r); k != "" && !hasCombinator(b) && !isTrue(b) && b.Kind == spec.Map {
+	if k := c.liftKind(r); k != "" && !hasCombinator(b) && !c.isTrue(b) && b.Kind == spec.Map {
 		return k, "b"
 	}
-	if k := pureCombinator(b); k != "" && !hasCombinator(r) && !isTrue(r) && r.Kind == spec.Map {
+	if k := c.liftKind(b); k != "" && !hasCombinator(r) && !c.isTrue(r) && r.Kind == spec.Map {
 		return k, "r"
 	}
 	return "", ""
+}
+
+// liftKind: a pure anyOf/oneOf, or an allOf (the only combinator) with
+// keywords of its own beside it.
+func (c *comparer) liftKind(n *spec.Node) string {
+	if k := c.pureCombinator(n); k != "" {
+		return k
+	}
+	if n == nil || n.Kind != spec.Map || len(seqItems(n, "allOf")) == 0 || n.Get("anyOf") != nil || n.Get("oneOf") != nil {
+		return ""
+	}
+	return "allOf"
 }
 
 func (c *comparer) combinatorLists(p *pair, k, side string) {
@@ -116,7 +128,7 @@ func (c *comparer) trivialCombinator(k string, l []*spec.Node) bool {
 		return false
 	}
 	for _, m := range l {
-		if isTrue(m) {
+		if c.isTrue(m) {
 			return true
 		}
 	}
@@ -164,6 +176,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 	discriminated := p.b.Get("discriminator") != nil || p.r.Get("discriminator") != nil
 	for _, pr := range pairs {
 		i, j := pr[0], pr[1]
+		discriminated := discriminated || hasDiscriminator(lb[i], 2) || hasDiscriminator(lr[j], 2)
 		usedB[i], usedR[j] = true, true
 		tr := trSame
 		if (disjB != nil && !disjB[i]) || (disjR != nil && !disjR[j]) {
@@ -177,7 +190,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		if discriminated {
 			nb, nr := refName(lb[i]), refName(lr[j])
 			if nb != "" && nr != "" && nb != nr {
-				p.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
+				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
 					Effect: Incomparable, StrictEffect: Incomparable,
 					Reason: "schema " + quote(nb) + " was renamed to " + quote(nr) + " under a discriminator: validation is unchanged, but the discriminator value on the wire is the schema name, so it changes"}})
 			}
@@ -198,7 +211,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		case "allOf":
 			d.Rule = "schema-all-of-member-removed"
 			d.Reason = "allOf member removed: its constraints no longer apply"
-			if !isTrue(m) {
+			if !c.isTrue(m) {
 				eff = bW
 			}
 		case "anyOf":
@@ -235,10 +248,10 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 		case "allOf":
 			d.Rule = "schema-all-of-member-added"
 			d.Reason = "allOf member added: values that violate it are rejected now"
-			if !isTrue(m) {
+			if !c.isTrue(m) {
 				eff = bN
 			}
-			if propertiesOnly(m) {
+			if c.propertiesOnly(m) {
 				pragmatic = true
 				d.Reason = "allOf member added that only declares optional properties of an open object"
 			}
@@ -291,13 +304,13 @@ func (c *comparer) covered(p *pair, m *spec.Node, l []*spec.Node, seg string, re
 // propertiesOnly: a schema that declares properties and nothing else
 // (maybe `type: object`), the pragmatic reading of "optional properties
 // of an open object".
-func propertiesOnly(n *spec.Node) bool {
+func (c *comparer) propertiesOnly(n *spec.Node) bool {
 	n = n.Deref()
 	if n == nil || n.Kind != spec.Map || n.Get("properties") == nil {
 		return false
 	}
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -518,7 +531,7 @@ func (c *comparer) factsOf(n *spec.Node, depth int) facts {
 		if n == nil {
 			return
 		}
-		if isEmpty(n) {
+		if c.isEmpty(n) {
 			f.empty = true
 			return
 		}
@@ -570,8 +583,41 @@ func valueType(n *spec.Node) typeMask {
 	return 0
 }
 
+type disjointKey struct {
+	a, b  *spec.Node
+	depth int
+}
+
+// disjoint reports whether two schemas provably share no value. Results
+// and facts are cached: a oneOf with many branches asks about every pair.
 func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
-	fa, fb := c.factsOf(a, 4), c.factsOf(b, 4)
+	a, b = a.Deref(), b.Deref()
+	key := disjointKey{a, b, depth}
+	if v, ok := c.disj[key]; ok {
+		return v
+	}
+	if c.disj == nil {
+		c.disj = map[disjointKey]bool{}
+	}
+	v := c.disjointUncached(a, b, depth)
+	c.disj[key] = v
+	return v
+}
+
+func (c *comparer) cachedFacts(n *spec.Node) *facts {
+	if f, ok := c.facts[n]; ok {
+		return f
+	}
+	if c.facts == nil {
+		c.facts = map[*spec.Node]*facts{}
+	}
+	f := c.factsOf(n, 4)
+	c.facts[n] = &f
+	return &f
+}
+
+func (c *comparer) disjointUncached(a, b *spec.Node, depth int) bool {
+	fa, fb := c.cachedFacts(a), c.cachedFacts(b)
 	if fa.empty || fb.empty {
 		return true
 	}
@@ -590,7 +636,7 @@ func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
 			return true
 		}
 	}
-	valuesOutside := func(vs *valueSet, f facts) bool {
+	valuesOutside := func(vs *valueSet, f *facts) bool {
 		if vs == nil || !f.typed {
 			return false
 		}
@@ -604,7 +650,10 @@ func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
 	if valuesOutside(fa.values, fb) || valuesOutside(fb.values, fa) {
 		return true
 	}
-	if depth <= 0 {
+	// required/properties only speak about objects: a discriminating
+	// property separates the branches only if one of them admits nothing
+	// but objects.
+	if depth <= 0 || fa.types&fb.types&^tObj != 0 {
 		return false
 	}
 	for name := range fa.required {
@@ -630,13 +679,13 @@ func (c *comparer) compareNot(p *pair) {
 	case nb != nil && nr != nil:
 		c.childTr(p, nb, nr, "/not", "/not", "/not", trInvert, false)
 	case nr != nil:
-		if isEmpty(nr) {
+		if c.isEmpty(nr) {
 			return
 		}
 		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 			Reason: "`not` added: values matching its schema are rejected now"}})
 	case nb != nil:
-		if isEmpty(nb) {
+		if c.isEmpty(nb) {
 			return
 		}
 		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
@@ -651,7 +700,7 @@ func (c *comparer) compareConditional(p *pair) {
 	if ib == nil && ir == nil {
 		return
 	}
-	branchesTrivial := func(n *spec.Node) bool { return isTrue(n.Get("then")) && isTrue(n.Get("else")) }
+	branchesTrivial := func(n *spec.Node) bool { return c.isTrue(n.Get("then")) && c.isTrue(n.Get("else")) }
 	switch {
 	case ib == nil:
 		if branchesTrivial(p.r) {
@@ -668,6 +717,9 @@ func (c *comparer) compareConditional(p *pair) {
 			Reason: "if/then/else removed: values no longer need to satisfy a conditional branch"}})
 		return
 	}
+	if branchesTrivial(p.b) && branchesTrivial(p.r) {
+		return // a condition that selects nothing to check
+	}
 	if ib.Deref() != ir.Deref() && !c.sameSchema(ib.Deref(), ir.Deref()) {
 		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-if-changed", Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
 			Reason: "the `if` condition changed: which values get which branch moved, and the effect is not computed"}})
@@ -675,7 +727,7 @@ func (c *comparer) compareConditional(p *pair) {
 	}
 	for _, key := range []string{"then", "else"} {
 		nb, nr := p.b.Get(key), p.r.Get(key)
-		tb, tr := isTrue(nb), isTrue(nr)
+		tb, tr := c.isTrue(nb), c.isTrue(nr)
 		switch {
 		case tb && tr:
 		case !tb && !tr:
@@ -697,7 +749,27 @@ func (c *comparer) compareDiscriminator(p *pair) {
 	if spec.Equal(nb, nr) {
 		return
 	}
-	p.add(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
+	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
 		Old: iface(nb), New: iface(nr), Effect: Incomparable, StrictEffect: Incomparable,
 		Reason: "the discriminator changed: validation is unchanged, but the property that tells message kinds apart on the wire (and its values) changed"}})
+}
+
+// hasDiscriminator reports a discriminator on the schema or on an allOf
+// member it extends (the AsyncAPI way to build a hierarchy).
+func hasDiscriminator(n *spec.Node, depth int) bool {
+	n = n.Deref()
+	if n == nil || n.Kind != spec.Map {
+		return false
+	}
+	if n.Get("discriminator") != nil {
+		return true
+	}
+	if depth > 0 {
+		for _, m := range seqItems(n, "allOf") {
+			if hasDiscriminator(m, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -142,13 +142,12 @@ type pair struct {
 }
 
 type edge struct {
-	to           *pair
-	seg          string // path segment shared by both sides
-	bSeg, rSeg   string // per side
-	bRef, rRef   string // `$ref` followed on each side to reach the child
-	tr           transform
-	silent       bool // only used for a local decision; not reported
-	wrapperDelta bool
+	to         *pair
+	seg        string   // path segment shared by both sides
+	bSeg, rSeg string   // per side
+	bRef, rRef []string // `$ref`s followed on each side to reach the child
+	tr         transform
+	silent     bool // only used for a local decision; not reported
 }
 
 // rawDelta is a delta before settlement: path relative to its pair, local
@@ -164,10 +163,11 @@ type comparer struct {
 	opts  Options
 	pairs map[pairKey]*pair
 	same  map[pairKey]bool
+	eqs   *eqState
+	disj  map[disjointKey]bool
+	facts map[*spec.Node]*facts
 	top   *pair
 	re    regexCache
-	// silent effect computations in progress, for cycle safety
-	stack []*pair
 	// roots for witness checks
 	baseRoot, revRoot *spec.Node
 }
@@ -184,14 +184,14 @@ func Compare(base, revision *spec.Node, opts Options) Result {
 	case base == nil && revision == nil:
 		return Result{}
 	case base == nil:
-		if !isTrue(revision) {
+		if !c.isTrue(revision) {
 			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-added", Revision: revision, New: revision.Interface(),
 				Effect: Narrower, StrictEffect: Narrower,
 				Reason: "a schema now constrains a value that could be anything: values it rejects are no longer accepted"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 	case revision == nil:
-		if !isTrue(base) {
+		if !c.isTrue(base) {
 			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-removed", Base: base, Old: base.Interface(),
 				Effect: Wider, StrictEffect: Wider,
 				Reason: "the schema was removed: any value is now accepted, including values the old schema rejected"},
@@ -211,6 +211,13 @@ func (p *pair) add(d *rawDelta) {
 	p.local |= bitsOf(d.d.StrictEffect)
 }
 
+// addWire adds a delta about wire values that validation does not see
+// (JS-66): it is reported, but it does not count when the engine decides
+// whether one schema contains another.
+func (p *pair) addWire(d *rawDelta) {
+	p.deltas = append(p.deltas, d)
+}
+
 // child links parent to the pair (cb, cr), both as written (possibly
 // references), under the path segment seg.
 func (c *comparer) child(parent *pair, cb, cr *spec.Node, seg string, silent bool) *pair {
@@ -220,30 +227,30 @@ func (c *comparer) child(parent *pair, cb, cr *spec.Node, seg string, silent boo
 func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg string, tr transform, silent bool) *pair {
 	e := edge{seg: seg, bSeg: bSeg, rSeg: rSeg, tr: tr, silent: silent}
 	if cb != nil && cb.Target != nil {
-		e.bRef = cb.Ref()
+		e.bRef = append(e.bRef, cb.Ref())
 	}
 	if cr != nil && cr.Target != nil {
-		e.rRef = cr.Ref()
+		e.rRef = append(e.rRef, cr.Ref())
 	}
 	db, dr := cb.Deref(), cr.Deref()
 	// A schema wrapped in a single-member allOf/anyOf/oneOf is the member
 	// (JS-57). Unwrap when only one side is wrapped.
-	ub, kb := unwrap(db)
-	ur, kr := unwrap(dr)
+	ub, kb := c.unwrap(db)
+	ur, kr := c.unwrap(dr)
 	if (kb == "") != (kr == "") && !(kb == "" && hasCombinator(db)) && !(kr == "" && hasCombinator(dr)) {
 		var from, to *spec.Node
 		var what string
 		if kb != "" {
 			e.bSeg += "/" + kb + "/0"
-			if ub != db && db.Get(kb) != nil && len(db.Get(kb).Items) == 1 && db.Get(kb).Items[0].Target != nil {
-				e.bRef = db.Get(kb).Items[0].Ref()
+			if m := db.Get(kb).Items[0]; m.Target != nil {
+				e.bRef = append(e.bRef, m.Ref())
 			}
 			from, to, what = db, dr, "unwrapped from a single-member `"+kb+"`"
 			db = ub
 		} else {
 			e.rSeg += "/" + kr + "/0"
-			if dr.Get(kr) != nil && len(dr.Get(kr).Items) == 1 && dr.Get(kr).Items[0].Target != nil {
-				e.rRef = dr.Get(kr).Items[0].Ref()
+			if m := dr.Get(kr).Items[0]; m.Target != nil {
+				e.rRef = append(e.rRef, m.Ref())
 			}
 			from, to, what = db, dr, "wrapped in a single-member `"+kr+"`"
 			dr = ur
@@ -273,10 +280,10 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 
 // unwrap returns the member of a single-member combinator that carries no
 // other assertion, and which combinator it was.
-func unwrap(n *spec.Node) (*spec.Node, string) {
+func (c *comparer) unwrap(n *spec.Node) (*spec.Node, string) {
 	kind := ""
 	for i := 0; i < 8 && n != nil && n.Kind == spec.Map; i++ {
-		k := singleWrapper(n)
+		k := c.singleWrapper(n)
 		if k == "" {
 			break
 		}
@@ -288,10 +295,10 @@ func unwrap(n *spec.Node) (*spec.Node, string) {
 	return n, kind
 }
 
-func singleWrapper(n *spec.Node) string {
+func (c *comparer) singleWrapper(n *spec.Node) string {
 	var found string
 	for _, f := range n.Fields {
-		if !isAssertion(f.Key) {
+		if !c.isAssertion(f.Key) {
 			continue
 		}
 		switch f.Key {
@@ -311,8 +318,8 @@ func singleWrapper(n *spec.Node) string {
 // reporting it. Either may be nil (accepts anything).
 func (c *comparer) effectOf(parent *pair, b, r *spec.Node, seg string) bits {
 	b, r = b.Deref(), r.Deref()
-	tb, tr := isTrue(b), isTrue(r)
-	eb, er := isEmpty(b), isEmpty(r)
+	tb, tr := c.isTrue(b), c.isTrue(r)
+	eb, er := c.isEmpty(b), c.isEmpty(r)
 	switch {
 	case tb && tr, eb && er:
 		return 0
@@ -469,7 +476,7 @@ func (c *comparer) settle() Result {
 				if d.Effect == Unknown && d.Witness != nil && w.both {
 					// Witnesses in both directions prove the sets differ both ways.
 					d.Effect, d.StrictEffect = Incomparable, Incomparable
-					d.Reason += "; values exist on each side that the other rejects"
+					d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
 				}
 			}
 			res.Deltas = append(res.Deltas, d)
@@ -480,13 +487,13 @@ func (c *comparer) settle() Result {
 	return res
 }
 
-func appendRef(refs []string, ref string) []string {
-	if ref == "" {
+func appendRef(refs []string, more []string) []string {
+	if len(more) == 0 {
 		return refs
 	}
-	out := make([]string, len(refs), len(refs)+1)
+	out := make([]string, len(refs), len(refs)+len(more))
 	copy(out, refs)
-	return append(out, ref)
+	return append(out, more...)
 }
 
 // pathLess orders paths by segments, so /a/b comes right after /a.

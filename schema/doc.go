@@ -6,4 +6,19 @@
 //
 // It knows nothing about direction or severity: whether "wider" breaks
 // anybody depends on who sends the message, which the rules package decides.
+//
+// How Compare works: it pairs each base schema node with a revision node
+// (after following `$ref`, and unwrapping single-member combinators when
+// only one side has one), once per pair, so shared and recursive schemas
+// are compared and reported once. Each pair yields keyword-level deltas
+// with a local effect; the path from the root then decides the effect on
+// the whole value (`not` inverts it, a change inside a oneOf branch that
+// cannot be proved disjoint from its siblings becomes unknown). Keywords
+// that only constrain one JSON type are compared only when both sides
+// accept that type, numeric bounds are compared as intervals (discrete for
+// integers), and branches of allOf/anyOf/oneOf are paired by structure.
+//
+// Witnesses come from the caller's examples first, else from values built
+// from the root down to the change; either way they are confirmed with the
+// package's own draft-07 validator (Validate) before they are reported.
 package schema

@@ -22,8 +22,10 @@ func (c *comparer) sameSchema(a, b *spec.Node) bool {
 	if v, ok := c.same[key]; ok {
 		return v
 	}
-	st := &eqState{c: c, onStack: map[pairKey]int{}}
-	eq, _ := st.eq(a, b, 0)
+	if c.eqs == nil {
+		c.eqs = &eqState{c: c, onStack: map[pairKey]int{}}
+	}
+	eq, _ := c.eqs.eq(a, b, 0)
 	c.same[key] = eq
 	return eq
 }
@@ -161,13 +163,14 @@ func writeCanonical(sb *strings.Builder, n *spec.Node, depth int) {
 // sameDiscriminatedNames: under a discriminator the names of referenced
 // schemas are wire values (JS-66), so a renamed target is a difference.
 func sameDiscriminatedNames(a, b *spec.Node) bool {
-	if a.Get("discriminator") == nil {
-		return true
-	}
+	own := a.Get("discriminator") != nil
 	for _, k := range combinatorKeys {
 		la, lb := seqItems(a, k), seqItems(b, k)
 		for i := 0; i < len(la) && i < len(lb); i++ {
-			if refName(la[i]) != refName(lb[i]) {
+			if la[i].Target == nil || lb[i].Target == nil {
+				continue
+			}
+			if (own || hasDiscriminator(la[i], 2)) && refName(la[i]) != refName(lb[i]) {
 				return false
 			}
 		}

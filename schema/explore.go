@@ -12,19 +12,19 @@ import (
 // explore records the local deltas of p and links its child pairs.
 func (c *comparer) explore(p *pair) {
 	b, r := p.b, p.r
-	bFalse, rFalse := isEmpty(b) && b.Kind == spec.Bool, isEmpty(r) && r.Kind == spec.Bool
+	bFalse, rFalse := c.isEmpty(b) && b.Kind == spec.Bool, c.isEmpty(r) && r.Kind == spec.Bool
 	switch {
 	case bFalse && rFalse:
 		return
 	case bFalse:
-		if !isEmpty(r) {
+		if !c.isEmpty(r) {
 			p.add(&rawDelta{d: Delta{Rule: "schema-changed-from-false", Base: b, Revision: r, Old: false, New: iface(r),
 				Effect: Wider, Reason: "the schema was `false` (rejects everything) and now accepts values"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 		return
 	case rFalse:
-		if !isEmpty(b) {
+		if !c.isEmpty(b) {
 			p.add(&rawDelta{d: Delta{Rule: "schema-changed-to-false", Base: b, Revision: r, Old: iface(b), New: false,
 				Effect: Narrower, Reason: "the schema is now `false`: every value is rejected", Hint: "keep the old schema"},
 				wit: witnessHint{kind: wkPalette}})
@@ -34,9 +34,49 @@ func (c *comparer) explore(p *pair) {
 	c.annotations(p)
 	if k, side := c.liftable(b, r); k != "" {
 		// `T` against `anyOf: [T, ...]`: T is one branch of the other side.
+		// Against `allOf: [T, ...]` with keywords of its own, T is one
+		// member and those keywords are new constraints.
+		if k == "allOf" {
+			c.ownKeywords(p, side)
+		}
 		c.combinatorLists(p, k, side)
 		return
 	}
+	c.keywords(p, true)
+	c.compareCombinators(p)
+}
+
+// ownKeywords compares the allOf side's own keywords with nothing: the
+// plain side's keywords were lifted into a member. Deltas point at the
+// plain schema where the keyword is absent.
+func (c *comparer) ownKeywords(p *pair, side string) {
+	empty := &spec.Node{Kind: spec.Map}
+	saved := p.b
+	if side == "b" {
+		p.b = empty
+	} else {
+		saved, p.r = p.r, empty
+	}
+	n0 := len(p.deltas)
+	c.keywords(p, false)
+	if side == "b" {
+		p.b = saved
+	} else {
+		p.r = saved
+	}
+	for _, rd := range p.deltas[n0:] {
+		if rd.d.Base == empty {
+			rd.d.Base = saved
+		}
+		if rd.d.Revision == empty {
+			rd.d.Revision = saved
+		}
+	}
+}
+
+// keywords compares every keyword but the combinators.
+func (c *comparer) keywords(p *pair, discriminator bool) {
+	b, r := p.b, p.r
 	tb, tr := c.types(b), c.types(r)
 	c.compareTypes(p, tb, tr)
 	c.compareValues(p)
@@ -60,10 +100,11 @@ func (c *comparer) explore(p *pair) {
 	if both&tArr != 0 {
 		c.compareArray(p)
 	}
-	c.compareCombinators(p)
 	c.compareNot(p)
 	c.compareConditional(p)
-	c.compareDiscriminator(p)
+	if discriminator {
+		c.compareDiscriminator(p)
+	}
 }
 
 // ---- annotations (JS-33, JS-42, JS-62..JS-65, JS-27 outside OpenAPI) ----
@@ -99,6 +140,8 @@ func (c *comparer) annotations(p *pair) {
 		rule, ok := annotationRules[key]
 		if !ok {
 			switch {
+			case strings.HasPrefix(key, "x-parser-"):
+				return // written by parsers, not by the author
 			case strings.HasPrefix(key, "x-"):
 				rule = "schema-extension-changed"
 			case key == "nullable" && !c.opts.OpenAPI:
@@ -142,9 +185,6 @@ func (c *comparer) annotations(p *pair) {
 	}
 	for _, f := range r.Fields {
 		check(f.Key)
-	}
-	if c.opts.AssertFormat {
-		return
 	}
 }
 
@@ -268,14 +308,16 @@ func (c *comparer) compareValues(p *pair) {
 		p.add(&rawDelta{seg: "/" + vb.kw, d: d, wit: wit})
 		return
 	}
+	// A value the side's type rejects anyway is not really listed.
+	tb, tr := c.types(b), c.types(r)
 	var added, removed []string
 	for _, k := range vr.keys {
-		if _, ok := vb.nodes[k]; !ok {
+		if _, ok := vb.nodes[k]; !ok && valueType(vr.nodes[k])&tr != 0 {
 			added = append(added, k)
 		}
 	}
 	for _, k := range vb.keys {
-		if _, ok := vr.nodes[k]; !ok {
+		if _, ok := vr.nodes[k]; !ok && valueType(vb.nodes[k])&tb != 0 {
 			removed = append(removed, k)
 		}
 	}
@@ -681,10 +723,11 @@ func valueText(n *spec.Node) string {
 
 // ---- pattern (JS-40) ----
 
-// trivialPattern matches every string.
+// trivialPattern matches every string. (`^.*$` does not: `.` stops at a
+// line break.)
 func trivialPattern(s string) bool {
 	switch s {
-	case "", ".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$":
+	case "", ".*", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$":
 		return true
 	}
 	return false

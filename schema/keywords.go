@@ -20,12 +20,14 @@ var assertionKeywords = map[string]bool{
 	"allOf": true, "anyOf": true, "oneOf": true, "not": true, "$ref": true,
 }
 
-func isAssertion(key string) bool { return assertionKeywords[key] }
+func (c *comparer) isAssertion(key string) bool {
+	return assertionKeywords[key] || (key == "format" && c.opts.AssertFormat)
+}
 
 // isTrue reports whether a schema obviously accepts everything: absent,
 // `true`, `{}`, only annotations, or not a schema at all (malformed
 // schemas are tolerated as constraining nothing).
-func isTrue(n *spec.Node) bool {
+func (c *comparer) isTrue(n *spec.Node) bool {
 	n = n.Deref()
 	if n == nil {
 		return true
@@ -35,7 +37,7 @@ func isTrue(n *spec.Node) bool {
 		return n.Value == "true"
 	case spec.Map:
 		for _, f := range n.Fields {
-			if !isAssertion(f.Key) {
+			if !c.isAssertion(f.Key) {
 				continue
 			}
 			switch f.Key {
@@ -59,7 +61,7 @@ func isTrue(n *spec.Node) bool {
 				if f.Value.Kind == spec.Seq {
 					all := true
 					for _, it := range f.Value.Items {
-						if it.Deref() == n || !isTrue(it) {
+						if it.Deref() == n || !c.isTrue(it) {
 							all = false
 							break
 						}
@@ -77,7 +79,7 @@ func isTrue(n *spec.Node) bool {
 }
 
 // isEmpty reports whether a schema obviously accepts nothing.
-func isEmpty(n *spec.Node) bool {
+func (c *comparer) isEmpty(n *spec.Node) bool {
 	n = n.Deref()
 	if n == nil {
 		return false
@@ -92,7 +94,7 @@ func isEmpty(n *spec.Node) bool {
 		if t := n.Get("type"); t != nil && t.Kind == spec.Seq && len(t.Items) == 0 {
 			return true
 		}
-		if nt := n.Get("not"); nt != nil && nt.Deref() != n && isTrue(nt) {
+		if nt := n.Get("not"); nt != nil && nt.Deref() != n && c.isTrue(nt) {
 			return true
 		}
 	}

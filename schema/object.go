@@ -56,9 +56,9 @@ func (c *comparer) coverageOf(n *spec.Node, name string) coverage {
 		cov.node = n.Get("additionalProperties")
 	}
 	switch {
-	case isTrue(cov.node):
+	case c.isTrue(cov.node):
 		cov.kind = "open"
-	case isEmpty(cov.node):
+	case c.isEmpty(cov.node):
 		cov.kind = "closed"
 	default:
 		cov.kind = "partial"
@@ -85,11 +85,13 @@ func (c *comparer) compareObject(p *pair) {
 			continue
 		}
 		idxB[f.Key] = f.Value
-		seg := "/properties/" + spec.EscapePointer(f.Key)
 		if rv, ok := idxR[f.Key]; ok {
-			c.child(p, f.Value, rv, seg, false)
+			if !c.sameSchema(f.Value, rv) { // checked first: most properties are unchanged
+				c.child(p, f.Value, rv, "/properties/"+spec.EscapePointer(f.Key), false)
+			}
 			continue
 		}
+		seg := "/properties/" + spec.EscapePointer(f.Key)
 		// Removed: the name now falls under the revision's coverage.
 		_, wasReq := reqB[f.Key]
 		_, isReq := reqR[f.Key]
@@ -133,7 +135,9 @@ func (c *comparer) compareObject(p *pair) {
 			case "open":
 				d.Rule = "schema-property-removed"
 				d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
-				pragmatic = !isReq
+				// A property declared `false` is a deliberate ban, not an
+				// optional field: the pragmatic policy does not cover it.
+				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
 				d.Rule = "schema-property-removed-from-closed"
 				d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
@@ -198,7 +202,9 @@ func (c *comparer) compareObject(p *pair) {
 			case "open":
 				d.Rule = "schema-property-added"
 				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
-				pragmatic = !isReq
+				// A property declared `false` is a deliberate ban, not an
+				// optional field: the pragmatic policy does not cover it.
+				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
 				d.Rule = "schema-property-added-to-closed"
 				d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
@@ -263,7 +269,7 @@ func coverageText(cov coverage) string {
 // (absent or true), closed (false) or a schema (JS-13..JS-15, JS-47).
 func (c *comparer) compareAdditional(p *pair, key, what string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
-	kb, kr := openKind(nb), openKind(nr)
+	kb, kr := c.openKind(nb), c.openKind(nr)
 	seg := "/" + key
 	prefix := "schema-additional-properties-"
 	noun := "properties"
@@ -296,11 +302,11 @@ func (c *comparer) compareAdditional(p *pair, key, what string) {
 	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
 }
 
-func openKind(n *spec.Node) string {
+func (c *comparer) openKind(n *spec.Node) string {
 	switch {
-	case isTrue(n):
+	case c.isTrue(n):
 		return "open"
-	case isEmpty(n):
+	case c.isEmpty(n):
 		return "closed"
 	}
 	return "schema"
@@ -310,7 +316,7 @@ func openKind(n *spec.Node) string {
 // means "anything" (propertyNames, items, contains-like keywords).
 func (c *comparer) compareOptionalSchema(p *pair, key, ruleAdded, ruleRemoved, noun string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
-	tb, tr := isTrue(nb), isTrue(nr)
+	tb, tr := c.isTrue(nb), c.isTrue(nr)
 	switch {
 	case tb && tr:
 		return
@@ -360,7 +366,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		}
 		// Removed: undeclared matching names fall to additionalProperties.
 		eff := c.effectOf(p, f.Value, p.r.Get("additionalProperties"), seg)
-		if !isTrue(f.Value) {
+		if !c.isTrue(f.Value) {
 			eff |= declaredMatch(f.Key, declR).invert()
 		}
 		if eff == 0 {
@@ -375,7 +381,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		}
 		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
 		eff := c.effectOf(p, p.b.Get("additionalProperties"), f.Value, seg)
-		if !isTrue(f.Value) {
+		if !c.isTrue(f.Value) {
 			eff |= declaredMatch(f.Key, declR)
 		}
 		if eff == 0 {
@@ -424,7 +430,7 @@ func (c *comparer) compareDependencies(p *pair) {
 		seg := "/" + x.kw + "/" + spec.EscapePointer(name)
 		y, ok := dr[name]
 		if !ok {
-			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && isTrue(x.node)) {
+			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
 				continue
 			}
 			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-removed", Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
@@ -473,7 +479,7 @@ func (c *comparer) compareDependencies(p *pair) {
 			continue
 		}
 		y := dr[name]
-		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && isTrue(y.node)) {
+		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
 			continue
 		}
 		p.add(&rawDelta{seg: "/" + y.kw + "/" + spec.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,

@@ -130,7 +130,7 @@ func mutate(r *rand.Rand, s any) {
 	}
 	m := pick(r, spots)
 	props, _ := m["properties"].(map[string]any)
-	switch r.IntN(24) {
+	switch r.IntN(26) {
 	case 0: // add a property
 		if props == nil {
 			props = map[string]any{}
@@ -301,6 +301,21 @@ func mutate(r *rand.Rand, s any) {
 			delete(m, "contains")
 		} else {
 			m["contains"] = randomLeafSchema(r)
+		}
+	case 24: // lift into a combinator with another branch: T → anyOf [T, leaf]
+		inner := cloneJSON(m).(map[string]any)
+		for k := range m {
+			delete(m, k)
+		}
+		m[pick(r, []string{"allOf", "anyOf", "oneOf"})] = []any{inner, randomLeafSchema(r)}
+	case 25: // lift into allOf with a keyword beside it
+		inner := cloneJSON(m).(map[string]any)
+		for k := range m {
+			delete(m, k)
+		}
+		m["allOf"] = []any{inner}
+		for k, v := range randomLeafSchema(r) {
+			m[k] = v
 		}
 	case 23: // switch a combinator kind
 		for _, k := range []string{"anyOf", "oneOf", "allOf"} {
@@ -665,6 +680,21 @@ func TestPropertyVerdictsAgreeWithAValidator(t *testing.T) {
 		}
 		res := compareNodes(t, bn, rn, opts)
 		stats[res.Effect]++
+		// The pragmatic policy may only soften its own rules, and the
+		// strict effects it keeps must add up to the strict verdict.
+		prag := opts
+		prag.Strict = false
+		pres := compareNodes(t, bn, rn, prag)
+		strictOf := None
+		for _, d := range pres.Deltas {
+			strictOf = Combine(strictOf, d.StrictEffect)
+			if d.Effect != d.StrictEffect && d.Rule != "schema-property-added" && d.Rule != "schema-property-removed" && d.Rule != "schema-all-of-member-added" {
+				t.Errorf("pair %d: pragmatic policy changed %s (%v, strict %v)", i, d.Rule, d.Effect, d.StrictEffect)
+			}
+		}
+		if strictOf != res.Effect && res.Effect != Incomparable && strictOf != Incomparable {
+			t.Errorf("pair %d: strict effects of the pragmatic run combine to %v, strict run says %v\n base %s\n rev %s\n%s\n%s", i, strictOf, res.Effect, bj, rj, describe(pres), describe(res))
+		}
 		fail := func(format string, args ...any) {
 			t.Helper()
 			t.Errorf("pair %d\n base     %s\n revision %s\n%s\n"+format, append([]any{i, bj, rj, describe(res)}, args...)...)

@@ -270,19 +270,26 @@ func TestWitnessForWiderAndIncomparable(t *testing.T) {
 	}
 }
 
-func TestUnknownPatternProvedIncomparableByExamples(t *testing.T) {
+func TestUnknownPatternProvedIncomparableByWitnesses(t *testing.T) {
 	b := `{type: object, properties: {sku: {type: string, pattern: "^[A-Z]{3}$"}}}`
 	r := `{type: object, properties: {sku: {type: string, pattern: "^[0-9]{3}$"}}}`
 	res := compareT(t, b, r, Options{
 		BaseExamples:     []any{map[string]any{"sku": "ABC"}},
 		RevisionExamples: []any{map[string]any{"sku": "123"}},
 	})
-	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil {
+	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil || res.Deltas[0].Witness.Source != "example" {
 		t.Fatalf("want examples to prove incomparable:\n%s", describe(res))
 	}
+	// Without examples, strings sampled from each pattern do it.
 	res = compareT(t, b, r, Options{})
+	if res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil || res.Deltas[0].Witness.Source != "generated" {
+		t.Fatalf("without examples want generated witnesses:\n%s", describe(res))
+	}
+	// With nothing to sample (the patterns only differ in a way samples
+	// miss), the change stays unknown.
+	res = compareT(t, `{type: string, pattern: "^a.*$"}`, `{type: string, pattern: "^a"}`, Options{})
 	if res.Deltas[0].Effect != Unknown {
-		t.Fatalf("without examples want unknown:\n%s", describe(res))
+		t.Fatalf("want unknown:\n%s", describe(res))
 	}
 }
 
@@ -392,4 +399,132 @@ func FuzzCompare(f *testing.F) {
 		Compare(na, nb, Options{})
 		Compare(na, nb, Options{Strict: true, AssertFormat: true, OpenAPI: true})
 	})
+}
+
+// Compare only reads the documents, so callers may compare messages that
+// share schemas from several goroutines.
+func TestConcurrentCompares(t *testing.T) {
+	b := root(t, "b.yaml", treeDoc("10"))
+	r := root(t, "r.yaml", treeDoc("5"))
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() { done <- describe(Compare(b, r, Options{})) }()
+	}
+	first := <-done
+	for i := 1; i < 8; i++ {
+		if got := <-done; got != first {
+			t.Fatalf("concurrent results differ:\n%s\n%s", first, got)
+		}
+	}
+}
+
+func TestRefsThroughAWrapper(t *testing.T) {
+	b := root(t, "b.yaml", `
+definitions:
+  Money: {type: number, maximum: 100}
+root: {type: object, properties: {price: {$ref: '#/definitions/Money'}}}
+`)
+	r := root(t, "r.yaml", `
+definitions:
+  Amount: {allOf: [{$ref: '#/definitions/Money'}]}
+  Money: {type: number, maximum: 50}
+root: {type: object, properties: {price: {$ref: '#/definitions/Amount'}}}
+`)
+	res := compareNodes(t, b, r, strict)
+	var max *Delta
+	for i := range res.Deltas {
+		if res.Deltas[i].Rule == "schema-maximum-decreased" {
+			max = &res.Deltas[i]
+		}
+	}
+	if max == nil {
+		t.Fatalf("no maximum delta:\n%s", describe(res))
+	}
+	if !reflect.DeepEqual(max.RevisionRefs, []string{"#/definitions/Amount", "#/definitions/Money"}) || !reflect.DeepEqual(max.BaseRefs, []string{"#/definitions/Money"}) {
+		t.Errorf("refs %v / %v", max.BaseRefs, max.RevisionRefs)
+	}
+	if max.Path != "/properties/price/maximum" {
+		t.Errorf("path %q", max.Path)
+	}
+}
+
+// Two messages sharing a component give deltas a caller can merge by
+// (Rule, Base, Revision).
+func TestDeltasAcrossComparesShareNodes(t *testing.T) {
+	src := func(max string) string {
+		return `
+definitions:
+  Line: {type: object, properties: {qty: {type: integer, maximum: ` + max + `}}}
+created: {type: object, properties: {lines: {type: array, items: {$ref: '#/definitions/Line'}}}}
+updated: {type: object, properties: {line: {$ref: '#/definitions/Line'}}}
+`
+	}
+	b, r := parse(t, "b.yaml", src("10")), parse(t, "r.yaml", src("5"))
+	one := compareNodes(t, b.Get("created"), r.Get("created"), strict)
+	two := compareNodes(t, b.Get("updated"), r.Get("updated"), strict)
+	if len(one.Deltas) != 1 || len(two.Deltas) != 1 {
+		t.Fatalf("%s\n%s", describe(one), describe(two))
+	}
+	d1, d2 := one.Deltas[0], two.Deltas[0]
+	if d1.Rule != d2.Rule || d1.Base != d2.Base || d1.Revision != d2.Revision {
+		t.Errorf("the shared change is not recognisable as one: %v/%v vs %v/%v", d1.Base.Loc(), d1.Revision.Loc(), d2.Base.Loc(), d2.Revision.Loc())
+	}
+	if d1.Path == d2.Path {
+		t.Errorf("paths should differ per message, both %q", d1.Path)
+	}
+}
+
+// An example is a witness only for the change that makes it fail.
+func TestExampleWitnessMatchesItsDelta(t *testing.T) {
+	b := `{type: object, properties: {id: {type: string}, note: {type: string, maxLength: 10}}}`
+	r := `{type: object, required: [id], properties: {id: {type: string}, note: {type: string, maxLength: 5}}}`
+	ex := map[string]any{"note": "hi"} // lacks id, short note
+	res := compareT(t, b, r, Options{BaseExamples: []any{ex}})
+	for _, d := range res.Deltas {
+		switch d.Rule {
+		case "schema-required-added":
+			if d.Witness == nil || d.Witness.Source != "example" {
+				t.Errorf("required-added: want the example, got %+v", d.Witness)
+			}
+		case "schema-max-length-decreased":
+			if d.Witness != nil && d.Witness.Source == "example" {
+				t.Errorf("max-length-decreased: the example does not show it, got %+v", d.Witness)
+			}
+			if d.Witness == nil {
+				t.Errorf("max-length-decreased: want a generated witness")
+			}
+		}
+	}
+}
+
+// AsyncAPI hierarchies put the discriminator on the parent that children
+// extend with allOf; renaming a child changes its wire value too.
+func TestDiscriminatedHierarchyChildRenamed(t *testing.T) {
+	src := func(name string) string {
+		return `
+definitions:
+  Pet: {type: object, discriminator: petType, required: [petType], properties: {petType: {type: string}}}
+  ` + name + `: {allOf: [{$ref: '#/definitions/Pet'}, {properties: {meow: {type: boolean}}}]}
+  Dog: {allOf: [{$ref: '#/definitions/Pet'}, {properties: {bark: {type: boolean}}}]}
+root:
+  oneOf:
+    - {$ref: '#/definitions/` + name + `'}
+    - {$ref: '#/definitions/Dog'}
+`
+	}
+	res := compareNodes(t, root(t, "b.yaml", src("Cat")), root(t, "r.yaml", src("Kitty")), Options{})
+	if got := ruleIDs(res); !reflect.DeepEqual(got, []string{"schema-discriminator-changed"}) {
+		t.Fatalf("want the rename reported:\n%s", describe(res))
+	}
+	// Renaming a schema outside any hierarchy is no change.
+	plain := func(name string) string {
+		return `
+definitions:
+  ` + name + `: {type: object, properties: {meow: {type: boolean}}}
+root: {oneOf: [{$ref: '#/definitions/` + name + `'}, {type: string}]}
+`
+	}
+	if res := compareNodes(t, root(t, "b.yaml", plain("Cat")), root(t, "r.yaml", plain("Kitty")), Options{}); len(res.Deltas) != 0 {
+		t.Fatalf("plain rename: %s", describe(res))
+	}
 }

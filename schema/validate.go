@@ -21,7 +21,8 @@ import (
 type validator struct {
 	opts    Options
 	re      *regexCache
-	fails   []*spec.Node // keyword nodes that rejected the value
+	nums    map[*spec.Node]*big.Rat // parsed numeric keywords, shared
+	fails   []*spec.Node            // keyword nodes that rejected the value
 	steps   int
 	unknown bool
 }
@@ -34,6 +35,23 @@ func Validate(schema *spec.Node, value any, opts Options) (valid, certain bool) 
 	v := &validator{opts: opts, re: &regexCache{}}
 	ok := v.valid(schema, value, 0)
 	return ok, !v.unknown
+}
+
+// num reads a numeric keyword, parsing each node once.
+func (v *validator) num(n *spec.Node, key string) (*big.Rat, *spec.Node) {
+	node := n.Get(key)
+	if node == nil {
+		return nil, nil
+	}
+	if r, ok := v.nums[node]; ok {
+		return r, node
+	}
+	r, _ := number(n, key)
+	if v.nums == nil {
+		v.nums = map[*spec.Node]*big.Rat{}
+	}
+	v.nums[node] = r
+	return r, node
 }
 
 func (v *validator) fail(n *spec.Node) bool {
@@ -184,9 +202,18 @@ func (v *validator) number(n *spec.Node, x float64) bool {
 		v.unknown = true
 		return true
 	}
-	xr := new(big.Rat).SetFloat64(x)
+	// The shortest decimal that reads back as x, so 0.01 is 1/100 as in
+	// the JSON text, not the binary fraction nearest to it.
+	xr, ok0 := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	if !ok0 {
+		xr = new(big.Rat).SetFloat64(x)
+	}
 	ok := true
 	for _, upper := range []bool{false, true} {
+		if upper && n.Get("maximum") == nil && n.Get("exclusiveMaximum") == nil ||
+			!upper && n.Get("minimum") == nil && n.Get("exclusiveMinimum") == nil {
+			continue
+		}
 		bd := readBound(n, upper)
 		if !bd.valid {
 			continue
@@ -196,7 +223,7 @@ func (v *validator) number(n *spec.Node, x float64) bool {
 			ok = v.fail(bd.node)
 		}
 	}
-	if m, node := number(n, "multipleOf"); m != nil && m.Sign() > 0 {
+	if m, node := v.num(n, "multipleOf"); m != nil && m.Sign() > 0 {
 		if !new(big.Rat).Quo(xr, m).IsInt() {
 			ok = v.fail(node)
 		}
@@ -228,12 +255,14 @@ func (v *validator) number(n *spec.Node, x float64) bool {
 
 func (v *validator) str(n *spec.Node, s string) bool {
 	ok := true
-	l := big.NewRat(int64(utf8.RuneCountInString(s)), 1)
-	if m, node := number(n, "minLength"); m != nil && l.Cmp(m) < 0 {
-		ok = v.fail(node)
-	}
-	if m, node := number(n, "maxLength"); m != nil && l.Cmp(m) > 0 {
-		ok = v.fail(node)
+	if n.Get("minLength") != nil || n.Get("maxLength") != nil {
+		l := big.NewRat(int64(utf8.RuneCountInString(s)), 1)
+		if m, node := v.num(n, "minLength"); m != nil && l.Cmp(m) < 0 {
+			ok = v.fail(node)
+		}
+		if m, node := v.num(n, "maxLength"); m != nil && l.Cmp(m) > 0 {
+			ok = v.fail(node)
+		}
 	}
 	if p := n.Get("pattern"); p != nil && p.Kind == spec.String {
 		re := v.re.get(p.Value)
@@ -347,12 +376,14 @@ func (v *validator) object(n *spec.Node, obj map[string]any, depth int) bool {
 			}
 		}
 	}
-	cnt := big.NewRat(int64(len(obj)), 1)
-	if m, node := number(n, "minProperties"); m != nil && cnt.Cmp(m) < 0 {
-		ok = v.fail(node)
-	}
-	if m, node := number(n, "maxProperties"); m != nil && cnt.Cmp(m) > 0 {
-		ok = v.fail(node)
+	if n.Get("minProperties") != nil || n.Get("maxProperties") != nil {
+		cnt := big.NewRat(int64(len(obj)), 1)
+		if m, node := v.num(n, "minProperties"); m != nil && cnt.Cmp(m) < 0 {
+			ok = v.fail(node)
+		}
+		if m, node := v.num(n, "maxProperties"); m != nil && cnt.Cmp(m) > 0 {
+			ok = v.fail(node)
+		}
 	}
 	for _, key := range []string{"dependencies", "dependentRequired", "dependentSchemas"} {
 		for _, f := range fields(n, key) {
@@ -398,12 +429,14 @@ func (v *validator) array(n *spec.Node, arr []any, depth int) bool {
 			}
 		}
 	}
-	cnt := big.NewRat(int64(len(arr)), 1)
-	if m, node := number(n, "minItems"); m != nil && cnt.Cmp(m) < 0 {
-		ok = v.fail(node)
-	}
-	if m, node := number(n, "maxItems"); m != nil && cnt.Cmp(m) > 0 {
-		ok = v.fail(node)
+	if n.Get("minItems") != nil || n.Get("maxItems") != nil {
+		cnt := big.NewRat(int64(len(arr)), 1)
+		if m, node := v.num(n, "minItems"); m != nil && cnt.Cmp(m) < 0 {
+			ok = v.fail(node)
+		}
+		if m, node := v.num(n, "maxItems"); m != nil && cnt.Cmp(m) > 0 {
+			ok = v.fail(node)
+		}
 	}
 	if u := n.Get("uniqueItems"); u.IsTrue() {
 		seen := map[string]bool{}

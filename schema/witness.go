@@ -33,17 +33,26 @@ type witnessHint struct {
 	pattern  string
 }
 
-// witnessBudget bounds the validations spent on witnesses in one Compare.
-const witnessBudget = 4000
+// witnessBudget bounds the validations spent on witnesses in one Compare,
+// and witnessSteps the schema keywords they may visit in all: witnesses
+// are evidence, not worth more time than the comparison itself. Both are
+// counts, not clocks, so results do not depend on the machine.
+const (
+	witnessBudget = 6000
+	witnessSteps  = 150000
+)
 
 type witnessFinder struct {
 	c      *comparer
+	g      *generator
 	budget int
+	steps  int
 	both   bool
+	nums   map[*spec.Node]*big.Rat
 }
 
 func newWitnessFinder(c *comparer) *witnessFinder {
-	return &witnessFinder{c: c, budget: witnessBudget}
+	return &witnessFinder{c: c, g: &generator{c: c, mins: map[*spec.Node]minResult{}}, budget: witnessBudget, nums: map[*spec.Node]*big.Rat{}}
 }
 
 // find returns a confirmed witness for d, or nil. For unknown effects it
@@ -90,19 +99,24 @@ func (w *witnessFinder) search(p *pair, rd *rawDelta, d *Delta, side string) *Wi
 	for _, ex := range examples {
 		ex = normalizeValue(ex)
 		if w.confirm(ex, d, side) {
-			return &Witness{Value: ex, ValidIn: side, Source: "example"}
+			return &Witness{Value: cloneValue(ex), ValidIn: side, Source: "example"}
 		}
 	}
-	if w.budget <= 0 {
+	if w.budget <= 0 || w.steps > witnessSteps {
 		return nil
 	}
 	root, path := c.baseRoot, p.bPath
 	if side == "revision" {
 		root, path = c.revRoot, p.rPath
 	}
-	g := &generator{c: c}
-	for _, cand := range w.candidates(p, rd, g) {
-		if w.budget <= 0 {
+	g := w.g
+	cands := w.candidates(p, rd, g)
+	if d.Effect == Unknown && len(cands) > maxUnknownCandidates {
+		// Undecided changes search both ways; keep each way short.
+		cands = cands[:maxUnknownCandidates]
+	}
+	for _, cand := range cands {
+		if w.budget <= 0 || w.steps > witnessSteps {
 			return nil
 		}
 		whole, ok := g.build(root, splitPath(path), cand, 0)
@@ -110,7 +124,7 @@ func (w *witnessFinder) search(p *pair, rd *rawDelta, d *Delta, side string) *Wi
 			continue
 		}
 		if w.confirm(whole, d, side) {
-			return &Witness{Value: whole, ValidIn: side, Source: "generated"}
+			return &Witness{Value: cloneValue(whole), ValidIn: side, Source: "generated"}
 		}
 	}
 	return nil
@@ -126,12 +140,16 @@ func (w *witnessFinder) confirm(value any, d *Delta, side string) bool {
 	if side == "revision" {
 		acc, rej, at = c.revRoot, c.baseRoot, d.Base
 	}
-	va := &validator{opts: c.opts, re: &c.re}
-	if !va.valid(acc, value, 0) || va.unknown {
+	va := &validator{opts: c.opts, re: &c.re, nums: w.nums}
+	okA := va.valid(acc, value, 0)
+	w.steps += va.steps
+	if !okA || va.unknown {
 		return false
 	}
-	vr := &validator{opts: c.opts, re: &c.re}
-	if vr.valid(rej, value, 0) || vr.unknown {
+	vr := &validator{opts: c.opts, re: &c.re, nums: w.nums}
+	okR := vr.valid(rej, value, 0)
+	w.steps += vr.steps
+	if okR || vr.unknown {
 		return false
 	}
 	if at == nil {
@@ -196,7 +214,11 @@ func normalizeValue(v any) any {
 	return v
 }
 
-var palette = []any{nil, false, true, 0.0, 1.0, -1.0, 0.5, "", "a", map[string]any{}, []any{}}
+// palette returns small values of every type, fresh each time: they end up
+// inside witnesses that callers own.
+func palette() []any {
+	return []any{nil, false, true, 0.0, 1.0, -1.0, 0.5, "", "a", map[string]any{}, []any{}}
+}
 
 // candidates lists values to try at the pair's location.
 func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
@@ -207,7 +229,26 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 		if v, ok := g.min(n, 0); ok {
 			mins = append(mins, v)
 		}
+		// One value per branch, and the selected branches of if/then/else.
+		own, _ := g.min(n, 0)
+		for _, k := range combinatorKeys {
+			for _, m := range seqItems(n, k) {
+				if v, ok := g.min(m, 1); ok {
+					mins = append(mins, merge(own, v))
+				}
+			}
+		}
+		for _, k := range []string{"if", "then", "else", "not"} {
+			if v, ok := g.min(n.Get(k), 1); ok && n.Get(k) != nil {
+				mins = append(mins, merge(own, v))
+			}
+		}
 	}
+	// Values the schemas name (const, enum) are likely boundaries.
+	named := g.namedValues(p)
+	out = append(out, mins...)
+	out = append(out, named...)
+
 	switch h.kind {
 	case wkValues:
 		for _, n := range h.values {
@@ -242,26 +283,122 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 			}
 		}
 	case wkStrings:
+		for _, n := range []*spec.Node{p.b, p.r} {
+			if pat := n.Get("pattern"); pat != nil && pat.Kind == spec.String {
+				for _, s := range patternSamples(pat.Value) {
+					out = append(out, s)
+				}
+			}
+		}
 		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
 			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
-	case wkObject, wkExtra, wkKeyword:
-		out = append(out, g.objectVariants(p, h)...)
+	case wkObject, wkExtra, wkKeyword, wkPalette:
+		out = append(out, g.objectVariants(p, h, named)...)
+	}
+	switch h.kind {
+	case wkItems, wkExtra, wkPalette:
+		out = append(out, g.tupleVariants(p)...)
+	}
+	switch h.kind {
 	case wkItems:
 		for _, m := range mins {
 			out = append(out, []any{m}, []any{m, m})
 		}
-		for _, x := range palette {
+		for _, x := range palette() {
 			out = append(out, []any{x}, []any{x, x}, []any{0.0, x}, []any{x, 0.0})
 		}
 	}
-	out = append(out, mins...)
-	out = append(out, palette...)
+	out = append(out, palette()...)
+	if len(out) > maxCandidates {
+		out = out[:maxCandidates]
+	}
+	return out
+}
+
+// maxCandidates bounds the values tried per delta.
+const (
+	maxCandidates        = 250
+	maxUnknownCandidates = 80
+)
+
+// namedValues collects const and enum values written in the pair's
+// schemas (a few levels down), as JSON values.
+func (g *generator) namedValues(p *pair) []any {
+	var out []any
+	seen := map[*spec.Node]bool{}
+	var walk func(n *spec.Node, depth int)
+	walk = func(n *spec.Node, depth int) {
+		n = n.Deref()
+		if n == nil || n.Kind != spec.Map || depth > 3 || seen[n] || len(out) > 32 {
+			return
+		}
+		seen[n] = true
+		if c := n.Get("const"); c != nil {
+			out = append(out, c.Interface())
+		}
+		for _, it := range seqItems(n, "enum") {
+			out = append(out, it.Interface())
+		}
+		for _, f := range n.Fields {
+			switch f.Key {
+			case "not", "if", "then", "else", "items", "contains", "additionalProperties":
+				walk(f.Value, depth+1)
+			case "allOf", "anyOf", "oneOf":
+				for _, it := range seqItems(n, f.Key) {
+					walk(it, depth+1)
+				}
+			case "properties":
+				for _, pf := range fields(n, "properties") {
+					walk(pf.Value, depth+1)
+				}
+			}
+		}
+	}
+	walk(p.b, 0)
+	walk(p.r, 0)
+	return out
+}
+
+// tupleVariants: arrays as long as either side's tuple, and one longer,
+// with small items.
+func (g *generator) tupleVariants(p *pair) []any {
+	var out []any
+	for _, n := range []*spec.Node{p.b, p.r} {
+		n = n.Deref()
+		k := len(seqItems(n, "items"))
+		if k == 0 {
+			k = 2
+		}
+		for extra := 0; extra <= 2; extra++ {
+			arr := make([]any, 0, k+extra)
+			for i := 0; i < k+extra; i++ {
+				v, ok := g.min(itemAt(n, i), 1)
+				if !ok {
+					v = 0.0
+				}
+				arr = append(arr, v)
+			}
+			out = append(out, arr)
+			for _, x := range palette() {
+				alt := append(append([]any{}, arr...), x)
+				out = append(out, alt)
+			}
+		}
+	}
 	return out
 }
 
 // generator builds small values from schemas. Its output is a guess; the
 // validator decides.
-type generator struct{ c *comparer }
+type generator struct {
+	c    *comparer
+	mins map[*spec.Node]minResult // shared between candidates: never mutated
+}
+
+type minResult struct {
+	v  any
+	ok bool
+}
 
 // min returns a small value the schema probably accepts.
 func (g *generator) min(n *spec.Node, depth int) (any, bool) {
@@ -269,6 +406,36 @@ func (g *generator) min(n *spec.Node, depth int) (any, bool) {
 	if depth > 12 {
 		return nil, false
 	}
+	if r, ok := g.mins[n]; ok && r.ok {
+		return r.v, true
+	}
+	v, ok := g.minOf(n, depth)
+	if ok && g.mins != nil {
+		g.mins[n] = minResult{v, true}
+	}
+	return v, ok
+}
+
+// cloneValue copies a JSON value, so witnesses share nothing.
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = cloneValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneValue(e)
+		}
+		return out
+	}
+	return v
+}
+
+func (g *generator) minOf(n *spec.Node, depth int) (any, bool) {
 	if n == nil {
 		return nil, true
 	}
@@ -536,7 +703,7 @@ func copyMap(m map[string]any) map[string]any {
 
 // objectVariants: minimal objects of both sides with a property left out,
 // set to small values of every type, or an undeclared property added.
-func (g *generator) objectVariants(p *pair, h witnessHint) []any {
+func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 	var out []any
 	names := []string{}
 	if h.name != "" {
@@ -568,25 +735,65 @@ func (g *generator) objectVariants(p *pair, h witnessHint) []any {
 					out = append(out, with)
 				}
 			}
-			for _, x := range palette {
+			for _, x := range palette() {
 				with := copyMap(obj)
 				with[name] = x
 				out = append(out, with)
 			}
 		}
-		for _, x := range palette {
+		for _, x := range palette() {
 			with := copyMap(obj)
 			with[extra] = x
 			out = append(out, with)
 		}
-		// Dependencies: the dependent property present, its partners missing.
-		for _, f := range fields(n, "properties") {
+		// Every declared property present, and all but one: dependencies
+		// and conditions look at combinations.
+		props := fields(n, "properties")
+		if len(props) > 8 {
+			props = props[:8]
+		}
+		if h.name != "" {
+			// The change is about one property: vary that one.
+			props = nil
+			if v := p.b.Get("properties").Get(h.name); v != nil {
+				props = append(props, spec.Field{Key: h.name, Value: v})
+			} else if v := p.r.Get("properties").Get(h.name); v != nil {
+				props = append(props, spec.Field{Key: h.name, Value: v})
+			}
+		}
+		full := copyMap(obj)
+		for _, f := range props {
+			if _, has := full[f.Key]; !has {
+				if v, ok := g.min(f.Value, 1); ok {
+					full[f.Key] = v
+				}
+			}
+		}
+		out = append(out, full)
+		for _, f := range props {
 			with := copyMap(obj)
 			if _, has := with[f.Key]; !has {
 				if v, ok := g.min(f.Value, 1); ok {
 					with[f.Key] = v
 					out = append(out, with)
 				}
+			}
+			without := copyMap(full)
+			delete(without, f.Key)
+			out = append(out, without)
+			vals := palette()
+			if h.name != "" {
+				vals = append(vals, named...)
+			}
+			for _, side := range []*spec.Node{p.b, p.r} {
+				vals = append(vals, g.boundaries(side.Get("properties").Get(f.Key))...)
+			}
+			vals = append(vals, g.boundaries(p.b.Get("additionalProperties"))...)
+			vals = append(vals, g.boundaries(p.r.Get("additionalProperties"))...)
+			for _, x := range vals {
+				with := copyMap(obj)
+				with[f.Key] = x
+				out = append(out, with)
 			}
 		}
 	}
@@ -736,4 +943,33 @@ func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any
 		return v, true
 	}
 	return nil, false
+}
+
+// boundaries returns values just inside and outside a schema's numeric
+// and length bounds.
+func (g *generator) boundaries(n *spec.Node) []any {
+	n = n.Deref()
+	if n == nil || n.Kind != spec.Map {
+		return nil
+	}
+	var out []any
+	for _, upper := range []bool{false, true} {
+		if bd := readBound(n, upper); bd.valid {
+			for _, d := range []int64{-1, 0, 1} {
+				f, _ := new(big.Rat).Add(bd.v, big.NewRat(d, 1)).Float64()
+				out = append(out, f)
+			}
+		}
+	}
+	for _, key := range []string{"minLength", "maxLength"} {
+		if m, _ := number(n, key); m != nil {
+			f, _ := m.Float64()
+			for _, k := range []int{int(f) - 1, int(f), int(f) + 1} {
+				if k >= 0 && k <= 1000 {
+					out = append(out, strings.Repeat("a", k))
+				}
+			}
+		}
+	}
+	return out
 }

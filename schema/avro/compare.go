@@ -147,6 +147,8 @@ func (c *comparer) compare(s site, b, r use) {
 	s.bRefs, s.rRefs = joinRefs(s.bRefs, b.refs), joinRefs(s.rRefs, r.refs)
 	bt, rt := b.t.deref(), r.t.deref()
 	if c.depth > maxDepth {
+		c.add(s, schema.Delta{Rule: ruleSchemaInvalid, Base: b.at, Revision: r.at, Effect: schema.Unknown,
+			Reason: fmt.Sprintf("the schemas nest deeper than %d levels here; the rest was not compared", maxDepth)}, false)
 		return
 	}
 	c.depth++
@@ -198,9 +200,21 @@ func (c *comparer) invalid(s site, b, r use, bt, rt *avroType) {
 		why = append(why, "in the revision: "+rt.problem)
 	}
 	c.add(s, schema.Delta{Rule: ruleSchemaInvalid, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
-		Old: b.at.Interface(), New: r.at.Interface(), Effect: schema.Unknown,
+		Old: summary(b.at, bt), New: summary(r.at, rt), Effect: schema.Unknown,
 		Reason: "the schema cannot be read as Avro here (" + strings.Join(why, "; ") + "), so the change cannot be judged",
 		Hint:   "fix the schema so an Avro parser accepts it"}, false)
+}
+
+// summary is a short value for Old/New: a scalar as written, else the
+// type's label (a whole record would drown the evidence).
+func summary(n *spec.Node, t *avroType) any {
+	if n != nil && n.Kind != spec.Map && n.Kind != spec.Seq {
+		return n.Interface()
+	}
+	if t == nil || t.kind == kInvalid {
+		return nil
+	}
+	return t.label()
 }
 
 func (c *comparer) unresolved(s site, b, r use, bt, rt *avroType) {
@@ -308,10 +322,12 @@ func (c *comparer) names(s site, bt, rt *avroType) {
 			c.add(s, schema.Delta{Rule: ruleNamespaceChanged, Path: s.path + "/namespace", Base: or(bt.nsNode, or(bt.nameNode, bt.node)), Revision: or(rt.nsNode, or(rt.nameNode, rt.node)),
 				Old: bt.space, New: rt.space, Effect: schema.None, CautionSend: true, CautionReceive: true,
 				Reason: fmt.Sprintf("the namespace of %s `%s` changed from %q to %q: resolution matches the short name, but generated classes move to another package and a union holding two types named `%s` becomes ambiguous", rt.kind, rt.name, bt.space, rt.space, rt.name),
-				Hint:   "keep the namespace, or add the old full name to `aliases`"}, false)
+				Hint:   "keep the namespace until consumers regenerate their code"}, false)
 		}
 	}
-	if bt.name == rt.name && !sameSet(bt.aliases, rt.aliases) {
+	// Aliases as written: a namespace move requalifies them, which is not a
+	// change of its own.
+	if bt.name == rt.name && !sameSet(bt.aliasesNode.Strings(), rt.aliasesNode.Strings()) {
 		c.add(s, schema.Delta{Rule: ruleAliasesChanged, Path: s.path + "/aliases", Base: or(bt.aliasesNode, bt.node), Revision: or(rt.aliasesNode, rt.node),
 			Old: bt.aliasesNode.Interface(), New: rt.aliasesNode.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the aliases of %s `%s` changed; the name itself did not, so resolution is unaffected", rt.kind, rt.full)}, false)
@@ -795,7 +811,6 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 		pair(i, j)
 	}
 
-	either := bt.kind == kUnion || rt.kind == kUnion
 	seg := func(key string, idx int) string {
 		if key == "" {
 			key = fmt.Sprintf("#%d", idx)
@@ -814,11 +829,11 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 		last = j
 		from := len(c.deltas)
 		c.compare(s.child(seg(rKeys[j], j)), bb[i], rb[j])
-		if either {
-			back := c.check.canRead(rt, bb[i].t)
-			fwd := c.check.canRead(bt, rb[j].t)
-			c.relax(from, back, fwd, "another branch of the union still reads it")
-		}
+		// A failure between the paired branches does not matter when
+		// another branch of the reader's union reads the value.
+		back := c.check.canRead(rt, bb[i].t)
+		fwd := c.check.canRead(bt, rb[j].t)
+		c.relax(from, back, fwd, "but another branch of the reader's union still reads it")
 	}
 	for i, u := range bb {
 		if pb[i] >= 0 {

@@ -296,3 +296,20 @@ func TestOptionsDoNotChangeAvro(t *testing.T) {
 		t.Errorf("strict changed the result: %s vs %s", a.Effect, s.Effect)
 	}
 }
+
+func TestMultiFormatSchemaObjectInsideAvro(t *testing.T) {
+	doc := func(city string) string {
+		return `{"components": {"schemas": {"Address": {"schemaFormat": "application/vnd.apache.avro;version=1.9.0",
+		  "schema": {"type": "record", "name": "Address", "fields": [{"name": "city", "type": "` + city + `"}]}}}},
+		  "root": {"type": "record", "name": "Order", "fields": [{"name": "shipTo", "type": {"$ref": "#/components/schemas/Address"}}]}}`
+	}
+	b := parseNode(t, "base.json", doc("string")).Get("root")
+	r := parseNode(t, "revision.json", doc("bytes")).Get("root")
+	res := Compare(b, r, schema.Options{})
+	if got := ruleIDs(res); !slices.Equal(got, []string{ruleStringToBytes}) {
+		t.Fatalf("rules %v", got)
+	}
+	if d := res.Deltas[0]; d.Path != "/fields/shipTo/type/fields/city/type" || !slices.Equal(d.BaseRefs, []string{"#/components/schemas/Address"}) {
+		t.Errorf("%s refs %v", d.Path, d.BaseRefs)
+	}
+}

@@ -340,6 +340,14 @@ func customProps(n *spec.Node, own map[string]bool) []spec.Field {
 func (p *parser) parseMap(n *spec.Node, space string, depth int) *avroType {
 	typ, _ := derefNode(n.Get("type"))
 	if typ == nil {
+		// An AsyncAPI 3 Multi Format Schema Object reached through `$ref`
+		// (components.schemas entries often are): the Avro is its schema.
+		if inner := n.Get("schema"); inner != nil && n.Get("schemaFormat") != nil {
+			if !IsAvro(n.Str("schemaFormat")) {
+				return invalid(n, "the referenced schema is in %s, not Avro", n.Str("schemaFormat"))
+			}
+			return p.parse(inner, space, depth+1).t
+		}
 		return invalid(n, "the schema has no `type`")
 	}
 	var t *avroType

@@ -1,13 +1,12 @@
 package avro
 
-// RuleInfo describes one rule this package can emit. The shared catalogue
-// type (schema.RuleInfo) does not exist yet; this is the same shape with
-// the AV row of reference/schema-rules.md §4 the rule implements.
-type RuleInfo struct {
-	ID          string
-	Row         string // AV-xx, or "" for rules outside the table
-	Description string
-}
+import "eventdiff/schema"
+
+// RuleInfo describes one rule this package can emit; it is the shared
+// catalogue type, so the rules package can list both engines' rules
+// together. Row is the AV row of reference/schema-rules.md §4 the rule
+// implements, or "" for rules outside the table.
+type RuleInfo = schema.RuleInfo
 
 // Rule ids emitted by Compare.
 const (
@@ -55,44 +54,44 @@ const (
 
 // Rules lists every rule Compare can emit, sorted by ID.
 var Rules = []RuleInfo{
-	{ruleAliasesChanged, "AV-26", "aliases of a field or named type changed without renaming anything: no effect"},
-	{ruleDecimalPrecision, "AV-25", "decimal precision changed with the same scale: more digits is wider, fewer is narrower"},
-	{ruleDecimalScale, "AV-25", "decimal scale changed: the same bytes mean a different number (incomparable; resolution ignores it)"},
-	{ruleDocChanged, "AV-26", "doc changed: no effect"},
-	{ruleEnumDefaultAdded, "AV-13", "enum default added: no effect now; readers with the new schema will map unknown symbols to it"},
-	{ruleEnumDefaultChanged, "AV-14", "enum default changed: no effect on these two versions; a receiving reader maps unknown symbols to a different value"},
-	{ruleEnumDefaultRemoved, "AV-14", "enum default removed: no effect now; later symbol additions will break readers with the new schema"},
-	{ruleEnumSymbolAdded, "AV-13", "enum symbol added: old readers fail on it (wider) unless the old enum has a default (none, caution when sending)"},
-	{ruleEnumSymbolRemoved, "AV-14", "enum symbol removed: new readers fail on old data (narrower) unless the new enum has a default (none, caution when receiving)"},
-	{ruleEnumSymbolsReordered, "AV-15", "enum symbols reordered: symbols resolve by name, no effect"},
-	{ruleFieldAddedDefault, "AV-01", "field added with a default: no effect"},
-	{ruleFieldAddedNoDefault, "AV-02", "field added without a default: new readers cannot read old data (narrower)"},
-	{ruleFieldDefaultAdded, "AV-05", "field default added: no effect; it lets the field be removed later"},
-	{ruleFieldDefaultChanged, "AV-05", "field default changed: no effect on these two versions; caution when receiving, data lacking the field reads differently"},
-	{ruleFieldDefaultInvalid, "AV-20", "field default does not match the field's type (the first branch of a union): Avro parsers before 1.12 reject the schema"},
-	{ruleFieldDefaultRemoved, "AV-05", "field default removed: no effect on these two versions"},
-	{ruleFieldRemovedDefault, "AV-03", "field removed that had a default: old readers fill it from their default, no effect"},
-	{ruleFieldRemovedNoDefault, "AV-04", "field removed that had no default: old readers cannot read new data (wider)"},
-	{ruleFieldRenamed, "AV-07", "field renamed with an alias: new readers find the old name; old readers need a default for it (wider without one)"},
-	{ruleFieldsReordered, "AV-08", "fields reordered: fields resolve by name, no effect"},
-	{ruleFixedSize, "AV-23", "fixed size changed: neither side can read the other (incomparable)"},
-	{ruleLogicalAdded, "AV-25", "logical type added: the encoding is unchanged, programs see a different type (caution both ways)"},
-	{ruleLogicalChanged, "AV-25", "logical type changed: a unit or meaning change is incomparable; timestamp ↔ local-timestamp of one unit is a caution"},
-	{ruleLogicalRemoved, "AV-25", "logical type removed: the encoding is unchanged, programs see a different type (caution both ways)"},
-	{ruleNameChanged, "AV-21", "record, enum or fixed renamed: incomparable, or wider when the new type lists the old name in its aliases"},
-	{ruleNamespaceChanged, "AV-22", "namespace changed, short name kept: resolution matches short names (none), generated code moves (caution both ways)"},
-	{ruleOrderChanged, "AV-26", "field sort order changed: affects sorting only, no effect"},
-	{rulePropertyChanged, "AV-26", "custom property (or a logical type Avro ignores) changed: no effect"},
-	{ruleSchemaInvalid, "", "a side is not a valid Avro schema at this place: cannot decide (unknown)"},
-	{ruleBytesToString, "AV-11", "bytes became string: resolution allows it; old producers' bytes may not be UTF-8 (caution when receiving)"},
-	{ruleTypeChanged, "AV-12", "type changed to one that cannot be resolved from the old one: incomparable"},
-	{ruleMadeNonNullable, "AV-19", "null removed from the type's union: new readers cannot read old nulls (narrower)"},
-	{ruleMadeNullable, "AV-18", "type made nullable (null added to a union): old readers cannot read null (wider)"},
-	{ruleTypeNarrowed, "AV-10", "numeric type narrowed (long → int, double → float, ...): narrower"},
-	{ruleTypePromoted, "AV-09", "numeric type promoted (int → long → float → double): wider; caution when receiving if precision can be lost"},
-	{ruleStringToBytes, "AV-11", "string became bytes: resolution allows it; new bytes may not be UTF-8 for old string readers (caution when sending)"},
-	{ruleTypeUnresolved, "", "a named type is referenced but not defined in the document: cannot compare (unknown)"},
-	{ruleUnionBranchAdded, "AV-16", "union branch added: old readers cannot read it (wider) unless one of their branches can"},
-	{ruleUnionBranchRemoved, "AV-17", "union branch removed: new readers cannot read old data of that branch (narrower) unless another branch can"},
-	{ruleUnionReordered, "AV-20", "union branches reordered: no effect; caution both ways when a field default no longer matches the first branch"},
+	{ID: ruleAliasesChanged, Row: "AV-26", Description: "aliases of a field or named type changed without renaming anything: no effect"},
+	{ID: ruleDecimalPrecision, Row: "AV-25", Description: "decimal precision changed with the same scale: more digits is wider, fewer is narrower"},
+	{ID: ruleDecimalScale, Row: "AV-25", Description: "decimal scale changed: the same bytes mean a different number (incomparable; resolution ignores it)"},
+	{ID: ruleDocChanged, Row: "AV-26", Description: "doc changed: no effect"},
+	{ID: ruleEnumDefaultAdded, Row: "AV-13", Description: "enum default added: no effect now; readers with the new schema will map unknown symbols to it"},
+	{ID: ruleEnumDefaultChanged, Row: "AV-14", Description: "enum default changed: no effect on these two versions; a receiving reader maps unknown symbols to a different value"},
+	{ID: ruleEnumDefaultRemoved, Row: "AV-14", Description: "enum default removed: no effect now; later symbol additions will break readers with the new schema"},
+	{ID: ruleEnumSymbolAdded, Row: "AV-13", Description: "enum symbol added: old readers fail on it (wider) unless the old enum has a default (none, caution when sending)"},
+	{ID: ruleEnumSymbolRemoved, Row: "AV-14", Description: "enum symbol removed: new readers fail on old data (narrower) unless the new enum has a default (none, caution when receiving)"},
+	{ID: ruleEnumSymbolsReordered, Row: "AV-15", Description: "enum symbols reordered: symbols resolve by name, no effect"},
+	{ID: ruleFieldAddedDefault, Row: "AV-01", Description: "field added with a default: no effect"},
+	{ID: ruleFieldAddedNoDefault, Row: "AV-02", Description: "field added without a default: new readers cannot read old data (narrower)"},
+	{ID: ruleFieldDefaultAdded, Row: "AV-05", Description: "field default added: no effect; it lets the field be removed later"},
+	{ID: ruleFieldDefaultChanged, Row: "AV-05", Description: "field default changed: no effect on these two versions; caution when receiving, data lacking the field reads differently"},
+	{ID: ruleFieldDefaultInvalid, Row: "AV-20", Description: "field default does not match the field's type (the first branch of a union): Avro parsers before 1.12 reject the schema"},
+	{ID: ruleFieldDefaultRemoved, Row: "AV-05", Description: "field default removed: no effect on these two versions"},
+	{ID: ruleFieldRemovedDefault, Row: "AV-03", Description: "field removed that had a default: old readers fill it from their default, no effect"},
+	{ID: ruleFieldRemovedNoDefault, Row: "AV-04", Description: "field removed that had no default: old readers cannot read new data (wider)"},
+	{ID: ruleFieldRenamed, Row: "AV-07", Description: "field renamed with an alias: new readers find the old name; old readers need a default for it (wider without one)"},
+	{ID: ruleFieldsReordered, Row: "AV-08", Description: "fields reordered: fields resolve by name, no effect"},
+	{ID: ruleFixedSize, Row: "AV-23", Description: "fixed size changed: neither side can read the other (incomparable)"},
+	{ID: ruleLogicalAdded, Row: "AV-25", Description: "logical type added: the encoding is unchanged, programs see a different type (caution both ways)"},
+	{ID: ruleLogicalChanged, Row: "AV-25", Description: "logical type changed: a unit or meaning change is incomparable; timestamp ↔ local-timestamp of one unit is a caution"},
+	{ID: ruleLogicalRemoved, Row: "AV-25", Description: "logical type removed: the encoding is unchanged, programs see a different type (caution both ways)"},
+	{ID: ruleNameChanged, Row: "AV-21", Description: "record, enum or fixed renamed: incomparable, or wider when the new type lists the old name in its aliases"},
+	{ID: ruleNamespaceChanged, Row: "AV-22", Description: "namespace changed, short name kept: resolution matches short names (none), generated code moves (caution both ways)"},
+	{ID: ruleOrderChanged, Row: "AV-26", Description: "field sort order changed: affects sorting only, no effect"},
+	{ID: rulePropertyChanged, Row: "AV-26", Description: "custom property (or a logical type Avro ignores) changed: no effect"},
+	{ID: ruleSchemaInvalid, Row: "", Description: "a side is not a valid Avro schema at this place: cannot decide (unknown)"},
+	{ID: ruleBytesToString, Row: "AV-11", Description: "bytes became string: resolution allows it; old producers' bytes may not be UTF-8 (caution when receiving)"},
+	{ID: ruleTypeChanged, Row: "AV-12", Description: "type changed to one that cannot be resolved from the old one: incomparable"},
+	{ID: ruleMadeNonNullable, Row: "AV-19", Description: "null removed from the type's union: new readers cannot read old nulls (narrower)"},
+	{ID: ruleMadeNullable, Row: "AV-18", Description: "type made nullable (null added to a union): old readers cannot read null (wider)"},
+	{ID: ruleTypeNarrowed, Row: "AV-10", Description: "numeric type narrowed (long → int, double → float, ...): narrower"},
+	{ID: ruleTypePromoted, Row: "AV-09", Description: "numeric type promoted (int → long → float → double): wider; caution when receiving if precision can be lost"},
+	{ID: ruleStringToBytes, Row: "AV-11", Description: "string became bytes: resolution allows it; new bytes may not be UTF-8 for old string readers (caution when sending)"},
+	{ID: ruleTypeUnresolved, Row: "", Description: "a named type is referenced but not defined in the document: cannot compare (unknown)"},
+	{ID: ruleUnionBranchAdded, Row: "AV-16", Description: "union branch added: old readers cannot read it (wider) unless one of their branches can"},
+	{ID: ruleUnionBranchRemoved, Row: "AV-17", Description: "union branch removed: new readers cannot read old data of that branch (narrower) unless another branch can"},
+	{ID: ruleUnionReordered, Row: "AV-20", Description: "union branches reordered: no effect; caution both ways when a field default no longer matches the first branch"},
 }
