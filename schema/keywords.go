@@ -2,6 +2,7 @@ package schema
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 
 	"eventdiff/spec"
@@ -264,12 +265,22 @@ func stringSet(n *spec.Node, key string) (map[string]*spec.Node, []string) {
 }
 
 // fields returns the entries of a map keyword (nil when absent or malformed).
+// fields returns the entries of a map keyword sorted by key, so that what
+// is reported (and through which path a shared schema is first reached)
+// never depends on the order keys were written in.
 func fields(n *spec.Node, key string) []spec.Field {
 	v := n.Get(key)
 	if v == nil || v.Kind != spec.Map {
 		return nil
 	}
-	return v.Fields
+	if slices.IsSortedFunc(v.Fields, byKey) {
+		return v.Fields
+	}
+	out := slices.Clone(v.Fields)
+	slices.SortStableFunc(out, byKey)
+	return out
 }
+
+func byKey(a, b spec.Field) int { return strings.Compare(a.Key, b.Key) }
 
 func quote(s string) string { return "`" + s + "`" }
