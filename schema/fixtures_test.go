@@ -2,7 +2,7 @@ package schema
 
 import (
 	"bytes"
-	"flag"
+	"eventdiff/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,7 +13,8 @@ import (
 	"eventdiff/spec"
 )
 
-var update = flag.Bool("update", false, "rewrite the per-rule fixture documents in testdata/rules")
+// update rewrites the per-rule fixture documents in testdata/rules.
+var update = golden.Update
 
 const rulesDir = "../testdata/rules"
 
@@ -487,9 +488,8 @@ components:
   messages:
 `)
 	for _, name := range []string{"orderSent", "orderReceived"} {
-		b.WriteString("    " + name + ":\n      name: " + name + "\n")
+		b.WriteString("    " + name + ":\n      name: " + name + "\n      contentType: application/json\n")
 		if strings.TrimSpace(src) == "" {
-			b.WriteString("      contentType: application/json\n")
 			continue
 		}
 		n := parse(t, fc.rule+".yaml", src)
