@@ -134,6 +134,9 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 		fmt.Fprintf(&b, "<br>accepted: %s (%s)", mdEscape(f.Accepted.Reason), mdEscape(f.Accepted.Where))
 	}
 	var details []string
+	if path := schemaPath(f); path != "" {
+		details = append(details, "path: `"+strings.ReplaceAll(path, "`", "'")+"`")
+	}
 	if f.Schema != nil && f.Schema.Effect.String() != "none" {
 		details = append(details, "effect: the accepted set is "+f.Schema.Effect.String())
 	}

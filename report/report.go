@@ -200,3 +200,22 @@ func witnessText(f *rules.Finding) string {
 	}
 	return fmt.Sprintf("%s (%s; %s)", s, verdict, w.Source)
 }
+
+// schemaPath is the way from the message's schema to the changed keyword,
+// through the references followed, e.g.
+// "$ref #/components/schemas/User → /properties/plan/enum".
+func schemaPath(f *rules.Finding) string {
+	d := f.Schema
+	if d == nil || d.Path == "" {
+		return ""
+	}
+	refs := d.RevisionRefs
+	if len(refs) == 0 {
+		refs = d.BaseRefs
+	}
+	var parts []string
+	for _, r := range refs {
+		parts = append(parts, "$ref "+r)
+	}
+	return strings.Join(append(parts, d.Path), " → ")
+}

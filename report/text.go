@@ -135,6 +135,9 @@ func (p *printer) finding(f *rules.Finding, color string) {
 	if len(details) > 0 {
 		p.dim("      %s", strings.Join(details, " · "))
 	}
+	if path := schemaPath(f); path != "" {
+		p.dim("      path: %s", path)
+	}
 	if f.Schema != nil && f.Schema.Effect.String() != "none" {
 		p.dim("      effect: the accepted set is %s", f.Schema.Effect)
 	}
