@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"testing"
+
+	"eventdiff/diff"
+	"eventdiff/schema"
+	"eventdiff/spec"
+)
+
+func TestDirectionOf(t *testing.T) {
+	send := diff.OpRef{ID: "s", Action: spec.Send}
+	recv := diff.OpRef{ID: "r", Action: spec.Receive}
+	for _, tt := range []struct {
+		name   string
+		change diff.Change
+		want   Direction
+	}{
+		{"sent", diff.Change{Operations: []diff.OpRef{send}}, Sends},
+		{"received", diff.Change{Operations: []diff.OpRef{recv}}, Receives},
+		{"both ways", diff.Change{Operations: []diff.OpRef{send, recv}}, Both},
+		{"no operation", diff.Change{}, Unknown},
+		{"message declares full", diff.Change{Operations: []diff.OpRef{send}, Compat: "full"}, Both},
+		{"message declares backward", diff.Change{Operations: []diff.OpRef{send}, Compat: "backward"}, Receives},
+		{"operation declares forward", diff.Change{Operations: []diff.OpRef{{ID: "r", Action: spec.Receive, Compat: "forward"}}}, Sends},
+		{"unknown declaration is ignored", diff.Change{Operations: []diff.OpRef{recv}, Compat: "sideways"}, Receives},
+	} {
+		if got := DirectionOf(tt.change); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestEffectLevels(t *testing.T) {
+	for _, tt := range []struct {
+		e    schema.Effect
+		d    Direction
+		want Level
+	}{
+		{schema.Wider, Sends, Breaking}, {schema.Wider, Receives, Info}, {schema.Wider, Both, Breaking}, {schema.Wider, Unknown, Warning},
+		{schema.Narrower, Sends, Info}, {schema.Narrower, Receives, Breaking}, {schema.Narrower, Unknown, Warning},
+		{schema.Incomparable, Unknown, Breaking}, {schema.Unknown, Sends, Warning}, {schema.None, Both, Info},
+	} {
+		if got := effectLevel(tt.e, tt.d); got != tt.want {
+			t.Errorf("%s/%s: %s, want %s", tt.e, tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestCautionAndStrictNote(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-format-changed", Effect: schema.None, StrictEffect: schema.None, CautionSend: true}
+	c := diff.Change{Kind: "schema-format-changed", Schema: delta, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
+	res := Classify([]diff.Change{c}, base, rev, nil)
+	if res.Findings[0].Level != Warning {
+		t.Errorf("a caution for senders should warn: %s", res.Findings[0].Level)
+	}
+	c.Operations[0].Action = spec.Receive
+	if res := Classify([]diff.Change{c}, base, rev, nil); res.Findings[0].Level != Info {
+		t.Errorf("no caution for receivers: %s", res.Findings[0].Level)
+	}
+	pragmatic := &schema.Delta{Rule: "schema-property-added", Effect: schema.None, StrictEffect: schema.Narrower}
+	c = diff.Change{Kind: "schema-property-added", Schema: pragmatic, Operations: []diff.OpRef{{ID: "r", Action: spec.Receive}}}
+	f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]
+	if f.Level != Info || f.Note == "" {
+		t.Errorf("pragmatic: level %s, note %q", f.Level, f.Note)
+	}
+}
