@@ -44,7 +44,7 @@ func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error
 			}
 			msg += verb + f.Breaks + ")"
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(msg)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), EscapeData(msg)); err != nil {
 			return err
 		}
 	}
@@ -52,7 +52,7 @@ func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error
 		return err
 	}
 	if files.Summary != "" {
-		if err := appendFile(files.Summary, MarkdownString(r, opts, MaxMarkdown)+"\n"); err != nil {
+		if err := AppendFile(files.Summary, MarkdownString(r, opts, MaxMarkdown)+"\n"); err != nil {
 			return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 		}
 	}
@@ -60,14 +60,15 @@ func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error
 		var b strings.Builder
 		fmt.Fprintf(&b, "breaking=%d\nwarning=%d\ninfo=%d\nbump=%s\nnext-version=%s\n",
 			r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Bump.Suggested, r.Bump.Next)
-		if err := appendFile(files.Output, b.String()); err != nil {
+		if err := AppendFile(files.Output, b.String()); err != nil {
 			return fmt.Errorf("GITHUB_OUTPUT: %w", err)
 		}
 	}
 	return nil
 }
 
-func appendFile(path, text string) error {
+// AppendFile appends text to a file GitHub gives a step (summary, outputs).
+func AppendFile(path, text string) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
@@ -79,8 +80,8 @@ func appendFile(path, text string) error {
 	return f.Close()
 }
 
-// escapeData escapes a workflow command's message as GitHub requires.
-func escapeData(s string) string {
+// EscapeData escapes a workflow command's message as GitHub requires.
+func EscapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
 }
 

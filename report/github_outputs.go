@@ -30,7 +30,7 @@ func GitHubOutputs(file string, results []*rules.Result) error {
 	}
 	text := fmt.Sprintf("breaking=%d\nwarning=%d\ninfo=%d\nbump=%s\nnext-version=%s\n",
 		sum.Breaking, sum.Warning, sum.Info, bump, next)
-	if err := appendFile(file, text); err != nil {
+	if err := AppendFile(file, text); err != nil {
 		return fmt.Errorf("GITHUB_OUTPUT: %w", err)
 	}
 	return nil

@@ -358,22 +358,11 @@ func (c *yamlConverter) addPair(m *Node, mv *ast.MappingValueNode, depth int) er
 	if err != nil {
 		return err
 	}
-	// Collections are shown at their key, where a reader looks for them.
-	if val.Parent == m && (val.Kind == Map || val.Kind == Seq || mv.Value == nil) {
-		val.Line, val.Col = c.pos(mv.Key)
+	line, col := c.pos(mv.Key)
+	if mv.Value == nil && val.Parent == m {
+		val.Line, val.Col = line, col
 	}
-	for i := range m.Fields {
-		if m.Fields[i].Key == key {
-			line, _ := c.pos(mv.Key)
-			c.warns = append(c.warns, Warning{File: c.file.Name, Line: int(line), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
-			if val.Parent == m {
-				val.Index = int32(i)
-			}
-			m.Fields[i].Value = val
-			return nil
-		}
-	}
-	m.Fields = append(m.Fields, Field{Key: key, Value: val})
+	putField(m, key, val, line, col, &c.warns)
 	return nil
 }
 
@@ -384,26 +373,51 @@ func (c *yamlConverter) merge(m *Node, src ast.Node, depth int) error {
 	if err != nil {
 		return err
 	}
-	var maps []*Node
-	switch val.Kind {
-	case Map:
-		maps = []*Node{val}
-	case Seq:
-		maps = val.Items
-	default:
+	if !mergeInto(m, val) {
 		return c.errAt(src, "invalid YAML: << must merge a mapping")
+	}
+	return nil
+}
+
+// mergeInto adds to m the fields of the map (or list of maps) val that m
+// does not set itself; it reports false when val is not made of maps.
+func mergeInto(m, val *Node) bool {
+	maps := []*Node{val}
+	if val.Kind == Seq {
+		maps = val.Items
 	}
 	for _, mm := range maps {
 		if mm.Kind != Map {
-			return c.errAt(src, "invalid YAML: << must merge a mapping")
+			return false
 		}
+	}
+	for _, mm := range maps {
 		for _, f := range mm.Fields {
 			if m.Get(f.Key) == nil {
 				m.Fields = append(m.Fields, f)
 			}
 		}
 	}
-	return nil
+	return true
+}
+
+// putField adds an entry to a map being built: a collection is shown at
+// its key, and a duplicate key warns and keeps the last value.
+func putField(m *Node, key string, val *Node, keyLine, keyCol int32, warns *[]Warning) {
+	if val.Parent == m && (val.Kind == Map || val.Kind == Seq) {
+		val.Line, val.Col = keyLine, keyCol
+	}
+	for i := range m.Fields {
+		if m.Fields[i].Key == key {
+			*warns = append(*warns, Warning{File: m.File.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
+			if val.Parent == m {
+				val.Index = int32(i)
+			}
+			m.Fields[i].Value = val
+			return
+		}
+	}
+	m.Fields = append(m.Fields, Field{Key: key, Value: val})
 }
 
 func (c *yamlConverter) keyText(k ast.MapKeyNode) (string, error) {

@@ -342,8 +342,8 @@ func (b *tokenBuilder) blockMap(parent *Node, index, col, depth int) (*Node, err
 			}
 		}
 		if merge {
-			if err := b.merge(m, val); err != nil {
-				return nil, err
+			if !mergeInto(m, val) {
+				return nil, errFallback
 			}
 			continue
 		}
@@ -353,46 +353,9 @@ func (b *tokenBuilder) blockMap(parent *Node, index, col, depth int) (*Node, err
 	return m, nil
 }
 
-// addField adds an entry the way the full path does: collections are shown
-// at their key; a duplicate key warns and keeps the last value.
+// addField adds an entry the way the full path does.
 func (b *tokenBuilder) addField(m *Node, key string, val *Node, keyTok *token.Token) {
-	if val.Parent == m && (val.Kind == Map || val.Kind == Seq) {
-		val.Line, val.Col = int32(keyTok.Position.Line), int32(keyTok.Position.Column)
-	}
-	for i := range m.Fields {
-		if m.Fields[i].Key == key {
-			b.conv.warns = append(b.conv.warns, Warning{File: b.conv.file.Name, Line: keyTok.Position.Line, Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
-			if val.Parent == m {
-				val.Index = int32(i)
-			}
-			m.Fields[i].Value = val
-			return
-		}
-	}
-	m.Fields = append(m.Fields, Field{Key: key, Value: val})
-}
-
-func (b *tokenBuilder) merge(m, val *Node) error {
-	var maps []*Node
-	switch val.Kind {
-	case Map:
-		maps = []*Node{val}
-	case Seq:
-		maps = val.Items
-	default:
-		return errFallback
-	}
-	for _, mm := range maps {
-		if mm.Kind != Map {
-			return errFallback
-		}
-		for _, f := range mm.Fields {
-			if m.Get(f.Key) == nil {
-				m.Fields = append(m.Fields, f)
-			}
-		}
-	}
-	return nil
+	putField(m, key, val, int32(keyTok.Position.Line), int32(keyTok.Position.Column), &b.conv.warns)
 }
 
 // blockSeq reads a block sequence whose dashes sit at column col.

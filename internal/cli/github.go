@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -27,7 +26,7 @@ const commentTimeout = 3 * time.Minute
 func postComments(env Env, ins *inputs, done []compared, opts report.Options, summaryHasReport bool, commandsTo io.Writer) {
 	say := func(kind, format string, args ...any) {
 		// Workflow commands: GitHub reads them from either stream.
-		fmt.Fprintf(commandsTo, "::%s::%s\n", kind, escapeCommand(fmt.Sprintf(format, args...)))
+		fmt.Fprintf(commandsTo, "::%s::%s\n", kind, report.EscapeData(fmt.Sprintf(format, args...)))
 	}
 	token := env.Getenv("GITHUB_TOKEN")
 	redact := func(s string) string {
@@ -62,7 +61,7 @@ func postComments(env Env, ins *inputs, done []compared, opts report.Options, su
 			for _, d := range done {
 				b.WriteString(report.MarkdownString(d.res, opts, report.MaxMarkdown) + "\n")
 			}
-			if err := appendTo(env.Getenv("GITHUB_STEP_SUMMARY"), b.String()); err != nil {
+			if err := report.AppendFile(env.Getenv("GITHUB_STEP_SUMMARY"), b.String()); err != nil {
 				say("warning", "eventdiff did not comment on the pull request: %s; and the job summary cannot be written: %s", why, redact(err.Error()))
 				return
 			}
@@ -125,21 +124,4 @@ func short(sha string) string {
 		return sha[:12]
 	}
 	return sha
-}
-
-// escapeCommand escapes a workflow command's message.
-func escapeCommand(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-func appendTo(path, text string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
