@@ -24,6 +24,9 @@ type Change struct {
 	Operations []OpRef  // operations that reach the element, which decide its direction
 	Messages   []string // labels of the messages concerned, if any
 	Compat     string   // x-eventdiff-compatibility of the message, if declared
+	// Unreferenced marks a change inside a component that nothing in the
+	// document uses: no peer depends on it yet.
+	Unreferenced bool
 
 	Base     *spec.Location // where it was (nil when it did not exist)
 	Revision *spec.Location // where it is; for removals the closest surviving parent

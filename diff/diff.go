@@ -50,9 +50,10 @@ type differ struct {
 // msgPair is a base message and its revision, with every operation that
 // reaches the pair.
 type msgPair struct {
-	old, new *spec.Message
-	ops      []OpRef
-	channel  string
+	old, new     *spec.Message
+	ops          []OpRef
+	channel      string
+	unreferenced bool // a components message nothing uses
 }
 
 type deltaKey struct {

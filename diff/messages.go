@@ -20,7 +20,8 @@ func (d *differ) messages() {
 
 func (d *differ) message(mp *msgPair) {
 	a, b := mp.old, mp.new
-	ctx := Change{Subject: "message", Channel: mp.channel, Operations: mp.ops, Messages: []string{b.Label()}, Compat: b.Compat}
+	ctx := Change{Subject: "message", Channel: mp.channel, Operations: mp.ops, Messages: []string{b.Label()}, Compat: b.Compat,
+		Unreferenced: mp.unreferenced}
 	owner := "message " + b.Label()
 	if normalizeContentType(a.ContentType) != normalizeContentType(b.ContentType) {
 		c := ctx
@@ -284,7 +285,7 @@ func (d *differ) unused() {
 	}
 	for _, a := range d.base.UnusedSchemas {
 		if b, ok := revUnused[a.Name]; ok {
-			d.schemas(Change{Subject: "schema"}, "unused schema "+a.Name, a.Node, b.Node, d.opts.Schema)
+			d.schemas(Change{Subject: "schema", Unreferenced: true}, "unused schema "+a.Name, a.Node, b.Node, d.opts.Schema)
 			continue
 		}
 		if !revSchemas[a.Name] {
@@ -307,7 +308,7 @@ func (d *differ) unused() {
 	}
 	for _, a := range d.base.UnusedMessages {
 		if b, ok := revUnusedMsgs[a.ComponentKey]; ok {
-			d.message(&msgPair{old: a, new: b})
+			d.message(&msgPair{old: a, new: b, unreferenced: true})
 			continue
 		}
 		if !revMsgs[a.ComponentKey] {

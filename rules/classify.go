@@ -141,6 +141,11 @@ func judge(c diff.Change, cfg *Config) Finding {
 	default:
 		f.Level = r.Levels.forDirection(f.Direction)
 	}
+	if c.Unreferenced && f.Level.Rank() > Info.Rank() {
+		// Nothing in the document uses the component: nobody depends on it yet.
+		f.Note = fmt.Sprintf("%s if something used it; no operation does", f.Level)
+		f.Level = Info
+	}
 	if lv, ok := cfg.Overrides[r.ID]; ok {
 		f.Level = lv
 	}

@@ -66,3 +66,18 @@ func TestCautionAndStrictNote(t *testing.T) {
 		t.Errorf("pragmatic: level %s, note %q", f.Level, f.Note)
 	}
 }
+
+// A change inside a component nothing uses is info: nobody depends on it yet.
+func TestUnreferencedComponentsAreInfo(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-type-changed", Effect: schema.Incomparable, StrictEffect: schema.Incomparable}
+	c := diff.Change{Kind: "schema-type-changed", Schema: delta, Unreferenced: true}
+	f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]
+	if f.Level != Info || f.Note != "breaking if something used it; no operation does" {
+		t.Errorf("level %s note %q", f.Level, f.Note)
+	}
+	c.Unreferenced = false
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Breaking {
+		t.Errorf("a used schema: %s", f.Level)
+	}
+}
