@@ -358,8 +358,11 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		stableDoc *loaded
 		prevCum   *rules.Result // the previous release's changes since stable
 	)
+	loads, stop := w.loadAhead(nodes)
+	defer stop()
 	for _, n := range nodes {
-		cur, unchanged, err := w.load(n, prev)
+		ld := <-loads
+		cur, unchanged, err := ld.cur, ld.unchanged, ld.err
 		if err != nil {
 			if n.end || n.from || n.commit == "" {
 				return nil, err
@@ -434,6 +437,48 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		h.Releases[i], h.Releases[j] = h.Releases[j], h.Releases[i]
 	}
 	return h, nil
+}
+
+// loadResult is the document of one point, in the order of the points.
+type loadResult struct {
+	cur       *loaded
+	unchanged bool
+	err       error
+}
+
+// loadAhead loads the points in order on another goroutine, a few ahead of
+// the comparisons: parsing the next tags overlaps diffing the previous
+// ones. stop ends it early.
+func (w *walker) loadAhead(nodes []*node) (<-chan loadResult, func()) {
+	out := make(chan loadResult, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		var prev *loaded
+		for _, n := range nodes {
+			cur, unchanged, err := w.safeLoad(n, prev)
+			if err == nil {
+				prev = cur
+			}
+			select {
+			case out <- loadResult{cur, unchanged, err}:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return out, func() { close(done) }
+}
+
+// safeLoad turns a panic of the loader into an error: it runs on its own
+// goroutine, out of reach of the command's recovery.
+func (w *walker) safeLoad(n *node, prev *loaded) (cur *loaded, unchanged bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			cur, unchanged, err = nil, false, fmt.Errorf("%s:%s: internal error, please report: %v", n.name(), n.path, r)
+		}
+	}()
+	return w.load(n, prev)
 }
 
 // load reads the document at a point. A tag whose document files all

@@ -178,7 +178,7 @@ func changelogGroup(f *rules.Finding) string {
 // into its own entry ("channel "x" was added, with operation y (send)").
 func dedupe(fs []*rules.Finding) []string {
 	folded := map[*rules.Finding]bool{}
-	with := map[*rules.Finding][]string{}
+	with := map[*rules.Finding][]*rules.Finding{}
 	for _, c := range fs {
 		var opKind string
 		switch c.Kind {
@@ -193,15 +193,18 @@ func dedupe(fs []*rules.Finding) []string {
 			continue
 		}
 		for _, f := range fs {
-			if f.Kind != opKind || f.Breaks != "" || f.Accepted != nil || len(f.Operations) != 1 || folded[f] {
+			if f.Kind != opKind || f.Accepted != nil || len(f.Operations) != 1 || folded[f] {
 				continue
 			}
-			o := f.Operations[0]
-			if o.Channel != c.Channel || o.ID == "" {
+			if o := f.Operations[0]; o.Channel != c.Channel || o.ID == "" {
+				continue
+			}
+			// Who the operations break is said once, so they must agree.
+			if ops := with[c]; len(ops) > 0 && (ops[0].Breaks != f.Breaks || ops[0].Level != f.Level) {
 				continue
 			}
 			folded[f] = true
-			with[c] = append(with[c], fmt.Sprintf("%s (%s)", o.ID, o.Action))
+			with[c] = append(with[c], f)
 		}
 	}
 	var out []string
@@ -212,11 +215,15 @@ func dedupe(fs []*rules.Finding) []string {
 		}
 		e := changelogEntry(f)
 		if ops := with[f]; len(ops) > 0 {
+			names := make([]string, len(ops))
+			for i, op := range ops {
+				names[i] = fmt.Sprintf("%s (%s)", op.Operations[0].ID, op.Operations[0].Action)
+			}
 			what := "operation"
 			if len(ops) > 1 {
 				what = "operations"
 			}
-			e += ", with " + what + " " + mdEscape(joinAnd(ops))
+			e += ", with " + what + " " + mdEscape(joinAnd(names)) + breaksText(ops[0])
 		}
 		if seen[e] {
 			continue
@@ -230,13 +237,8 @@ func dedupe(fs []*rules.Finding) []string {
 // changelogEntry is one finding in a consumer's words: what changed, who
 // it breaks and through which operations.
 func changelogEntry(f *rules.Finding) string {
-	e := mdEscapeText(oneLine(f.Text))
+	e := mdEscapeText(oneLine(f.Text)) + breaksText(f)
 	if f.Breaks != "" && f.Counts() {
-		verb := "breaks"
-		if f.Level != rules.Breaking {
-			verb = "may break"
-		}
-		e += fmt.Sprintf(" — %s **%s**", verb, mdEscape(f.Breaks))
 		if ops := otherOperations(f); ops != "" {
 			e += ", via " + mdEscape(ops)
 		}
@@ -245,6 +247,18 @@ func changelogEntry(f *rules.Finding) string {
 		e += " — accepted: " + mdEscape(f.Accepted.Reason)
 	}
 	return e
+}
+
+// breaksText says who a finding breaks, if it counts and anyone.
+func breaksText(f *rules.Finding) string {
+	if f.Breaks == "" || !f.Counts() {
+		return ""
+	}
+	verb := "breaks"
+	if f.Level != rules.Breaking {
+		verb = "may break"
+	}
+	return fmt.Sprintf(" — %s **%s**", verb, mdEscape(f.Breaks))
 }
 
 // otherOperations lists the operations that make a finding matter, except

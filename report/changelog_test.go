@@ -174,13 +174,18 @@ func TestChangelogEntries(t *testing.T) {
 	accepted := payload
 	accepted.Accepted = &rules.Acceptance{Reason: "announced in May"}
 	accepted.Text = "payload of message M: accepted change"
+	gone := rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
+		Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+	goneOp := op(diff.OperationRemoved, "onZ2", "receive", "z2")
+	goneOp.Level, goneOp.Breaks, goneOp.Text = rules.Breaking, "producers", `operation onZ2 (receive on "z2") was removed`
 	r := &changelog.Release{Status: changelog.Changed, Changes: &rules.Result{Findings: []rules.Finding{
 		ch, op(diff.OperationAdded, "sendX", "send", "x"), op(diff.OperationAdded, "onX", "receive", "x"), op(diff.OperationAdded, "sendZ", "send", "z"),
-		payload, payload, warn, accepted,
+		payload, payload, warn, accepted, gone, goneOp,
 	}}}
 	got := strings.Join(releaseBody(r), "\n")
 	want := "### Breaking\n\n" +
-		"- payload of message M: new property `a_b` is required: messages \\*without\\* it are rejected — breaks **producers**, via onY (receive)\n\n" +
+		"- payload of message M: new property `a_b` is required: messages \\*without\\* it are rejected — breaks **producers**, via onY (receive)\n" +
+		"- channel \"z2\" was removed, with operation onZ2 (receive) — breaks **producers**\n\n" +
 		"### Added\n\n" +
 		"- channel \"x\" was added, with operations sendX (send) and onX (receive)\n" +
 		"- operation sendZ was added\n\n" +
