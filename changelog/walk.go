@@ -248,6 +248,9 @@ func (w *walker) plan() ([]*node, error) {
 	if end != nil {
 		nodes = append(nodes, end)
 	}
+	if len(nodes) == 0 || len(nodes) == 1 && nodes[0].from {
+		return nil, fmt.Errorf("no release tags after --from %s up to --to %s", w.o.From, w.o.To)
+	}
 	for tag := range w.o.PathAt {
 		found := false
 		for _, n := range nodes {
@@ -285,10 +288,21 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 		last.path = p
 	}
 	if last.commit != "" {
-		if ok, err := w.exists(last.commit, last.path); err != nil {
+		ok, err := w.exists(last.commit, last.path)
+		if err != nil {
 			return nil, err
-		} else if !ok {
-			return nil, fmt.Errorf("%s:%s: the document does not exist in %s", last.label, last.path, last.label)
+		}
+		if !ok {
+			// SPEC names the document as it is now: follow it back to --to.
+			old, err := w.o.Repo.RenamedFrom(last.commit, "", last.path)
+			if err != nil {
+				return nil, err
+			}
+			if ok, err := w.exists(last.commit, old); err != nil || old == "" || !ok {
+				return nil, fmt.Errorf("%s:%s: the document does not exist in %s (if it had another path there, pass --path-at %s=PATH)", last.label, last.path, last.label, last.label)
+			}
+			w.note("%s was %s in %s: followed the rename", last.path, old, last.label)
+			last.path = old
 		}
 	}
 	for i := len(nodes) - 2; i >= 0; i-- {

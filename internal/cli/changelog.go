@@ -93,7 +93,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: "markdown or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
 			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
-			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH`: the document's path at a tag, relative to the repository's top level (repeatable)"},
+			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
 		}, policyFlags()...),
 		OnUsageError: usageError,
 		Action:       func(c *cli.Context) error { return runChangelog(c, env, paths.values) },

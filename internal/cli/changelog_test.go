@@ -252,6 +252,20 @@ func TestChangelog(t *testing.T) {
 		}
 	})
 
+	t.Run("SPEC is followed back to --to", func(t *testing.T) {
+		r := run(t, "", nil, "changelog", "--format", "json", "--from", "v1.1.1", "--to", "v1.2.0", "spec/asyncapi.yaml")
+		if r.code != ExitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		rels := changelogJSON(t, r.stdout)
+		if got := rels["1.2.0"]; rels["#order"].Version != "1.2.0" || got.Path != "api/asyncapi.yaml" || got.Status != "changed" {
+			t.Errorf("releases %s, 1.2.0 %+v", rels["#order"].Version, got)
+		}
+		if !strings.Contains(r.stderr, "spec/asyncapi.yaml was api/asyncapi.yaml in v1.2.0: followed the rename") {
+			t.Errorf("stderr: %s", r.stderr)
+		}
+	})
+
 	t.Run("--from a revision that is not a tag", func(t *testing.T) {
 		r := run(t, "", nil, "changelog", "--format", "json", "--from", "v1.2.0~1", "--to", "v2.0.0-rc.1", "spec/asyncapi.yaml")
 		if r.code != ExitOK {
@@ -312,6 +326,41 @@ operations:
 	}
 }
 
+// TestChangelogUnreadableTag: a tag whose document cannot be read gets a
+// section that says so, and the next tag is compared with the one before.
+func TestChangelogUnreadableTag(t *testing.T) {
+	gitTestEnv(t)
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	doc := "asyncapi: 3.0.0\ninfo: {title: A, version: 1.0.0}\nchannels:\n  a:\n    address: a\n"
+	write(t, dir, map[string]string{"asyncapi.yaml": doc})
+	commitAt(t, dir, 1, "one")
+	gitIn(t, dir, "tag", "v1.0.0")
+	write(t, dir, map[string]string{"asyncapi.yaml": doc + "  b: [unclosed\n"})
+	commitAt(t, dir, 2, "broken")
+	gitIn(t, dir, "tag", "v1.1.0")
+	write(t, dir, map[string]string{"asyncapi.yaml": doc + "  b:\n    address: b\n"})
+	commitAt(t, dir, 3, "fixed")
+	gitIn(t, dir, "tag", "v1.2.0")
+	t.Chdir(dir)
+
+	r := run(t, "", nil, "changelog", "--format", "json", "asyncapi.yaml")
+	if r.code != ExitOK || !strings.Contains(r.stderr, "note: v1.1.0: the document could not be read") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	rels := changelogJSON(t, r.stdout)
+	if got := rels["1.1.0"]; got.Status != "unreadable" || !got.Listed {
+		t.Errorf("1.1.0: %+v", got)
+	}
+	if got := rels["1.2.0"]; got.Status != "changed" || got.PreviousTag != "v1.0.0" || len(got.Changes) != 1 || got.Changes[0].ID != "channel-added" {
+		t.Errorf("1.2.0: %+v", got)
+	}
+	r = run(t, "", nil, "changelog", "asyncapi.yaml")
+	if !strings.Contains(r.stdout, "## [1.1.0] - 2024-03-02\n\nThe document could not be read at this release (v1.1.0:asyncapi.yaml:") {
+		t.Errorf("markdown:\n%s", r.stdout)
+	}
+}
+
 func TestChangelogTrouble(t *testing.T) {
 	releaseRepo(t)
 	for _, tt := range []struct {
@@ -328,7 +377,8 @@ func TestChangelogTrouble(t *testing.T) {
 		{"--path-at without =", []string{"changelog", "--path-at", "v1.0.0", "spec/asyncapi.yaml"}, "--path-at wants TAG=PATH"},
 		{"--path-at of an unknown tag", []string{"changelog", "--path-at", "v7.0.0=x.yaml", "spec/asyncapi.yaml"}, "--path-at v7.0.0: no such tag"},
 		{"--path-at of a missing file", []string{"changelog", "--path-at", "v1.0.0=x.yaml", "spec/asyncapi.yaml"}, "x.yaml does not exist in v1.0.0"},
-		{"spec missing at --to", []string{"changelog", "--to", "v1.0.0", "spec/asyncapi.yaml"}, "does not exist in v1.0.0"},
+		{"spec missing at --to", []string{"changelog", "--to", "v0.9.0", "spec/asyncapi.yaml"}, "does not exist in v0.9.0 (if it had another path there, pass --path-at v0.9.0=PATH)"},
+		{"--from after --to", []string{"changelog", "--from", "v2.0.0", "--to", "v1.0.0", "api/asyncapi.yaml"}, "no release tags after --from v2.0.0 up to --to v1.0.0"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := run(t, "", nil, tt.args...)
