@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/urfave/cli/v2"
+
 	"eventdiff/internal/golden"
 )
 
@@ -619,4 +621,73 @@ channels:
 			t.Errorf("exit %d, %q: %s", r.code, r.stdout, r.stderr)
 		}
 	})
+}
+
+// TestReadmeChangelog keeps the README's "Release changelogs" section
+// true: its sample is the golden output, and every flag it shows exists.
+func TestReadmeChangelog(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "## Release changelogs")
+	if start < 0 {
+		t.Fatal("the README has no Release changelogs section")
+	}
+	sec := readme[start:]
+	for i := 1; i < len(sec); i++ { // up to the next section (the sample's release headings are in brackets)
+		if strings.HasPrefix(sec[i:], "\n## ") && !strings.HasPrefix(sec[i:], "\n## [") {
+			sec = sec[:i+1]
+			break
+		}
+	}
+	golden, err := os.ReadFile(goldenPath("orders.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(sec, "```markdown\n")
+	if i < 0 {
+		t.Fatal("no markdown sample")
+	}
+	sample := sec[i+len("```markdown\n"):]
+	sample = sample[:strings.Index(sample, "```")]
+	for _, part := range strings.Split(sample, "…\n") {
+		if !strings.Contains(string(golden), strings.TrimLeft(part, "\n")) {
+			t.Errorf("the README's sample is not the output of the test repository:\n%s", part)
+		}
+	}
+	flags := map[string]map[string]bool{}
+	for _, c := range []*cliCommand{{"changelog", changelogCommand(Env{})}, {"bump", bumpCommand(Env{})}} {
+		flags[c.name] = map[string]bool{}
+		for _, f := range c.cmd.Flags {
+			for _, n := range f.Names() {
+				flags[c.name][n] = true
+			}
+		}
+	}
+	for _, line := range strings.Split(sec, "\n") {
+		for _, name := range []string{"changelog", "bump"} {
+			at := strings.Index(line, "eventdiff "+name+" ")
+			if at < 0 {
+				continue
+			}
+			for _, w := range strings.Fields(line[at:]) {
+				if w == "#" || w == "|" {
+					break
+				}
+				if strings.HasPrefix(w, "--") || strings.HasPrefix(w, "-") && len(w) == 2 {
+					n := strings.TrimLeft(strings.SplitN(w, "=", 2)[0], "-")
+					if !flags[name][n] {
+						t.Errorf("the README shows %s for eventdiff %s, which has no such flag: %s", w, name, line)
+					}
+				}
+			}
+		}
+	}
+}
+
+type cliCommand struct {
+	name string
+	cmd  *cli.Command
 }
