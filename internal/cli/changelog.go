@@ -182,6 +182,22 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 // when something changed, through a temporary file renamed over it so that
 // an interrupted run never leaves half a changelog.
 func updateChangelogFile(path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool) error {
+	// A link to the changelog stays a link: its target is written, even
+	// when it does not exist yet.
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return trouble("%s: %v", path, err)

@@ -426,6 +426,17 @@ func TestChangelogOutput(t *testing.T) {
 	if !st1.ModTime().Equal(st2.ModTime()) {
 		t.Errorf("the second run rewrote the file")
 	}
+
+	// A changelog that is a symbolic link is updated where it points.
+	os.Mkdir(filepath.Join(dir, "docs"), 0o755)
+	if err := os.Symlink("docs/CHANGES.md", filepath.Join(dir, "LINKED.md")); err != nil {
+		t.Skip("no symbolic links here")
+	}
+	r = run(t, "", nil, "changelog", "-o", "LINKED.md", "--repo-url", "https://github.com/acme/orders", "spec/asyncapi.yaml")
+	target, _ := os.ReadFile(filepath.Join(dir, "docs/CHANGES.md"))
+	if fi, err := os.Lstat(filepath.Join(dir, "LINKED.md")); r.code != ExitOK || err != nil || fi.Mode()&os.ModeSymlink == 0 || string(target) != string(first) {
+		t.Errorf("exit %d: the link was replaced, or its target not written: %s", r.code, r.stderr)
+	}
 }
 
 // TestChangelogKeepsHandWrittenText: an intro paragraph, a hand-edited
