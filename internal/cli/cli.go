@@ -123,6 +123,7 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		Commands: []*cli.Command{
 			diffCommand(env),
 			rulesCommand(env),
+			changelogCommand(env), bumpCommand(env),
 			{
 				Name:  "version",
 				Usage: "print the version",

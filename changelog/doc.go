@@ -1,0 +1,13 @@
+// Package changelog walks the release history of one AsyncAPI document in
+// a git repository: its semver tags in version order, the document's path
+// at each of them (following renames), and what changed between each
+// consecutive pair, classified by the rules, with whether each tag's
+// version bump matched what its changes required. It also computes the
+// next version a set of findings calls for.
+//
+// Walking is built for long histories. Every tag's files are read through
+// one pair of long-running git processes; a tag whose document files have
+// the same blob ids as the previous tag's is recognised without parsing
+// anything; each document is loaded once and serves both of its
+// neighbouring comparisons. Rendering is report's job (report.Changelog).
+package changelog

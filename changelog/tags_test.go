@@ -1,0 +1,38 @@
+package changelog
+
+import (
+	"strings"
+	"testing"
+
+	_ "eventdiff/internal/golden"
+	"eventdiff/spec"
+)
+
+func TestReleasesOrder(t *testing.T) {
+	var tags []spec.Tag
+	for _, n := range []string{
+		"v1.10.0", "v1.2.0", "v2.0.0", "v2.0.0-rc.1", "v2.0.0-beta.2", "v2.0.0-beta.10", "v2.0.0-alpha",
+		"1.3.0", "v0.9.0", "v1.2.0-rc.1",
+		"latest", "v1", "v1.2", "release-1.0.0", "v01.2.3", "V1.4.0", "v1.2.3.4",
+		"1.2.0", "v1.10.0+build.7",
+	} {
+		tags = append(tags, spec.Tag{Name: n})
+	}
+	rels, dups := releases(tags)
+	var got []string
+	for _, r := range rels {
+		got = append(got, r.Name)
+	}
+	want := "v0.9.0 v1.2.0-rc.1 1.2.0 1.3.0 v1.10.0 v2.0.0-alpha v2.0.0-beta.2 v2.0.0-beta.10 v2.0.0-rc.1 v2.0.0"
+	if strings.Join(got, " ") != want {
+		t.Errorf("releases:\n  %s\nwant:\n  %s", strings.Join(got, " "), want)
+	}
+	if strings.Join(dups, " ") != "v1.2.0 v1.10.0+build.7" {
+		t.Errorf("duplicates %v: a version named twice keeps the first tag by name", dups)
+	}
+	for _, r := range rels {
+		if r.Name == "v2.0.0-rc.1" && r.Version() != "2.0.0-rc.1" {
+			t.Errorf("version of v2.0.0-rc.1: %s", r.Version())
+		}
+	}
+}

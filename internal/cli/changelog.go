@@ -1,0 +1,304 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"eventdiff/changelog"
+	"eventdiff/report"
+	"eventdiff/rules"
+	"eventdiff/spec"
+)
+
+// pathAt collects --path-at TAG=PATH, one per use of the flag (paths may
+// contain commas, so urfave/cli's slice flags, which split on them, are
+// not used).
+type pathAt struct{ values []string }
+
+func (p *pathAt) Set(v string) error {
+	tag, path, ok := strings.Cut(v, "=")
+	if !ok || tag == "" || path == "" {
+		return fmt.Errorf("--path-at wants TAG=PATH, got %q", v)
+	}
+	p.values = append(p.values, v)
+	return nil
+}
+
+func (p *pathAt) String() string { return strings.Join(p.values, " ") }
+
+// policyFlags are the flags of commands that classify changes the way
+// diff does.
+func policyFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "config file (default: .eventdiff.yaml in the current directory or the git top level)"},
+		&cli.StringFlag{Name: "v2-perspective", Value: "application", Usage: "how AsyncAPI 2.x publish/subscribe are read: application or client"},
+		&cli.BoolFlag{Name: "strict", Usage: "validation-exact schema semantics"},
+		&cli.BoolFlag{Name: "assert-format", Usage: "treat JSON Schema format as a constraint instead of an annotation"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings and notes on stderr"},
+	}
+}
+
+// policy reads the config and the flags that decide classification.
+func policy(c *cli.Context, env Env) (*rules.Config, spec.Options, error) {
+	cfg, err := loadConfig(c, env)
+	if err != nil {
+		return nil, spec.Options{}, err
+	}
+	persp := spec.Perspective(setting(c, cfg, "v2-perspective", cfg.Perspective))
+	if persp != spec.Application && persp != spec.Client {
+		return nil, spec.Options{}, trouble("unknown --v2-perspective %q (use application or client)", persp)
+	}
+	if c.IsSet("strict") || !cfg.Set("strict") {
+		cfg.Policy.Strict = c.Bool("strict")
+	}
+	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
+		cfg.Policy.AssertFormat = c.Bool("assert-format")
+	}
+	return cfg, spec.Options{Limits: spec.DefaultLimits, Perspective: persp}, nil
+}
+
+func changelogCommand(env Env) *cli.Command {
+	paths := &pathAt{}
+	return &cli.Command{
+		Name:      "changelog",
+		Usage:     "write the release changelog of a document from the repository's semver tags",
+		ArgsUsage: "SPEC",
+		Description: `Walks the semver tags reachable from HEAD (or --to), in version order, and
+diffs SPEC between each pair of consecutive tags, plus Unreleased: the last tag against the
+working tree (or --to). SPEC is the document's path now; where it moved, the rename is
+followed (--path-at TAG=PATH names it where git cannot tell). Tags that leave every file
+of the document as it was get no section.
+
+The markdown follows Keep a Changelog: one section per release with its date, changes
+under Breaking, Added, Changed, Deprecated and Removed, and whether the version's bump
+matched what the changes required. --output updates a CHANGELOG.md in place: sections
+it already has and hand-written text are kept byte for byte.
+
+Examples:
+  eventdiff changelog api/asyncapi.yaml
+  eventdiff changelog --output CHANGELOG.md --repo-url https://github.com/acme/orders api/asyncapi.yaml
+  eventdiff changelog --from v1.2.0 --to v2.0.0 --format json asyncapi.yaml
+  eventdiff changelog --path-at v1.0.0=spec/asyncapi.yaml api/asyncapi.yaml`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "from", Usage: "start at this tag or revision: the first section is the next tag, compared with it"},
+			&cli.StringFlag{Name: "to", Usage: "end at this tag (no Unreleased section) or revision (default: the working tree)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: "markdown or json"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
+			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
+			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
+		}, policyFlags()...),
+		OnUsageError: usageError,
+		Action:       func(c *cli.Context) error { return runChangelog(c, env, paths.values) },
+	}
+}
+
+func runChangelog(c *cli.Context, env Env, pathAts []string) error {
+	if c.NArg() != 1 {
+		return trouble("changelog needs one document, the path of the spec (got %d); see eventdiff changelog --help", c.NArg())
+	}
+	format := c.String("format")
+	if format != "markdown" && format != "json" {
+		return trouble("unknown --format %q (use markdown or json)", format)
+	}
+	output := c.String("output")
+	if output != "" && format != "markdown" {
+		return trouble("--output updates a markdown changelog; leave out --format json, or redirect the JSON")
+	}
+	cfg, load, err := policy(c, env)
+	if err != nil {
+		return err
+	}
+	arg := c.Args().First()
+	ins := newInputs("", load.Limits, env.Stdin)
+	defer ins.close()
+	repo, err := ins.gitRepo()
+	if err != nil {
+		return trouble("changelog reads the tags of a git repository: %v", err)
+	}
+	main, err := repo.DiskRelative(arg)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	if main == "" {
+		return trouble("%s: is the repository's top directory, not a document", arg)
+	}
+	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
+		PathAt: map[string]string{}, Load: load, Config: cfg}
+	for _, v := range pathAts {
+		tag, p, _ := strings.Cut(v, "=")
+		rel, err := repo.TopRelative(p)
+		if err != nil || rel == "" {
+			return trouble("--path-at %s: %s is not a path in the repository", v, p)
+		}
+		opts.PathAt[tag] = rel
+	}
+	if opts.To == "" {
+		ins.useRepoRoot()
+		in, err := ins.fileInput(arg)
+		if err != nil {
+			return trouble("%s", oneLine(err.Error()))
+		}
+		opts.Working = &in
+	}
+	h, err := changelog.Walk(opts)
+	if err != nil {
+		return trouble("%s", oneLine(err.Error()))
+	}
+	quiet := c.Bool("quiet")
+	if !quiet {
+		printWarnings(env.Stderr, h.Warnings)
+		for _, n := range h.Notes {
+			fmt.Fprintf(env.Stderr, "note: %s\n", n)
+		}
+	}
+	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
+	if output != "" {
+		return updateChangelogFile(output, h, ropts, env, quiet)
+	}
+	out := bufio.NewWriter(env.Stdout)
+	if format == "json" {
+		err = report.WriteChangelogJSON(out, h)
+	} else {
+		err = report.ChangelogMarkdown(out, h, ropts)
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		return trouble("writing the changelog: %v", err)
+	}
+	return nil
+}
+
+// updateChangelogFile merges the history into the file, and writes it only
+// when something changed, through a temporary file renamed over it so that
+// an interrupted run never leaves half a changelog.
+func updateChangelogFile(path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool) error {
+	// A link to the changelog stays a link: its target is written, even
+	// when it does not exist yet.
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return trouble("%s: %v", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	updated, notes := report.UpdateChangelog(old, h, opts)
+	if !quiet {
+		for _, n := range notes {
+			fmt.Fprintf(env.Stderr, "note: %s: %s\n", path, n)
+		}
+	}
+	if bytes.Equal(old, updated) {
+		if !quiet {
+			fmt.Fprintf(env.Stderr, "%s is up to date\n", path)
+		}
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".changelog-*")
+	if err != nil {
+		return trouble("%s: %v", path, err)
+	}
+	_, werr := tmp.Write(updated)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), mode)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return trouble("%s: %v", path, werr)
+	}
+	if !quiet {
+		fmt.Fprintf(env.Stderr, "updated %s\n", path)
+	}
+	return nil
+}
+
+func bumpCommand(env Env) *cli.Command {
+	return &cli.Command{
+		Name:      "bump",
+		Usage:     "print the next version: the base's version with the bump the changes need",
+		ArgsUsage: "BASE REVISION",
+		Description: `Compares BASE with REVISION like eventdiff diff and prints only the next version,
+e.g. 2.0.0, for release scripts: the current version (BASE's info.version, or --current)
+with the bump the changes require. Below 1.0.0 every bump shifts down (a breaking change
+needs a minor release). With no change that needs one, it prints the current version.
+
+Examples:
+  eventdiff bump v1.4.0:asyncapi.yaml asyncapi.yaml
+  eventdiff bump --current "$(git describe --tags --abbrev=0)" HEAD~1:asyncapi.yaml asyncapi.yaml`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "current", Usage: "the current `VERSION` (default: BASE's info.version)"},
+		}, policyFlags()...),
+		OnUsageError: usageError,
+		Action:       func(c *cli.Context) error { return runBump(c, env) },
+	}
+}
+
+func runBump(c *cli.Context, env Env) error {
+	if c.NArg() != 2 {
+		return trouble("bump needs two documents, BASE and REVISION (got %d); see eventdiff bump --help", c.NArg())
+	}
+	cfg, load, err := policy(c, env)
+	if err != nil {
+		return err
+	}
+	ins := newInputs("", load.Limits, env.Stdin)
+	defer ins.close()
+	base, rev := argSource(c.Args().Get(0)), argSource(c.Args().Get(1))
+	if ins.isGit(base.arg) || ins.isGit(rev.arg) {
+		ins.useRepoRoot()
+	}
+	res, warns, err := compareSources(ins, base, rev, load, cfg)
+	if err != nil {
+		return trouble("%s", oneLine(err.Error()))
+	}
+	if !c.Bool("quiet") {
+		printWarnings(env.Stderr, warns)
+	}
+	current := res.Base.Version
+	from := fmt.Sprintf("the info.version of %s", base)
+	if c.IsSet("current") {
+		current, from = c.String("current"), "--current"
+	}
+	next, _, err := changelog.NextVersion(current, res)
+	switch {
+	case errors.Is(err, changelog.ErrNoVersion) && c.IsSet("current"):
+		return trouble("--current is empty: give the current version, e.g. --current 1.4.0")
+	case errors.Is(err, changelog.ErrNoVersion):
+		return trouble("%s has no info.version, so there is no current version to bump: pass it with --current VERSION", base)
+	case err != nil:
+		return trouble("%s: %v", from, err)
+	}
+	fmt.Fprintln(env.Stdout, next)
+	return nil
+}

@@ -1,0 +1,493 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"eventdiff/changelog"
+	"eventdiff/diff"
+	"eventdiff/rules"
+)
+
+// ChangelogOptions tune the release changelog.
+type ChangelogOptions struct {
+	// RepoURL is the repository's web address (https://github.com/o/r):
+	// with it, every section gets a compare link.
+	RepoURL string
+}
+
+// The groups of a release section, in Keep a Changelog's order, with
+// breaking changes first whatever their rule's group.
+var changelogGroups = []struct{ key, title string }{
+	{"breaking", "Breaking"},
+	{rules.Added, "Added"},
+	{rules.Changed, "Changed"},
+	{rules.Deprecated, "Deprecated"},
+	{rules.Removed, "Removed"},
+}
+
+// The markers around the generated part of the Unreleased section. What
+// lies between them is replaced on every run; anything else in the
+// section is the user's.
+const (
+	unreleasedBegin = "<!-- eventdiff:unreleased:begin (generated: replaced on every run of eventdiff changelog; notes written after the end marker are kept) -->"
+	unreleasedEnd   = "<!-- eventdiff:unreleased:end -->"
+)
+
+// changelogSection is one rendered release.
+type changelogSection struct {
+	version    string // "" for Unreleased
+	unreleased bool
+	text       string // from the heading to the end of the body, ending with one newline
+	block      string // Unreleased: the generated part, markers included
+	link       string // the link reference definition ("" without a repository URL)
+	linkLabel  string
+}
+
+// ChangelogHeader is the title and introduction of a new CHANGELOG.md.
+func ChangelogHeader(h *changelog.History) string {
+	return "# Changelog\n\n" +
+		fmt.Sprintf("All notable changes to the AsyncAPI contract in `%s` are documented in this file.\n", strings.ReplaceAll(h.Path, "`", "'")) +
+		"eventdiff writes it from the repository's release tags (`eventdiff changelog`). The format is based on\n" +
+		"[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and versions follow\n" +
+		"[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n"
+}
+
+// ChangelogMarkdown renders the whole history as a new CHANGELOG.md: the
+// header, one section per release that has something to say (Unreleased
+// first), and the compare links. It is exactly what UpdateChangelog
+// writes into a file that has only the header.
+func ChangelogMarkdown(w io.Writer, h *changelog.History, opts ChangelogOptions) error {
+	out, _ := UpdateChangelog([]byte(ChangelogHeader(h)), h, opts)
+	_, err := w.Write(out)
+	return err
+}
+
+// changelogSections renders the releases that have a section, newest first.
+func changelogSections(h *changelog.History, opts ChangelogOptions) []changelogSection {
+	var out []changelogSection
+	for _, r := range h.Releases {
+		if !r.Listed() {
+			continue
+		}
+		s := changelogSection{version: r.Version, unreleased: r.Unreleased}
+		var parts []string
+		if line := verdict(r); line != "" {
+			parts = append(parts, line+"\n")
+		}
+		parts = append(parts, releaseBody(r)...)
+		body := strings.Join(parts, "\n")
+		if r.Unreleased {
+			s.block = unreleasedBegin + "\n\n" + body + "\n" + unreleasedEnd + "\n"
+			s.text = "## [Unreleased]\n\n" + s.block
+			s.linkLabel = "Unreleased"
+		} else {
+			s.text = fmt.Sprintf("## [%s] - %s\n\n%s", r.Version, r.Date.Format("2006-01-02"), body)
+			s.linkLabel = r.Version
+		}
+		s.link = compareLink(r, opts.RepoURL, s.linkLabel)
+		out = append(out, s)
+	}
+	return out
+}
+
+// compareLink is the link reference definition of a section: the compare
+// view of the release against the previous one, or the release's own page
+// for the first.
+func compareLink(r *changelog.Release, repoURL, label string) string {
+	base := strings.TrimRight(repoURL, "/")
+	if base == "" {
+		return ""
+	}
+	to := r.Tag
+	if r.Unreleased {
+		to = r.Target
+		if to == "" {
+			to = "HEAD"
+		}
+	}
+	switch {
+	case r.Previous != "":
+		return fmt.Sprintf("[%s]: %s/compare/%s...%s\n", label, base, r.Previous, to)
+	case !r.Unreleased:
+		return fmt.Sprintf("[%s]: %s/releases/tag/%s\n", label, base, r.Tag)
+	}
+	return ""
+}
+
+// releaseBody lists a release's changes under Keep a Changelog's groups,
+// as blocks to be separated by blank lines.
+func releaseBody(r *changelog.Release) []string {
+	switch r.Status {
+	case changelog.First:
+		return []string{"### Added\n", "- " + firstRelease(r.Contents) + "\n"}
+	case changelog.Unreadable:
+		return []string{fmt.Sprintf("The document could not be read at this release (%s); the next release is compared with the one before.\n", mdEscape(oneLine(r.Err.Error())))}
+	}
+	if r.Changes == nil || len(r.Changes.Findings) == 0 {
+		return nil
+	}
+	byGroup := map[string][]*rules.Finding{}
+	for i := range r.Changes.Findings {
+		f := &r.Changes.Findings[i]
+		byGroup[changelogGroup(f)] = append(byGroup[changelogGroup(f)], f)
+	}
+	var blocks []string
+	for _, g := range changelogGroups {
+		fs := byGroup[g.key]
+		if len(fs) == 0 {
+			continue
+		}
+		var b strings.Builder
+		for _, pl := range groups(fs) {
+			entries := dedupe(pl.Findings)
+			if pl.Title == "document" || len(entries) == 1 {
+				for _, e := range entries {
+					b.WriteString("- " + e + "\n")
+				}
+				continue
+			}
+			fmt.Fprintf(&b, "- %s:\n", placeTitle(pl.Title))
+			for _, e := range entries {
+				b.WriteString("  - " + e + "\n")
+			}
+		}
+		blocks = append(blocks, "### "+g.title+"\n", b.String())
+	}
+	return blocks
+}
+
+// changelogGroup is where a finding goes: breaking ones under Breaking,
+// the others under their rule's group.
+func changelogGroup(f *rules.Finding) string {
+	if f.Level == rules.Breaking && f.Counts() {
+		return "breaking"
+	}
+	switch f.Rule.Changelog {
+	case rules.Added, rules.Deprecated, rules.Removed:
+		return f.Rule.Changelog
+	}
+	return rules.Changed
+}
+
+// dedupe renders a place's findings as entries, once each: a change
+// reported for several elements in the same words is one entry, and a
+// channel added or removed takes the operations added or removed with it
+// into its own entry ("channel "x" was added, with operation y (send)").
+func dedupe(fs []*rules.Finding) []string {
+	folded := map[*rules.Finding]bool{}
+	with := map[*rules.Finding][]*rules.Finding{}
+	for _, c := range fs {
+		var opKind string
+		switch c.Kind {
+		case diff.ChannelAdded:
+			opKind = diff.OperationAdded
+		case diff.ChannelRemoved:
+			opKind = diff.OperationRemoved
+		default:
+			continue
+		}
+		if c.Breaks != "" || c.Accepted != nil {
+			continue
+		}
+		for _, f := range fs {
+			if f.Kind != opKind || f.Accepted != nil || len(f.Operations) != 1 || folded[f] {
+				continue
+			}
+			if o := f.Operations[0]; o.Channel != c.Channel || o.ID == "" {
+				continue
+			}
+			// Who the operations break is said once, so they must agree.
+			if ops := with[c]; len(ops) > 0 && (ops[0].Breaks != f.Breaks || ops[0].Level != f.Level) {
+				continue
+			}
+			folded[f] = true
+			with[c] = append(with[c], f)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if folded[f] {
+			continue
+		}
+		e := changelogEntry(f)
+		if ops := with[f]; len(ops) > 0 {
+			names := make([]string, len(ops))
+			for i, op := range ops {
+				names[i] = fmt.Sprintf("%s (%s)", op.Operations[0].ID, op.Operations[0].Action)
+			}
+			what := "operation"
+			if len(ops) > 1 {
+				what = "operations"
+			}
+			e += ", with " + what + " " + mdEscape(joinAnd(names)) + breaksText(ops[0])
+		}
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// changelogEntry is one finding in a consumer's words: what changed, who
+// it breaks and through which operations.
+func changelogEntry(f *rules.Finding) string {
+	e := mdEscapeText(oneLine(f.Text)) + breaksText(f)
+	if f.Breaks != "" && f.Counts() {
+		if ops := otherOperations(f); ops != "" {
+			e += ", via " + mdEscape(ops)
+		}
+	}
+	if f.Accepted != nil {
+		e += " — accepted: " + mdEscape(f.Accepted.Reason)
+	}
+	return e
+}
+
+// breaksText says who a finding breaks, if it counts and anyone.
+func breaksText(f *rules.Finding) string {
+	if f.Breaks == "" || !f.Counts() {
+		return ""
+	}
+	verb := "breaks"
+	if f.Level != rules.Breaking {
+		verb = "may break"
+	}
+	return fmt.Sprintf(" — %s **%s**", verb, mdEscape(f.Breaks))
+}
+
+// otherOperations lists the operations that make a finding matter, except
+// those its text already names.
+func otherOperations(f *rules.Finding) string {
+	var parts []string
+	for _, o := range f.Operations {
+		if o.ID == "" || strings.Contains(f.Text, o.ID) {
+			continue
+		}
+		s := fmt.Sprintf("%s (%s", o.ID, o.Action)
+		if o.Reply {
+			s += ", reply"
+		}
+		if o.Channel != "" && o.Channel != f.Channel {
+			s += " on " + o.Channel
+		}
+		parts = append(parts, s+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// mdEscapeText escapes a finding's text for markdown but keeps the code
+// spans it writes names in (`reason`) as code.
+func mdEscapeText(s string) string {
+	if strings.Count(s, "`")%2 != 0 {
+		return mdEscape(s)
+	}
+	parts := strings.Split(s, "`")
+	for i := range parts {
+		if i%2 == 0 {
+			parts[i] = mdEscape(parts[i])
+		}
+	}
+	return strings.Join(parts, "`")
+}
+
+// placeTitle names a group of entries: a channel, the servers, the components.
+func placeTitle(title string) string {
+	if addr, ok := strings.CutPrefix(title, "channel "); ok {
+		return "Channel " + code(addr)
+	}
+	return strings.ToUpper(title[:1]) + title[1:]
+}
+
+func code(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
+
+// firstRelease describes what the first release of the contract holds.
+func firstRelease(c *changelog.Contents) string {
+	if c == nil {
+		return "First release of the contract."
+	}
+	var parts []string
+	for _, l := range []struct {
+		names []string
+		what  string
+	}{{c.Channels, "channel"}, {c.Operations, "operation"}, {c.Messages, "message"}} {
+		if len(l.names) == 0 {
+			continue
+		}
+		shown := l.names
+		more := 0
+		if len(shown) > 10 {
+			shown, more = shown[:10], len(shown)-10
+		}
+		quoted := make([]string, len(shown))
+		for i, n := range shown {
+			quoted[i] = code(n)
+		}
+		list := strings.Join(quoted, ", ")
+		if more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", plural(len(l.names), l.what), list))
+	}
+	if len(parts) == 0 {
+		return "First release of the contract."
+	}
+	return "First release of the contract: " + joinAnd(parts) + "."
+}
+
+func joinAnd(parts []string) string {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// verdict says whether a release's version matched what its changes
+// required, or for Unreleased what they will require.
+func verdict(r *changelog.Release) string {
+	c := &r.Check
+	if r.Status == changelog.First || r.Status == changelog.Unreadable || c.Since == "" {
+		return ""
+	}
+	since := ""
+	if c.SinceTag != r.Previous {
+		since = " since " + c.Since
+	}
+	var lines []string
+	if r.Changes == nil || len(r.Changes.Findings) == 0 {
+		prev := r.PreviousVersion
+		if prev == "" {
+			prev = r.Previous
+		}
+		lines = append(lines, fmt.Sprintf("No contract changes since %s.", prev))
+		if since == "" && r.Unreleased {
+			return lines[0]
+		}
+	}
+	what := "changes"
+	if c.Breaking {
+		what = "breaking changes"
+	}
+	preOne := ""
+	if c.PreOne && c.Breaking {
+		preOne = " (below 1.0.0, breaking changes need a minor release)"
+	}
+	switch {
+	case r.Unreleased:
+		if c.Required == rules.None {
+			lines = append(lines, fmt.Sprintf("The contract changes%s need no new version.", since))
+		} else {
+			lines = append(lines, fmt.Sprintf("The contract changes%s require a %s release: %s%s.", since, c.Required, c.Next, preOne))
+		}
+	case c.OK != nil && !*c.OK:
+		kind := fmt.Sprintf("a %s release", bumpName(c.Declared))
+		if r.Prerelease {
+			kind = "a pre-release of " + kind
+		}
+		lines = append(lines, fmt.Sprintf("**⚠ %s was %s but contained %s%s that require %s%s.**", r.Version, kind, what, since, c.Next, preOne))
+	case c.OK != nil:
+		kind := capitalize(bumpName(c.Declared)) + " release"
+		if r.Prerelease {
+			kind = "Pre-release of a " + bumpName(c.Declared) + " release"
+		}
+		switch {
+		case c.Declared == c.Required:
+			lines = append(lines, fmt.Sprintf("%s, as the contract changes%s require%s.", kind, since, preOne))
+		case c.Required == rules.None:
+			lines = append(lines, fmt.Sprintf("%s; the contract changes%s alone need no new version.", kind, since))
+		default:
+			lines = append(lines, fmt.Sprintf("%s; the contract changes%s alone need only a %s release.", kind, since, c.Required))
+		}
+	}
+	return strings.Join(lines, " ")
+}
+
+func bumpName(b rules.Bump) string {
+	if b == rules.None || b == "" {
+		return "same-version"
+	}
+	return string(b)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// ChangelogJSON is the release history for release tooling.
+type ChangelogJSON struct {
+	SchemaVersion string        `json:"schemaVersion"`
+	Spec          string        `json:"spec"` // the document's main file at the newest point
+	Releases      []ReleaseJSON `json:"releases"`
+}
+
+// ReleaseJSON is one release: a tag, or the Unreleased changes.
+type ReleaseJSON struct {
+	Version      string              `json:"version"` // "Unreleased" for the changes after the last tag
+	Unreleased   bool                `json:"unreleased,omitempty"`
+	Tag          string              `json:"tag,omitempty"`
+	Commit       string              `json:"commit,omitempty"`
+	Date         string              `json:"date,omitempty"`
+	Prerelease   bool                `json:"prerelease,omitempty"`
+	PreviousTag  string              `json:"previousTag,omitempty"`  // or the --from revision
+	PreviousPath string              `json:"previousPath,omitempty"` // the main file at previousTag, when it moved since
+	Path         string              `json:"path"`
+	Status       changelog.Status    `json:"status"` // first, changed, unchanged (same files: no section), equivalent (no contract change: no section), unreadable
+	Listed       bool                `json:"listed"` // whether the markdown changelog has a section for it
+	Summary      *rules.Summary      `json:"summary,omitempty"`
+	Bump         ReleaseBumpJSON     `json:"bump"`
+	Changes      []JSONChange        `json:"changes"` // since previousTag, as in diff --format json
+	Introduced   *changelog.Contents `json:"introduced,omitempty"`
+	Error        string              `json:"error,omitempty"`
+}
+
+// ReleaseBumpJSON is a release's version against what its changes need.
+type ReleaseBumpJSON struct {
+	Suggested  rules.Bump `json:"suggested,omitempty"` // what the changes since `since` require
+	Declared   rules.Bump `json:"declared,omitempty"`  // the step the tag's version took from `since`
+	Since      string     `json:"since,omitempty"`     // the previous stable release the bump is measured from
+	Next       string     `json:"next,omitempty"`      // the lowest version the changes allow
+	DeclaredOK *bool      `json:"declaredOk,omitempty"`
+}
+
+// BuildChangelogJSON assembles the JSON history, newest first.
+func BuildChangelogJSON(h *changelog.History) ChangelogJSON {
+	out := ChangelogJSON{SchemaVersion: SchemaVersion, Spec: h.Path, Releases: []ReleaseJSON{}}
+	for _, r := range h.Releases {
+		j := ReleaseJSON{Version: r.Version, Unreleased: r.Unreleased, Tag: r.Tag, Commit: r.Commit,
+			Prerelease: r.Prerelease, PreviousTag: r.Previous, PreviousPath: r.PreviousPath, Path: r.Path, Status: r.Status, Listed: r.Listed(),
+			Introduced: r.Contents, Changes: []JSONChange{}}
+		if r.Unreleased {
+			j.Version = "Unreleased"
+		} else {
+			j.Date = r.Date.Format("2006-01-02")
+		}
+		if r.Changes != nil {
+			rep := BuildJSON(r.Changes)
+			j.Changes, j.Summary = rep.Changes, &r.Changes.Summary
+		}
+		if r.Err != nil {
+			j.Error = oneLine(r.Err.Error())
+		}
+		if c := r.Check; c.Since != "" {
+			j.Bump = ReleaseBumpJSON{Suggested: c.Required, Declared: c.Declared, Since: c.Since, Next: c.Next, DeclaredOK: c.OK}
+		}
+		out.Releases = append(out.Releases, j)
+	}
+	return out
+}
+
+// WriteChangelogJSON writes the JSON history, indented, with a final newline.
+func WriteChangelogJSON(w io.Writer, h *changelog.History) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(BuildChangelogJSON(h))
+}
