@@ -3,7 +3,6 @@ package changelog
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/Masterminds/semver/v3"
@@ -28,65 +27,6 @@ type Check struct {
 
 // Exact reports whether the declared bump is exactly the required one.
 func (c *Check) Exact() bool { return c.OK != nil && *c.OK && c.Declared == c.Required }
-
-// required is the largest bump of the findings that count (accepted ones
-// do not) and whether any of them is breaking. Before 1.0.0, semver allows
-// breaking changes in a minor release, so the bump shifts down one step,
-// as rules does for info.version.
-func required(res *rules.Result, since *semver.Version) (b rules.Bump, breaking bool, preOne bool) {
-	b = rules.None
-	if res != nil {
-		for _, f := range res.Findings {
-			if !f.Counts() {
-				continue
-			}
-			if f.Bump.Rank() > b.Rank() {
-				b = f.Bump
-			}
-			breaking = breaking || f.Level == rules.Breaking
-		}
-	}
-	if since != nil && since.Major() == 0 {
-		preOne = true
-		switch b {
-		case rules.Major:
-			b = rules.Minor
-		case rules.Minor:
-			b = rules.Patch
-		}
-	}
-	return b, breaking, preOne
-}
-
-// increment applies a bump. A pre-release of the current version is
-// released by a patch bump (2.0.0-rc.1 → 2.0.0), as semver's precedence says.
-func increment(v *semver.Version, b rules.Bump) (semver.Version, error) {
-	overflow := func(n uint64) error {
-		if n == math.MaxUint64 {
-			return fmt.Errorf("%s cannot be bumped: the number is at its largest", v)
-		}
-		return nil
-	}
-	switch b {
-	case rules.Major:
-		if err := overflow(v.Major()); err != nil {
-			return *v, err
-		}
-		return v.IncMajor(), nil
-	case rules.Minor:
-		if err := overflow(v.Minor()); err != nil {
-			return *v, err
-		}
-		return v.IncMinor(), nil
-	case rules.Patch:
-		if err := overflow(v.Patch()); err != nil && v.Prerelease() == "" {
-			return *v, err
-		}
-		return v.IncPatch(), nil
-	}
-	next := *v
-	return next, nil
-}
 
 // core is a version without pre-release and build metadata: what a
 // pre-release precedes.
@@ -117,8 +57,8 @@ func judge(since *release, changes *rules.Result, to *semver.Version) Check {
 		return Check{}
 	}
 	c := Check{Since: since.Version(), SinceTag: since.Name}
-	c.Required, c.Breaking, c.PreOne = required(changes, since.v)
-	next, err := increment(since.v, c.Required)
+	c.Required, c.Breaking, c.PreOne = rules.RequiredBump(findingsOf(changes), since.v)
+	next, err := rules.Increment(since.v, c.Required)
 	if err != nil {
 		return Check{}
 	}
@@ -142,12 +82,12 @@ func NextVersion(current string, res *rules.Result) (string, rules.Bump, error) 
 	if current == "" {
 		return "", "", ErrNoVersion
 	}
-	v, err := parseVersion(current)
+	v, err := rules.ParseVersion(current)
 	if err != nil {
 		return "", "", fmt.Errorf("%q is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0)", current)
 	}
-	b, _, _ := required(res, v)
-	next, err := increment(v, b)
+	b, _, _ := rules.RequiredBump(findingsOf(res), v)
+	next, err := rules.Increment(v, b)
 	if err != nil {
 		return "", "", err
 	}
@@ -156,4 +96,11 @@ func NextVersion(current string, res *rules.Result) (string, rules.Bump, error) 
 		s = "v" + s
 	}
 	return s, b, nil
+}
+
+func findingsOf(res *rules.Result) []rules.Finding {
+	if res == nil {
+		return nil
+	}
+	return res.Findings
 }

@@ -1,6 +1,7 @@
 package changelog
 
 import (
+	"eventdiff/rules"
 	"sort"
 	"strings"
 
@@ -19,13 +20,6 @@ type release struct {
 // optional v prefix.
 func (r release) Version() string { return strings.TrimPrefix(r.Name, "v") }
 
-// parseVersion reads a strict semantic version with an optional v prefix.
-// Partial versions (v1, 1.2) and other names are not versions: such tags
-// are not releases.
-func parseVersion(s string) (*semver.Version, error) {
-	return semver.StrictNewVersion(strings.TrimPrefix(strings.TrimSpace(s), "v"))
-}
-
 // releases keeps the tags that are semantic versions and sorts them by
 // semver precedence, pre-releases before their release (1.0.0-rc.1 <
 // 1.0.0). Two tags of the same version (v1.0.0 and 1.0.0, or versions
@@ -33,7 +27,7 @@ func parseVersion(s string) (*semver.Version, error) {
 // are returned as duplicates.
 func releases(tags []spec.Tag) (out []release, duplicates []string) {
 	for _, t := range tags {
-		v, err := parseVersion(t.Name)
+		v, err := rules.ParseVersion(t.Name) // partial versions (v1, 1.2) are not releases
 		if err != nil {
 			continue
 		}
