@@ -161,16 +161,13 @@ func (d *differ) operations() {
 }
 
 // survivingParent is where a removed operation's place is in the revision.
+// 2.x operations live in their channel, 3.x ones in the root `operations`.
 func (d *differ) survivingParent(a *spec.Operation) *spec.Location {
-	if a.Channel != nil {
-		if rc, ok := d.chanPair[a.Channel]; ok {
-			if d.rev.Major == 2 {
-				return rc.Node.Loc()
-			}
-		}
-	}
 	if d.rev.Major >= 3 {
 		return parentLoc(d.rev, "operations")
+	}
+	if rc := d.chanPair[a.Channel]; rc != nil {
+		return rc.Node.Loc()
 	}
 	return parentLoc(d.rev, "channels")
 }
