@@ -13,10 +13,6 @@ func (d *differ) operations() {
 	taken := map[*spec.Operation]bool{}
 	pairOf := map[*spec.Operation]*spec.Operation{}
 	// Indexes keep pairing linear in the number of operations.
-	type slot struct {
-		ch     *spec.Channel // a revision channel
-		action spec.Action
-	}
 	bySlot, byChannel := map[slot][]*spec.Operation{}, map[*spec.Channel][]*spec.Operation{}
 	byID := map[string][]*spec.Operation{}
 	for _, b := range d.rev.Operations {
@@ -46,12 +42,17 @@ func (d *differ) operations() {
 		}
 		return out
 	}
-	basePaired := map[*spec.Operation]bool{}
 	// lone returns the only unpaired revision operation of a group when
 	// the base side of the group has only a left unpaired too.
 	lone := func(a *spec.Operation, revGroup, baseGroup []*spec.Operation) *spec.Operation {
 		cands := open(revGroup, taken)
-		if len(cands) != 1 || len(open(baseGroup, basePaired)) != 1 {
+		left := 0
+		for _, o := range baseGroup {
+			if pairOf[o] == nil {
+				left++
+			}
+		}
+		if len(cands) != 1 || left != 1 {
 			return nil
 		}
 		return cands[0]
@@ -105,7 +106,7 @@ func (d *differ) operations() {
 				continue
 			}
 			if b := find(a); b != nil {
-				pairOf[a], taken[b], basePaired[a] = b, true, true
+				pairOf[a], taken[b] = b, true
 				d.opPairs = append(d.opPairs, [2]*spec.Operation{a, b})
 			}
 		}
