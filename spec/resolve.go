@@ -344,7 +344,17 @@ func (r *resolver) refFile(from *File, ref string) (name, display string, err er
 	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
 		return "", "", errOutsideRootRef
 	}
+	if len(name) > maxPathLen {
+		return "", "", fmt.Errorf("the path it leads to is longer than %d bytes", maxPathLen)
+	}
 	return name, r.in.displayName(name), nil
 }
+
+// maxPathLen bounds the length of a referenced file's path, as operating
+// systems do (PATH_MAX). Without it, a file that refers to itself through
+// a relative path that grows ("a/x.yaml" read from inside a/) makes a new
+// file name at every step, each longer than the last: quadratic work
+// before --max-files stops it.
+const maxPathLen = 4096
 
 var errOutsideRootRef = errors.New("leaves the document's directory (allow a wider tree with --ref-root DIR)")
