@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -61,5 +62,38 @@ func TestGrowingRelativePathIsRefusedEarly(t *testing.T) {
 	}
 	if alloc > 100*mb {
 		t.Errorf("allocated %.0f MB", float64(alloc)/mb)
+	}
+}
+
+// A $ref chain counts every hop to its target, whichever end of the chain
+// the loader meets first: the limit was never reached before.
+func TestRefHopsCountTheWholeChain(t *testing.T) {
+	for _, fromEnd := range []bool{false, true} {
+		var lines []string
+		for i := 0; i < 10; i++ {
+			lines = append(lines, fmt.Sprintf("    s%d: {$ref: '#/components/schemas/s%d'}\n", i, i+1))
+		}
+		lines = append(lines, "    s10: {type: string}\n")
+		if fromEnd {
+			for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
+				lines[i], lines[j] = lines[j], lines[i]
+			}
+		}
+		doc := []byte(header3 + "components:\n  schemas:\n" + strings.Join(lines, ""))
+		in := Input{FS: fuzzFS{main: "a.yaml", mainData: doc}, Main: "a.yaml"}
+		lim := DefaultLimits
+		lim.MaxRefHops = 9
+		if _, err := Load(in, Options{Limits: lim}); err == nil || !strings.Contains(err.Error(), "--max-ref-hops") {
+			t.Errorf("from the end %v, 10 hops with a limit of 9: %v", fromEnd, err)
+		}
+		lim.MaxRefHops = 10
+		d, err := Load(in, Options{Limits: lim})
+		if err != nil {
+			t.Fatalf("from the end %v, 10 hops with a limit of 10: %v", fromEnd, err)
+		}
+		s0 := d.Root.Get("components").Get("schemas").Get("s0")
+		if s0.Deref().Str("type") != "string" {
+			t.Errorf("s0 resolves to %v", s0.Deref())
+		}
 	}
 }

@@ -48,6 +48,7 @@ type resolver struct {
 	warns      []Warning
 	walked     map[*Node]bool
 	resolving  map[*Node]bool
+	hops       map[*Node]int // references followed from a resolved reference to its target
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -185,6 +186,11 @@ func (r *resolver) target(n *Node) (*Node, error) {
 	if r.resolving[n] {
 		return nil, errorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
 	}
+	// Every reference still being resolved is a hop of the chain that led
+	// here: refuse before following a chain past the limit.
+	if r.lim.MaxRefHops > 0 && len(r.resolving) >= r.lim.MaxRefHops {
+		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+	}
 	r.resolving[n] = true
 	defer delete(r.resolving, n)
 
@@ -192,22 +198,27 @@ func (r *resolver) target(n *Node) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	for hops := 0; ; hops++ {
-		if t == n {
-			return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
-		}
-		if t.Kind != Map || t.Get("$ref") == nil || t.Get("$ref").Kind != String {
-			break
-		}
-		if r.lim.MaxRefHops > 0 && hops >= r.lim.MaxRefHops {
-			return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
-		}
+	if t == n {
+		return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
+	}
+	// A chain is as long when its tail was resolved earlier: count the
+	// tail's hops too, so the limit does not depend on document order.
+	hops := 1
+	if t.Kind == Map && t.Get("$ref") != nil && t.Get("$ref").Kind == String {
 		next, err := r.target(t)
 		if err != nil {
 			return nil, err
 		}
+		hops += r.hops[t]
 		t = next
 	}
+	if r.lim.MaxRefHops > 0 && hops > r.lim.MaxRefHops {
+		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+	}
+	if r.hops == nil {
+		r.hops = map[*Node]int{}
+	}
+	r.hops[n] = hops
 	n.Target = t
 	return t, nil
 }
