@@ -65,6 +65,34 @@ func TestGrowingRelativePathIsRefusedEarly(t *testing.T) {
 	}
 }
 
+// Duplicate keys are found by the hash index in large maps too: the last
+// value wins and a warning names the key.
+func TestDuplicateKeysInLargeMaps(t *testing.T) {
+	var y, j strings.Builder
+	j.WriteString("{")
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&y, "k%d: %d\n", i, i)
+		fmt.Fprintf(&j, `"k%d": %d, `, i, i)
+	}
+	y.WriteString("k500: last\n<<: {k1: merged, new: merged}\n")
+	j.WriteString(`"k500": "last"}`)
+	for name, text := range map[string]string{"big.yaml": y.String(), "big.json": j.String()} {
+		f, warns, err := Parse(name, []byte(text), DefaultLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if v := f.Root.Get("k500"); v == nil || v.Value != "last" || len(warns) != 1 || !strings.Contains(warns[0].Msg, `"k500"`) {
+			t.Errorf("%s: k500 = %v, warnings %v", name, v, warns)
+		}
+		if f.Root.Get("k1").Value != "1" {
+			t.Errorf("%s: a merge key must not override k1", name)
+		}
+		if name == "big.yaml" && (f.Root.Get("new") == nil || len(f.Root.Fields) != 1001) {
+			t.Errorf("%s: merge: %d fields", name, len(f.Root.Fields))
+		}
+	}
+}
+
 // A $ref chain counts every hop to its target, whichever end of the chain
 // the loader meets first: the limit was never reached before.
 func TestRefHopsCountTheWholeChain(t *testing.T) {

@@ -334,18 +334,16 @@ func (c *yamlConverter) addPair(m *Node, mv *ast.MappingValueNode, depth int) er
 	if val.Parent == m && (val.Kind == Map || val.Kind == Seq || mv.Value == nil) {
 		val.Line, val.Col = c.pos(mv.Key)
 	}
-	for i := range m.Fields {
-		if m.Fields[i].Key == key {
-			line, _ := c.pos(mv.Key)
-			c.warns = append(c.warns, Warning{File: c.file.Name, Line: int(line), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
-			if val.Parent == m {
-				val.Index = int32(i)
-			}
-			m.Fields[i].Value = val
-			return nil
+	if i := m.fieldIndex(key); i >= 0 {
+		line, _ := c.pos(mv.Key)
+		c.warns = append(c.warns, Warning{File: c.file.Name, Line: int(line), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
+		if val.Parent == m {
+			val.Index = int32(i)
 		}
+		m.Fields[i].Value = val
+		return nil
 	}
-	m.Fields = append(m.Fields, Field{Key: key, Value: val})
+	m.appendField(Field{Key: key, Value: val})
 	return nil
 }
 
@@ -370,8 +368,8 @@ func (c *yamlConverter) merge(m *Node, src ast.Node, depth int) error {
 			return c.errAt(src, "invalid YAML: << must merge a mapping")
 		}
 		for _, f := range mm.Fields {
-			if m.Get(f.Key) == nil {
-				m.Fields = append(m.Fields, f)
+			if m.fieldIndex(f.Key) < 0 {
+				m.appendField(f)
 			}
 		}
 	}
