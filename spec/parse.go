@@ -10,6 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -121,7 +122,11 @@ func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
 	if lim.MaxDepth > 0 && flowDepth(data) > lim.MaxDepth {
 		return nil, nil, &Error{File: f.Name, Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", lim.MaxDepth)}
 	}
-	astFile, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	tokens := lexer.Tokenize(string(data))
+	if err := guardYAML(f.Name, tokens, len(data), lim); err != nil {
+		return nil, nil, err
+	}
+	astFile, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, nil, yamlError(f.Name, err)
 	}
