@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -16,5 +17,20 @@ func TestChannelWithTwoIDsIsListedOnce(t *testing.T) {
 	}
 	if len(d.Channels) != 2 {
 		t.Fatalf("%d channels, want x and c once each", len(d.Channels))
+	}
+}
+
+// Found by FuzzLoad: an error naming a pointer or file written with a
+// line break ran over two lines.
+func TestErrorsStayOneLine(t *testing.T) {
+	for _, doc := range []string{
+		header3 + "components: {schemas: {a: {$ref: \"#/nothing\\nhere\"}}}\n",
+		header3 + "components: {schemas: {a: {$ref: \"#/\\r\\r\"}}}\n",
+		header3 + "components: {schemas: {a: {$ref: \"missing\\n.yaml\"}}}\n",
+	} {
+		_, err := loadFuzzed("asyncapi.yaml", []byte(doc), nil)
+		if err == nil || strings.ContainsAny(err.Error(), "\r\n") {
+			t.Errorf("%q", err)
+		}
 	}
 }

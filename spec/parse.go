@@ -45,15 +45,21 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	var s string
 	switch {
 	case e.File == "":
-		return e.Msg
+		s = e.Msg
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 	default:
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+		s = fmt.Sprintf("%s: %s", e.File, e.Msg)
 	}
+	// File names and pointers come from the input and may hold line
+	// breaks; the message stays one line whatever they hold.
+	return lineBreaks.Replace(s)
 }
+
+var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 
 func errorAt(n *Node, format string, args ...any) *Error {
 	e := &Error{Msg: fmt.Sprintf(format, args...)}
