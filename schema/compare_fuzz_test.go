@@ -61,7 +61,7 @@ func FuzzCompareContract(f *testing.F) {
 
 func checkResult(t *testing.T, res Result) {
 	t.Helper()
-	effect := None
+	var effects []Effect
 	for _, d := range res.Deltas {
 		if d.Rule == "" || d.Reason == "" || (d.Base == nil && d.Revision == nil) {
 			t.Fatalf("incomplete delta %+v", d)
@@ -69,9 +69,9 @@ func checkResult(t *testing.T, res Result) {
 		if _, ok := RuleByID(d.Rule); !ok {
 			t.Fatalf("delta with a rule %q that is not in the catalogue", d.Rule)
 		}
-		effect = Combine(effect, d.Effect)
+		effects = append(effects, d.Effect)
 	}
-	if effect != res.Effect {
+	if effect := CombineAll(effects...); effect != res.Effect {
 		t.Fatalf("effect %s, deltas combine to %s", res.Effect, effect)
 	}
 }
@@ -87,4 +87,37 @@ func summary(res Result) string {
 		}
 	}
 	return b.String()
+}
+
+// Found by FuzzCompareContract: Combine is not associative once unknown
+// meets wider and narrower ((unknown+wider)+narrower is unknown,
+// unknown+(wider+narrower) incomparable), so the result's effect depended
+// on the order the properties were written in.
+func TestResultEffectIgnoresOrder(t *testing.T) {
+	props := func(order []string, defs map[string]string) string {
+		var parts []string
+		for _, k := range order {
+			parts = append(parts, k+": "+defs[k])
+		}
+		return "{properties: {" + strings.Join(parts, ", ") + "}}"
+	}
+	base := map[string]string{"a": "{type: string}", "b": "{maxLength: 2}", "c": "{}"}
+	rev := map[string]string{"a": "{type: string, format: '0'}", "b": "{}", "c": "{type: string}"}
+	for _, order := range [][]string{{"a", "b", "c"}, {"c", "b", "a"}, {"b", "a", "c"}} {
+		nb, err1 := spec.ParseResolved("a.yaml", []byte(props(order, base)))
+		nr, err2 := spec.ParseResolved("b.yaml", []byte(props(order, rev)))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		res := Compare(nb, nr, Options{Strict: true, AssertFormat: true})
+		if res.Effect != Incomparable {
+			t.Errorf("order %v: effect %s, want incomparable (a wider and a narrower change, whatever the unknown one)\n%s", order, res.Effect, summary(res))
+		}
+		checkResult(t, res)
+	}
+	for _, es := range [][]Effect{{Unknown, Wider, Narrower}, {Wider, Unknown, Narrower}, {Narrower, Wider, Unknown}} {
+		if got := CombineAll(es...); got != Incomparable {
+			t.Errorf("CombineAll%v = %s", es, got)
+		}
+	}
 }
