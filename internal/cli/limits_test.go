@@ -2,12 +2,15 @@ package cli
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"eventdiff/spec"
 )
 
 // writeDoc writes files (slash paths) under a new temp dir and returns
@@ -331,4 +334,23 @@ func wideJSON(keys int) string {
 		fmt.Fprintf(&b, `"k%d": %d`, i, i)
 	}
 	return b.String()
+}
+
+// panicTransport panics inside spec.Load, on the goroutine that loads a
+// document, when it follows a remote reference.
+type panicTransport struct{}
+
+func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("injected: transport") }
+
+// A panic while loading, on the goroutines Compare starts, is an error
+// that asks for a report and names the document, not a crash.
+func TestPanicWhileLoadingIsAnError(t *testing.T) {
+	remote := "../../testdata/invalid/remote-ref.yaml"
+	for _, req := range []Request{{Base: remote, Revision: exRev}, {Base: exBase, Revision: remote}} {
+		req.Load = spec.Options{AllowRemoteRefs: true, HTTPClient: &http.Client{Transport: panicTransport{}}}
+		_, _, err := Compare(req, strings.NewReader(""))
+		if err == nil || !strings.Contains(err.Error(), remote+": internal error, please report: injected: transport") {
+			t.Errorf("%s → %s: got %v", req.Base, req.Revision, err)
+		}
+	}
 }
