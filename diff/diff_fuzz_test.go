@@ -188,6 +188,13 @@ func checkReports(t *testing.T, out map[string]string) {
 			if n := utf8.RuneCountInString(md); n >= 65536 {
 				t.Fatalf("%s is %d characters, more than a GitHub comment holds", name, n)
 			}
+			// Group titles are one bold line: a line break from the
+			// input would let it write markdown of its own.
+			for _, line := range strings.Split(md, "\n") {
+				if strings.HasPrefix(line, "**") != strings.HasSuffix(line, "**") {
+					t.Fatalf("%s: a bold title broken over lines: %q", name, line)
+				}
+			}
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(out["github"+suffix], "\n"), "\n") {
 			if !strings.HasPrefix(line, "::") && !strings.HasPrefix(line, "eventdiff: ") {
