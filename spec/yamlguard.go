@@ -27,8 +27,7 @@ const (
 	// properties still reads, at about 450 MB allocated), or 110 of 1,000.
 	maxWideMapCost = 110_000_000
 	// minPathBudget bounds the bytes of path the parser builds for a small
-	// file; larger files get 16 bytes per byte of input (real documents
-	// use 2–5).
+	// file; larger files get 16 bytes per byte of input.
 	minPathBudget = 64 << 20
 )
 
@@ -38,7 +37,7 @@ type guardFrame struct {
 	path   int64 // length of the parser's path to this collection
 	keyLen int64 // length of the current entry's key, for its children's path
 	keys   int64 // entries so far
-	line   int   // where it starts
+	line   int   // where it starts, for messages
 	colAt  int
 }
 
