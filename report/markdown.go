@@ -179,6 +179,9 @@ func link(l *spec.Location, base string) string {
 
 // mdEscape keeps text from being read as markdown or HTML.
 func mdEscape(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
+	// Everything escaped here sits on one line (a title, a list item, a
+	// table cell): a line break from the input would end it and let the
+	// rest write markdown of its own.
+	r := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
 	return r.Replace(s)
 }

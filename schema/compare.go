@@ -480,10 +480,14 @@ func (c *comparer) settle() Result {
 				}
 			}
 			res.Deltas = append(res.Deltas, d)
-			res.Effect = Combine(res.Effect, d.Effect)
 		}
 	}
 	sort.SliceStable(res.Deltas, func(i, j int) bool { return pathLess(res.Deltas[i].Path, res.Deltas[j].Path) })
+	effects := make([]Effect, len(res.Deltas))
+	for i, d := range res.Deltas {
+		effects[i] = d.Effect
+	}
+	res.Effect = CombineAll(effects...) // not a fold of Combine: that depends on the order
 	return res
 }
 

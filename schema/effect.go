@@ -50,6 +50,38 @@ func Combine(a, b Effect) Effect {
 	}
 }
 
+// CombineAll joins the effects of sibling changes whatever their order.
+// Folding with Combine is not: once an unknown effect meets both a wider
+// and a narrower one, (unknown+wider)+narrower is unknown while
+// unknown+(wider+narrower) is incomparable. A wider and a narrower change
+// make the whole incomparable whatever else is unknown.
+func CombineAll(effects ...Effect) Effect {
+	var wider, narrower, unknown bool
+	for _, e := range effects {
+		switch e {
+		case Wider:
+			wider = true
+		case Narrower:
+			narrower = true
+		case Incomparable:
+			wider, narrower = true, true
+		case Unknown:
+			unknown = true
+		}
+	}
+	switch {
+	case wider && narrower:
+		return Incomparable
+	case unknown:
+		return Unknown
+	case wider:
+		return Wider
+	case narrower:
+		return Narrower
+	}
+	return None
+}
+
 // Invert swaps wider and narrower (for `not`, and for comparing in the
 // other direction).
 func (e Effect) Invert() Effect {

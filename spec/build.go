@@ -434,6 +434,9 @@ func (b *builder) build3() {
 			}
 			continue
 		}
+		if _, dup := b.chans[n]; dup {
+			continue // a second id for a channel already listed (one definition, two $refs)
+		}
 		d.Channels = append(d.Channels, b.channel3(f.Key, n))
 	}
 	for _, f := range b.fields(root.Get("operations"), "operations") {

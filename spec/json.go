@@ -262,18 +262,12 @@ func (p *jsonParser) object(parent *Node, index, depth int) (*Node, error) {
 		if val.Kind == Map || val.Kind == Seq {
 			val.Line, val.Col = keyLine, keyCol
 		}
-		dup := false
-		for i := range n.Fields {
-			if n.Fields[i].Key == key {
-				p.warns = append(p.warns, Warning{File: p.file.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
-				val.Index = int32(i)
-				n.Fields[i].Value = val
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			n.Fields = append(n.Fields, Field{Key: key, Value: val})
+		if i := n.fieldIndex(key); i >= 0 {
+			p.warns = append(p.warns, Warning{File: p.file.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
+			val.Index = int32(i)
+			n.Fields[i].Value = val
+		} else {
+			n.appendField(Field{Key: key, Value: val})
 		}
 		p.skipSpace()
 		if p.pos >= len(p.data) {

@@ -46,15 +46,21 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	var s string
 	switch {
 	case e.File == "":
-		return e.Msg
+		s = e.Msg
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 	default:
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+		s = fmt.Sprintf("%s: %s", e.File, e.Msg)
 	}
+	// File names and pointers come from the input and may hold line
+	// breaks; the message stays one line whatever they hold.
+	return lineBreaks.Replace(s)
 }
+
+var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 
 func errorAt(n *Node, format string, args ...any) *Error {
 	e := &Error{Msg: fmt.Sprintf(format, args...)}
@@ -134,6 +140,10 @@ func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
 			return nil, nil, err
 		}
 		c = &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	}
+	// The full parser is superlinear in some shapes; guard it.
+	if err := guardYAML(f.Name, toks, len(data), lim); err != nil {
+		return nil, nil, err
 	}
 	astFile, err := parser.Parse(toks, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -393,8 +403,8 @@ func mergeInto(m, val *Node) bool {
 	}
 	for _, mm := range maps {
 		for _, f := range mm.Fields {
-			if m.Get(f.Key) == nil {
-				m.Fields = append(m.Fields, f)
+			if m.fieldIndex(f.Key) < 0 {
+				m.appendField(f)
 			}
 		}
 	}
@@ -407,17 +417,15 @@ func putField(m *Node, key string, val *Node, keyLine, keyCol int32, warns *[]Wa
 	if val.Parent == m && (val.Kind == Map || val.Kind == Seq) {
 		val.Line, val.Col = keyLine, keyCol
 	}
-	for i := range m.Fields {
-		if m.Fields[i].Key == key {
-			*warns = append(*warns, Warning{File: m.File.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
-			if val.Parent == m {
-				val.Index = int32(i)
-			}
-			m.Fields[i].Value = val
-			return
+	if i := m.fieldIndex(key); i >= 0 {
+		*warns = append(*warns, Warning{File: m.File.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
+		if val.Parent == m {
+			val.Index = int32(i)
 		}
+		m.Fields[i].Value = val
+		return
 	}
-	m.Fields = append(m.Fields, Field{Key: key, Value: val})
+	m.appendField(Field{Key: key, Value: val})
 }
 
 func (c *yamlConverter) keyText(k ast.MapKeyNode) (string, error) {

@@ -48,6 +48,7 @@ type resolver struct {
 	warns      []Warning
 	walked     map[*Node]bool
 	resolving  map[*Node]bool
+	hops       map[*Node]int // references followed from a resolved reference to its target
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -186,6 +187,11 @@ func (r *resolver) target(n *Node) (*Node, error) {
 	if r.resolving[n] {
 		return nil, errorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
 	}
+	// Every reference still being resolved is a hop of the chain that led
+	// here: refuse before following a chain past the limit.
+	if r.lim.MaxRefHops > 0 && len(r.resolving) >= r.lim.MaxRefHops {
+		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+	}
 	r.resolving[n] = true
 	defer delete(r.resolving, n)
 
@@ -193,22 +199,27 @@ func (r *resolver) target(n *Node) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	for hops := 0; ; hops++ {
-		if t == n {
-			return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
-		}
-		if t.Kind != Map || t.Get("$ref") == nil || t.Get("$ref").Kind != String {
-			break
-		}
-		if r.lim.MaxRefHops > 0 && hops >= r.lim.MaxRefHops {
-			return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
-		}
+	if t == n {
+		return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
+	}
+	// A chain is as long when its tail was resolved earlier: count the
+	// tail's hops too, so the limit does not depend on document order.
+	hops := 1
+	if t.Kind == Map && t.Get("$ref") != nil && t.Get("$ref").Kind == String {
 		next, err := r.target(t)
 		if err != nil {
 			return nil, err
 		}
+		hops += r.hops[t]
 		t = next
 	}
+	if r.lim.MaxRefHops > 0 && hops > r.lim.MaxRefHops {
+		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+	}
+	if r.hops == nil {
+		r.hops = map[*Node]int{}
+	}
+	r.hops[n] = hops
 	n.Target = t
 	return t, nil
 }
@@ -345,7 +356,17 @@ func (r *resolver) refFile(from *File, ref string) (name, display string, err er
 	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
 		return "", "", errOutsideRootRef
 	}
+	if len(name) > maxPathLen {
+		return "", "", fmt.Errorf("the path it leads to is longer than %d bytes", maxPathLen)
+	}
 	return name, r.in.displayName(name), nil
 }
+
+// maxPathLen bounds the length of a referenced file's path, as operating
+// systems do (PATH_MAX). Without it, a file that refers to itself through
+// a relative path that grows ("a/x.yaml" read from inside a/) makes a new
+// file name at every step, each longer than the last: quadratic work
+// before --max-files stops it.
+const maxPathLen = 4096
 
 var errOutsideRootRef = errors.New("leaves the document's directory (allow a wider tree with --ref-root DIR)")
