@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -56,11 +58,31 @@ func (e *Error) Error() string {
 		s = fmt.Sprintf("%s: %s", e.File, e.Msg)
 	}
 	// File names and pointers come from the input and may hold line
-	// breaks; the message stays one line whatever they hold.
-	return lineBreaks.Replace(s)
+	// breaks or be megabytes long; the message stays one readable line.
+	return clipQuoted(lineBreaks.Replace(s))
 }
 
 var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
+
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// clipQuoted shortens long quoted names in a message (a key or $ref from
+// the input can be megabytes long).
+func clipQuoted(msg string) string {
+	if len(msg) < 500 {
+		return msg
+	}
+	return quoted.ReplaceAllStringFunc(msg, func(q string) string {
+		if len(q) <= 300 {
+			return q
+		}
+		cut := 200
+		for cut > 0 && !utf8.RuneStart(q[cut]) {
+			cut--
+		}
+		return q[:cut] + "…\""
+	})
+}
 
 func errorAt(n *Node, format string, args ...any) *Error {
 	e := &Error{Msg: fmt.Sprintf(format, args...)}

@@ -169,3 +169,19 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestLongNamesAreClippedInMessages(t *testing.T) {
+	key := strings.Repeat("k", 1<<20)
+	w := Warning{File: "a.yaml", Line: 3, Msg: `unknown field "` + key + `" in the document root`}
+	if s := w.String(); len(s) > 300 || !strings.HasSuffix(s, `…" in the document root`) {
+		t.Errorf("warning of %d bytes: %.120s", len(s), s)
+	}
+	e := &Error{File: "a.yaml", Line: 1, Col: 1, Msg: `$ref "` + key + `" refers only to itself`}
+	if s := e.Error(); len(s) > 300 || !strings.Contains(s, "refers only to itself") {
+		t.Errorf("error of %d bytes", len(s))
+	}
+	short := &Error{File: "a.yaml", Msg: `$ref "https://example.com/a/rather/long/but/reasonable/reference/to/a/schema.json" is remote`}
+	if !strings.Contains(short.Error(), "schema.json") {
+		t.Error("a reasonable name stays whole")
+	}
+}

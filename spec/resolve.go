@@ -23,13 +23,14 @@ type Warning struct {
 }
 
 func (w Warning) String() string {
+	msg := clipQuoted(w.Msg)
 	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, msg)
 	}
 	if w.File != "" {
-		return w.File + ": " + w.Msg
+		return w.File + ": " + msg
 	}
-	return w.Msg
+	return msg
 }
 
 // reorderHook, when set (by tests only), reorders the keys of every map

@@ -333,6 +333,9 @@ func (b *tokenBuilder) blockMap(parent *Node, index, col, depth int) (*Node, err
 		case nx == nil || nx.Type == token.DocumentHeaderType || nx.Type == token.DocumentEndType ||
 			(nx.Position.Line != line && nx.Position.Column <= col && !(nx.Type == token.SequenceEntryType && nx.Position.Column == col)):
 			// No value: null, placed just after the colon as the parser does.
+			if b.conv.lim.MaxDepth > 0 && depth+1 > b.conv.lim.MaxDepth {
+				return nil, b.limitErr(colon)
+			}
 			val = &Node{Kind: Null, Parent: m, Index: int32(len(m.Fields)), File: b.conv.file,
 				Line: int32(colon.Position.Line), Col: int32(colon.Position.Column + 1)}
 		default:
@@ -416,6 +419,9 @@ func (b *tokenBuilder) flowMap(parent *Node, index, depth int) (*Node, error) {
 			b.pos++
 			b.skipComments()
 			if nx := b.peek(); nx != nil && (nx.Type == token.CollectEntryType || nx.Type == token.MappingEndType) {
+				if b.conv.lim.MaxDepth > 0 && depth+1 > b.conv.lim.MaxDepth {
+					return nil, b.limitErr(c)
+				}
 				val = &Node{Kind: Null, Parent: m, Index: int32(len(m.Fields)), File: b.conv.file, Line: int32(c.Position.Line), Col: int32(c.Position.Column)}
 			} else {
 				var err error

@@ -164,10 +164,12 @@ func TestHostileInputsStaySmall(t *testing.T) {
 		{"objects 100000 deep, JSON", deepJSON(`{"a": `, "}"), ExitTrouble, "--max-depth", 50 * mb},
 		{"block sequences 100000 deep, YAML", limitHeader + "x-deep:\n" + strings.Repeat("- ", 100000) + "x\n", ExitTrouble, "--max-depth", 50 * mb},
 		{"block mappings 3000 deep by indentation", limitHeader + "x-deep:\n" + indented(3000), ExitTrouble, "--max-depth", 100 * mb},
-		{"100000 keys in one block mapping", limitHeader + "x-wide:\n" + wideMap(100000), ExitTrouble, "write the document as JSON", 200 * mb},
+		// Read by the token builder, which is linear in the keys (goccy's
+		// parser is quadratic here and is guarded on the fallback path).
+		{"100000 keys in one block mapping", limitHeader + "x-wide:\n" + wideMap(100000), ExitOK, "", 200 * mb},
 		// Read through the JSON parser: it is linear in the keys.
 		{"100000 keys in one JSON object", `{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"}, "x-wide": {` + wideJSON(100000) + `}}`, ExitOK, "", 100 * mb},
-		{"a 1 MB key above 1000 values", limitHeader + strings.Repeat("k", 1<<20) + ":\n" + strings.Repeat(" - 1\n", 1000), ExitTrouble, "write the document as JSON", 200 * mb},
+		{"a 1 MB key above 1000 values", limitHeader + strings.Repeat("k", 1<<20) + ":\n" + strings.Repeat(" - 1\n", 1000), ExitOK, "", 200 * mb},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
