@@ -91,12 +91,18 @@ func oneLine(s string) string {
 	return s
 }
 
+// positional is a best guess at the inputs of a command line, for the
+// internal-error message: the arguments that are not flags, after the
+// command's name.
 func positional(args []string) []string {
 	var out []string
 	for _, a := range args[min(1, len(args)):] {
 		if !strings.HasPrefix(a, "-") || a == "-" {
 			out = append(out, a)
 		}
+	}
+	if len(out) > 0 {
+		out = out[1:]
 	}
 	return out
 }

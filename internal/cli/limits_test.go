@@ -250,6 +250,9 @@ func TestPanicBecomesExitTwo(t *testing.T) {
 					t.Errorf("the message does not name the input %s: %q", in, msg)
 				}
 			}
+			if strings.Contains(msg, "(inputs: diff") {
+				t.Errorf("the command is not an input: %q", msg)
+			}
 		})
 	}
 }
