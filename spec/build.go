@@ -575,7 +575,6 @@ func (b *builder) findUnused() {
 	if (schemas == nil || len(schemas.Fields) == 0) && (messages == nil || len(messages.Fields) == 0) {
 		return
 	}
-	seen := map[*Node]bool{}
 	var stack []*Node
 	for _, f := range root.Fields {
 		if f.Key != "components" {
@@ -585,13 +584,14 @@ func (b *builder) findUnused() {
 	for _, m := range b.doc.Messages {
 		stack = append(stack, m.Node, m.Def)
 	}
+	reached := func(n *Node) bool { return n != nil && n.marks&markReached != 0 }
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n == nil || seen[n] {
+		if n == nil || reached(n) {
 			continue
 		}
-		seen[n] = true
+		n.marks |= markReached
 		if n.Target != nil {
 			stack = append(stack, n.Target)
 		}
@@ -602,7 +602,7 @@ func (b *builder) findUnused() {
 	}
 	if schemas != nil {
 		for _, f := range schemas.Fields {
-			if !seen[f.Value.Deref()] && !seen[f.Value] {
+			if !reached(f.Value.Deref()) && !reached(f.Value) {
 				b.doc.UnusedSchemas = append(b.doc.UnusedSchemas, &NamedNode{Name: f.Key, Node: f.Value})
 			}
 		}

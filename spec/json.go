@@ -29,6 +29,7 @@ func parseJSON(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
 }
 
 type jsonParser struct {
+	nodes     nodeArena
 	file      *File
 	data      []byte
 	pos       int
@@ -58,8 +59,10 @@ func (p *jsonParser) skipSpace() {
 }
 
 func (p *jsonParser) newNode(kind Kind, parent *Node, index int) *Node {
-	return &Node{Kind: kind, Parent: parent, Index: int32(index), File: p.file,
+	n := p.nodes.alloc()
+	*n = Node{Kind: kind, Parent: parent, Index: int32(index), File: p.file,
 		Line: int32(p.line), Col: int32(p.pos - p.lineStart + 1)}
+	return n
 }
 
 func (p *jsonParser) value(parent *Node, index, depth int) (*Node, error) {

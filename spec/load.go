@@ -24,7 +24,7 @@ func Load(in Input, opts Options) (*Document, error) {
 		lim = DefaultLimits
 	}
 	r := &resolver{in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
-		files: map[string]*File{}, walked: map[*Node]bool{}, resolving: map[*Node]bool{}}
+		files: map[string]*File{}, resolving: map[*Node]bool{}}
 	display := in.displayName(in.Main)
 	var main *File
 	if in.Data != nil {
@@ -123,7 +123,7 @@ func (noFiles) ReadFile(string) ([]byte, error) {
 // snippets in tests and fuzzing; documents go through Load.
 func ParseResolved(name string, data []byte) (*Node, error) {
 	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: DefaultLimits,
-		files: map[string]*File{}, walked: map[*Node]bool{}, resolving: map[*Node]bool{}}
+		files: map[string]*File{}, resolving: map[*Node]bool{}}
 	f, warns, err := Parse(name, data, DefaultLimits)
 	if err != nil {
 		return nil, err

@@ -47,7 +47,6 @@ type resolver struct {
 	files      map[string]*File // by root-relative name or URL
 	total      int64
 	warns      []Warning
-	walked     map[*Node]bool
 	resolving  map[*Node]bool
 	hops       map[*Node]int // references followed from a resolved reference to its target
 }
@@ -140,10 +139,10 @@ func (r *resolver) resolveAll(root *Node) error {
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if r.walked[n] {
+		if n.marks&markWalked != 0 {
 			continue
 		}
-		r.walked[n] = true
+		n.marks |= markWalked
 		switch n.Kind {
 		case Map:
 			if ref := n.Get("$ref"); ref != nil && ref.Kind == String {

@@ -67,6 +67,14 @@ func (d *DirFS) ReadFile(name string) ([]byte, error) {
 	if d.maxSize > 0 && st.Size() > d.maxSize {
 		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d (raise it with --max-file-size)", st.Size(), d.maxSize)
 	}
+	if st.Mode().IsRegular() {
+		// The size is known: one allocation instead of a growing buffer.
+		data := make([]byte, st.Size())
+		if _, err := io.ReadFull(fh, data); err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
 	return readLimited(fh, d.maxSize)
 }
 

@@ -23,6 +23,7 @@ var errFallback = errors.New("fast YAML path does not apply")
 // back to the full parser) on anything else or anything irregular, so its
 // output always equals the full parser's (a fuzz test holds it to that).
 type tokenBuilder struct {
+	nodes  nodeArena
 	conv   *yamlConverter
 	toks   token.Tokens
 	pos    int
@@ -99,8 +100,10 @@ func isScalar(t *token.Token) bool {
 }
 
 func (b *tokenBuilder) newNode(kind Kind, t *token.Token, parent *Node, index int) *Node {
-	return &Node{Kind: kind, Parent: parent, Index: int32(index), File: b.conv.file,
+	n := b.nodes.alloc()
+	*n = Node{Kind: kind, Parent: parent, Index: int32(index), File: b.conv.file,
 		Line: int32(t.Position.Line), Col: int32(t.Position.Column)}
+	return n
 }
 
 func (b *tokenBuilder) limitErr(t *token.Token) error {
