@@ -418,7 +418,7 @@ func (b *tokenBuilder) flowMap(parent *Node, index, depth int) (*Node, error) {
 		b.pos++
 		b.skipComments()
 		var val *Node
-		if c := b.peek(); c != nil && c.Type == token.MappingValueType {
+		if c := b.peek(); c != nil && c.Type == token.MappingValueType && c.Position.Line == t.Position.Line {
 			b.pos++
 			b.skipComments()
 			if nx := b.peek(); nx != nil && (nx.Type == token.CollectEntryType || nx.Type == token.MappingEndType) {
