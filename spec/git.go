@@ -290,7 +290,11 @@ func (f *GitFS) start() error {
 }
 
 // ReadFile reads name, a slash path relative to the root.
-func (f *GitFS) ReadFile(name string) ([]byte, error) {
+func (f *GitFS) ReadFile(name string) ([]byte, error) { return f.readAt(f.tree, name) }
+
+// readAt reads name below tree (a tree object id, or REV:dir) through the
+// shared cat-file process; a protocol error leaves the process unusable.
+func (f *GitFS) readAt(tree, name string) ([]byte, error) {
 	if strings.ContainsAny(name, "\n\r\x00") {
 		return nil, fmt.Errorf("%q: unusual characters in a file name", name)
 	}
@@ -307,7 +311,7 @@ func (f *GitFS) ReadFile(name string) ([]byte, error) {
 		f.broken = err
 		return nil, err
 	}
-	data, err := f.request(f.tree + ":" + name)
+	data, err := f.request(tree + ":" + name)
 	var pe *protocolError
 	if errors.As(err, &pe) {
 		f.broken = err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -250,31 +249,7 @@ type treeFS struct {
 	tree   string
 }
 
-func (t treeFS) ReadFile(name string) ([]byte, error) {
-	if strings.ContainsAny(name, "\n\r\x00") {
-		return nil, fmt.Errorf("%q: unusual characters in a file name", name)
-	}
-	name = path.Clean(name)
-	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
-		return nil, errOutsideRoot
-	}
-	f := t.shared
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.broken != nil {
-		return nil, f.broken
-	}
-	if err := f.start(); err != nil {
-		f.broken = err
-		return nil, err
-	}
-	data, err := f.request(t.tree + ":" + name)
-	var pe *protocolError
-	if errors.As(err, &pe) {
-		f.broken = err
-	}
-	return data, err
-}
+func (t treeFS) ReadFile(name string) ([]byte, error) { return t.shared.readAt(t.tree, name) }
 
 // Close ends both processes.
 func (o *GitObjects) Close() error {
