@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -42,10 +41,7 @@ func CatalogueText(w io.Writer, rs []*rules.Rule) error {
 
 // CatalogueJSON lists rules as a JSON array.
 func CatalogueJSON(w io.Writer, rs []*rules.Rule) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(entries(rs))
+	return writeJSON(w, entries(rs))
 }
 
 // CatalogueMarkdown lists rules as the markdown page docs/rules.md.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -239,7 +238,7 @@ func dedupe(fs []*rules.Finding) []string {
 func changelogEntry(f *rules.Finding) string {
 	e := mdEscapeText(oneLine(f.Text)) + breaksText(f)
 	if f.Breaks != "" && f.Counts() {
-		if ops := otherOperations(f); ops != "" {
+		if ops := operationsText(f, true); ops != "" {
 			e += ", via " + mdEscape(ops)
 		}
 	}
@@ -254,31 +253,7 @@ func breaksText(f *rules.Finding) string {
 	if f.Breaks == "" || !f.Counts() {
 		return ""
 	}
-	verb := "breaks"
-	if f.Level != rules.Breaking {
-		verb = "may break"
-	}
-	return fmt.Sprintf(" — %s **%s**", verb, mdEscape(f.Breaks))
-}
-
-// otherOperations lists the operations that make a finding matter, except
-// those its text already names.
-func otherOperations(f *rules.Finding) string {
-	var parts []string
-	for _, o := range f.Operations {
-		if o.ID == "" || strings.Contains(f.Text, o.ID) {
-			continue
-		}
-		s := fmt.Sprintf("%s (%s", o.ID, o.Action)
-		if o.Reply {
-			s += ", reply"
-		}
-		if o.Channel != "" && o.Channel != f.Channel {
-			s += " on " + o.Channel
-		}
-		parts = append(parts, s+")")
-	}
-	return strings.Join(parts, ", ")
+	return fmt.Sprintf(" — %s **%s**", breaksVerb(f), mdEscape(f.Breaks))
 }
 
 // mdEscapeText escapes a finding's text for markdown but keeps the code
@@ -486,8 +461,5 @@ func BuildChangelogJSON(h *changelog.History) ChangelogJSON {
 
 // WriteChangelogJSON writes the JSON history, indented, with a final newline.
 func WriteChangelogJSON(w io.Writer, h *changelog.History) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(BuildChangelogJSON(h))
+	return writeJSON(w, BuildChangelogJSON(h))
 }

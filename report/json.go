@@ -92,8 +92,14 @@ func jsonChange(f *rules.Finding) JSONChange {
 
 // JSON writes the JSON report, indented, with a final newline.
 func JSON(w io.Writer, r *rules.Result) error {
+	return writeJSON(w, BuildJSON(r))
+}
+
+// writeJSON writes v indented by two spaces, without HTML escaping (the
+// reports quote schema text such as `<` as it is), with a final newline.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(BuildJSON(r))
+	return enc.Encode(v)
 }

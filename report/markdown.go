@@ -115,13 +115,9 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 	fmt.Fprintf(&b, "- **`%s`** %s", f.Rule.ID, mdEscape(oneLine(f.Text)))
 	var facts []string
 	if f.Breaks != "" {
-		verb := "breaks"
-		if f.Level != rules.Breaking {
-			verb = "may break"
-		}
-		facts = append(facts, fmt.Sprintf("%s **%s**", verb, mdEscape(f.Breaks)))
+		facts = append(facts, fmt.Sprintf("%s **%s**", breaksVerb(f), mdEscape(f.Breaks)))
 	}
-	if ops := operationsText(f); ops != "" {
+	if ops := operationsText(f, false); ops != "" {
 		facts = append(facts, "via "+mdEscape(ops))
 	}
 	if l := mainLocation(f); l != nil {

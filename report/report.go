@@ -158,14 +158,12 @@ func locText(l *spec.Location) string {
 	return l.File
 }
 
-// operationsText lists the operations that make a finding matter.
-func operationsText(f *rules.Finding) string {
-	if len(f.Operations) == 0 {
-		return ""
-	}
-	parts := make([]string, 0, len(f.Operations))
+// operationsText lists the operations that make a finding matter; with
+// skipNamed, those its text already names are left out.
+func operationsText(f *rules.Finding, skipNamed bool) string {
+	var parts []string
 	for _, o := range f.Operations {
-		if o.ID == "" {
+		if o.ID == "" || skipNamed && strings.Contains(f.Text, o.ID) {
 			continue
 		}
 		s := fmt.Sprintf("%s (%s", o.ID, o.Action)
@@ -178,6 +176,14 @@ func operationsText(f *rules.Finding) string {
 		parts = append(parts, s+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// breaksVerb says how surely a finding breaks whom it names.
+func breaksVerb(f *rules.Finding) string {
+	if f.Level != rules.Breaking {
+		return "may break"
+	}
+	return "breaks"
 }
 
 // witnessText renders a witness value compactly.

@@ -123,13 +123,9 @@ func (p *printer) finding(f *rules.Finding, color string) {
 	p.line("    %s  %s", id, oneLine(f.Text))
 	var details []string
 	if f.Breaks != "" {
-		verb := "breaks "
-		if f.Level != rules.Breaking {
-			verb = "may break "
-		}
-		details = append(details, verb+f.Breaks)
+		details = append(details, breaksVerb(f)+" "+f.Breaks)
 	}
-	if ops := operationsText(f); ops != "" {
+	if ops := operationsText(f, false); ops != "" {
 		details = append(details, "via "+ops)
 	}
 	if len(details) > 0 {
