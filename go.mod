@@ -1,4 +1,4 @@
-module eventdiff
+module github.com/eventdiff/eventdiff
 
 go 1.26.8
 

@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/cli"
 )
 
 func main() {

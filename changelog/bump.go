@@ -7,7 +7,7 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // Check is how a release's version compares with what its changes need.

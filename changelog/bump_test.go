@@ -8,7 +8,7 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // result holds findings with the given bumps and levels.

@@ -1,13 +1,13 @@
 package changelog
 
 import (
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 	"sort"
 	"strings"
 
 	"github.com/Masterminds/semver/v3"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // release is a tag that names a semantic version.

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	_ "eventdiff/internal/golden"
-	"eventdiff/spec"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 func TestReleasesOrder(t *testing.T) {

@@ -10,10 +10,10 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"eventdiff/diff"
-	"eventdiff/rules"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Options say which history to walk.

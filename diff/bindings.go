@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // bindingRules say which change kind judges a field of a protocol binding

@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Change is one difference between the base and the revision.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // canonicalAddress ignores parameter names: `user/{id}` and `user/{userId}`

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Options choose how schemas are compared.

@@ -15,12 +15,12 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"eventdiff/diff"
-	"eventdiff/internal/corpus"
-	"eventdiff/report"
-	"eventdiff/rules"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // pairFS serves two fuzzed documents: each under its own name, and the

@@ -5,9 +5,9 @@ import (
 	"mime"
 	"strings"
 
-	"eventdiff/schema"
-	"eventdiff/schema/avro"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema/avro"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // messages compares every registered message pair once, however many

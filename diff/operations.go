@@ -3,7 +3,7 @@ package diff
 import (
 	"fmt"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // operations pairs operations by channel and action (then declared id,

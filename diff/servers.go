@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // servers pairs servers by name, then renamed ones by where they point.

@@ -3,7 +3,7 @@ package diff
 import (
 	"fmt"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // slot is one way messages travel: a channel and what the application

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/github"
-	"eventdiff/github/githubtest"
+	"github.com/eventdiff/eventdiff/github"
+	"github.com/eventdiff/eventdiff/github/githubtest"
 )
 
 const token = "ghs_s3cr3tT0kenValue"

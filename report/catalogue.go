@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // CatalogueEntry is one rule as the catalogue prints it.

@@ -5,9 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"eventdiff/changelog"
-	"eventdiff/diff"
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // ChangelogOptions tune the release changelog.

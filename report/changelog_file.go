@@ -9,7 +9,7 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/changelog"
 )
 
 // UpdateChangelog merges the history into an existing CHANGELOG.md and

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/changelog"
-	"eventdiff/diff"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // history builds a history by hand: Unreleased, then releases given as

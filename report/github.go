@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // GitHubFiles are the files a GitHub Actions step may write to.

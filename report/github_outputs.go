@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // GitHubOutputs appends the step outputs for several documents compared in

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/cli"
-	"eventdiff/internal/golden"
-	"eventdiff/report"
+	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/report"
 )
 
 var cases = []string{"none", "info-only", "breaking", "mixed", "huge"}

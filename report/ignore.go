@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // IgnoreConfig writes a complete .eventdiff.yaml that accepts exactly the

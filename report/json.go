@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"io"
 
-	"eventdiff/diff"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // SchemaVersion is the version of the JSON report's shape. Fields are

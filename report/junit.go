@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 type junitSuites struct {

@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // MaxMarkdown keeps a markdown report under GitHub's 65,536-character

@@ -9,8 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Options tune rendering.

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 const (

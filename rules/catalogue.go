@@ -4,9 +4,9 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/diff"
-	"eventdiff/schema"
-	"eventdiff/schema/avro"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema/avro"
 )
 
 func rule(id, object string, levels Levels, bump Bump, group, desc string) *Rule {

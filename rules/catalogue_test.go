@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/golden"
-	"eventdiff/report"
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // ruleCount pins the size of the catalogue: adding or removing a rule is a

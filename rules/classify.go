@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"sort"
 
-	"eventdiff/diff"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Finding is a change judged by a rule.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // ConfigName is the file eventdiff looks for.

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/diff"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 func TestConfigErrorsNameFileAndLine(t *testing.T) {

@@ -3,9 +3,9 @@ package rules
 import (
 	"testing"
 
-	"eventdiff/diff"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 func TestDirectionOf(t *testing.T) {

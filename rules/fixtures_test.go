@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/cli"
-	"eventdiff/internal/golden"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // fixtureDir holds one folder per rule: base.yaml, revision.yaml, an

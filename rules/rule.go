@@ -5,7 +5,7 @@
 package rules
 
 import (
-	"eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema"
 )
 
 // Level is how serious a finding is.

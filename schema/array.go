@@ -3,7 +3,7 @@ package schema
 import (
 	"strconv"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // itemsForm: "none" (absent or trivially true), "single" (one schema for

@@ -1,12 +1,12 @@
 package schema
 
 import (
-	_ "eventdiff/internal/golden"
 	"fmt"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
 	"strings"
 	"testing"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // deepSchema writes an object schema `levels` deep with `props`

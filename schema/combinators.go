@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 var combinatorKeys = []string{"allOf", "anyOf", "oneOf"}

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // The engine works in two phases.

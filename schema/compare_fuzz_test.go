@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // FuzzCompareContract checks what the rest of the pipeline relies on in

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/internal/corpus"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // TestCorpus compares the payloads and headers of the messages, and the

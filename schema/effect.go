@@ -1,6 +1,6 @@
 package schema
 
-import "eventdiff/spec"
+import "github.com/eventdiff/eventdiff/spec"
 
 // Effect is what a change does to the set of accepted values.
 type Effect uint8

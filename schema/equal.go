@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // sameSchema reports whether two schemas are written the same way once

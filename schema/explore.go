@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // explore records the local deltas of p and links its child pairs.

@@ -2,8 +2,8 @@ package schema
 
 import (
 	"bytes"
-	"eventdiff/internal/fixtures"
-	"eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/internal/fixtures"
+	"github.com/eventdiff/eventdiff/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // update rewrites the per-rule fixture documents in testdata/rules.

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // emitted collects every rule id any test saw, so TestMain can check the

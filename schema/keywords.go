@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // assertionKeywords change the set of accepted values (draft-07, plus the

@@ -3,7 +3,7 @@ package schema
 import (
 	"regexp"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // regexCache compiles patternProperties keys once. Go's RE2 is close to

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // root parses a document and returns its `root` schema, so references

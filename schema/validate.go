@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // validator is a small draft-07 validator used to confirm witnesses. It

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 type witnessKind uint8

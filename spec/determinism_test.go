@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"testing"
 
-	"eventdiff/diff"
-	"eventdiff/internal/corpus"
-	"eventdiff/report"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // render runs the whole pipeline on a pair and returns its JSON and

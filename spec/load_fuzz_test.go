@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/internal/corpus"
 )
 
 // fuzzSeedFiles returns the YAML and JSON files of the project's test data

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	_ "eventdiff/internal/golden"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
 )
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/internal/corpus"
 )
 
 // parseBoth parses YAML with the token builder and with goccy's full

@@ -15,13 +15,13 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"eventdiff/diff"
-	"eventdiff/internal/cli"
-	"eventdiff/internal/gen"
-	_ "eventdiff/internal/golden"
-	"eventdiff/report"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/gen"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 var (
@@ -91,7 +91,7 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 			}
 		})
-		b.Run("eventdiff/"+name, func(b *testing.B) {
+		b.Run("github.com/eventdiff/eventdiff/"+name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if code := cli.Run([]string{"eventdiff", "diff", "-q", "-f", "json", base, rev},
 					cli.Env{Stdin: bytes.NewReader(nil), Stdout: io.Discard, Stderr: io.Discard}); code != 0 {

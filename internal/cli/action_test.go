@@ -11,7 +11,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"eventdiff/github/githubtest"
+	"github.com/eventdiff/eventdiff/github/githubtest"
 )
 
 // TestActionSmoke runs scripts/action-smoke, which runs the steps of

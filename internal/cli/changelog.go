@@ -12,10 +12,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"eventdiff/changelog"
-	"eventdiff/report"
-	"eventdiff/rules"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // pathAt collects --path-at TAG=PATH, one per use of the flag (paths may

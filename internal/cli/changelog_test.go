@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/internal/golden"
 )
 
 // changelogGoldens is where the golden changelogs are, found before the

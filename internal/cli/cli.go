@@ -29,7 +29,7 @@ type Env struct {
 	IsTerminal     bool // stdout is a terminal (colour allowed)
 }
 
-// Version is set at build time with -ldflags "-X eventdiff/internal/cli.Version=…";
+// Version is set at build time with -ldflags "-X github.com/eventdiff/eventdiff/internal/cli.Version=…";
 // otherwise the module version from the build info is used.
 var Version = ""
 

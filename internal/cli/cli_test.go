@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	_ "eventdiff/internal/golden"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
 )
 
 const (

@@ -10,8 +10,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"eventdiff/report"
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 // loadConfig reads --config, else .eventdiff.yaml in the working

@@ -10,11 +10,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"eventdiff/diff"
-	"eventdiff/report"
-	"eventdiff/rules"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 var formats = []string{"text", "markdown", "json", "github", "junit", "ignore"}

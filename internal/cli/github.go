@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"eventdiff/github"
-	"eventdiff/report"
+	"github.com/eventdiff/eventdiff/github"
+	"github.com/eventdiff/eventdiff/report"
 )
 
 // commentSleep replaces the wait between retries of the GitHub API (tests

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/diff"
-	"eventdiff/github"
-	"eventdiff/github/githubtest"
-	"eventdiff/report"
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/github"
+	"github.com/eventdiff/eventdiff/github/githubtest"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 const testToken = "ghs_cliT0kenN3verPrinted"

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // A source names one version of a document: a command-line argument (a

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // writeDoc writes files (slash paths) under a new temp dir and returns

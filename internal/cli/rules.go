@@ -3,8 +3,8 @@ package cli
 import (
 	"github.com/urfave/cli/v2"
 
-	"eventdiff/report"
-	"eventdiff/rules"
+	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/rules"
 )
 
 func rulesCommand(env Env) *cli.Command {

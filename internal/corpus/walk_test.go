@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/cli"
-	"eventdiff/internal/corpus"
-	"eventdiff/internal/golden"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // TestCorpusSummary diffs every pair of the shared corpus (each side's

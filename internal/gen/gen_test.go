@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"testing"
 
-	_ "eventdiff/internal/golden"
-	"eventdiff/spec"
+	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 func TestPairsLoadAndDifferAsPlanned(t *testing.T) {

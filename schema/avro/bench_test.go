@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema"
 )
 
 // wideRecord writes a record of n fields cycling through the kinds of

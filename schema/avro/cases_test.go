@@ -3,7 +3,7 @@ package avro
 import (
 	"strings"
 
-	"eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema"
 )
 
 // ruleCase is one base/revision pair with what Compare must say about it.

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // Compare compares two Avro schemas, base (the old contract) and revision

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 func parseNode(t testing.TB, name, text string) *spec.Node {

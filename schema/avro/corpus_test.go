@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/corpus"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // corpusPayloads loads one corpus pair and returns the Avro payloads of

@@ -2,7 +2,7 @@ package avro
 
 import (
 	"bytes"
-	"eventdiff/internal/fixtures"
+	"github.com/eventdiff/eventdiff/internal/fixtures"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/internal/golden"
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // update rewrites the per-rule fixture documents in testdata/rules.

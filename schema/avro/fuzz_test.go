@@ -3,8 +3,8 @@ package avro
 import (
 	"testing"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // FuzzCompare feeds arbitrary YAML/JSON pairs to Compare: it must return,

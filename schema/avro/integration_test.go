@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/schema"
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // message returns the message with the name, checking the action of the

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema"
 )
 
 // sharedDAG builds a schema whose unfolding doubles at every level: each

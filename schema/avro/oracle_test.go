@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventdiff/schema"
+	"github.com/eventdiff/eventdiff/schema"
 )
 
 // The comparer reasons locally (per field, per branch); the checker decides

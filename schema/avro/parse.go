@@ -5,7 +5,7 @@ import (
 	"math/big"
 	"strings"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // kind is the sort of an Avro schema.

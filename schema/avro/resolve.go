@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"eventdiff/spec"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 // checker answers "can a reader with schema R read data written with

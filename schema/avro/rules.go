@@ -1,6 +1,6 @@
 package avro
 
-import "eventdiff/schema"
+import "github.com/eventdiff/eventdiff/schema"
 
 // RuleInfo describes one rule this package can emit; it is the shared
 // catalogue type, so the rules package can list both engines' rules

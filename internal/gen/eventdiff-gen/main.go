@@ -13,7 +13,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"eventdiff/internal/gen"
+	"github.com/eventdiff/eventdiff/internal/gen"
 )
 
 func main() {
