@@ -1,18 +1,18 @@
 package changelog
 
 import (
-	"github.com/eventdiff/eventdiff/rules"
 	"sort"
 	"strings"
 
-	"github.com/Masterminds/semver/v3"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/source"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/Masterminds/semver/v3"
 )
 
 // release is a tag that names a semantic version.
 type release struct {
-	spec.Tag
+	source.Tag
 	v *semver.Version
 }
 
@@ -25,7 +25,7 @@ func (r release) Version() string { return strings.TrimPrefix(r.Name, "v") }
 // 1.0.0). Two tags of the same version (v1.0.0 and 1.0.0, or versions
 // that differ only in build metadata) keep the first by name; the others
 // are returned as duplicates.
-func releases(tags []spec.Tag) (out []release, duplicates []string) {
+func releases(tags []source.Tag) (out []release, duplicates []string) {
 	for _, t := range tags {
 		v, err := rules.ParseVersion(t.Name) // partial versions (v1, 1.2) are not releases
 		if err != nil {

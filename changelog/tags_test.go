@@ -5,18 +5,18 @@ import (
 	"testing"
 
 	_ "github.com/eventdiff/eventdiff/internal/golden"
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/source"
 )
 
 func TestReleasesOrder(t *testing.T) {
-	var tags []spec.Tag
+	var tags []source.Tag
 	for _, n := range []string{
 		"v1.10.0", "v1.2.0", "v2.0.0", "v2.0.0-rc.1", "v2.0.0-beta.2", "v2.0.0-beta.10", "v2.0.0-alpha",
 		"1.3.0", "v0.9.0", "v1.2.0-rc.1",
 		"latest", "v1", "v1.2", "release-1.0.0", "v01.2.3", "V1.4.0", "v1.2.3.4",
 		"1.2.0", "v1.10.0+build.7",
 	} {
-		tags = append(tags, spec.Tag{Name: n})
+		tags = append(tags, source.Tag{Name: n})
 	}
 	rels, dups := releases(tags)
 	var got []string

@@ -1,6 +1,7 @@
 package changelog
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,15 +11,16 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/rules"
-	"github.com/eventdiff/eventdiff/schema"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options say which history to walk.
 type Options struct {
-	Repo *spec.GitRepo
+	Repo *source.GitRepo
 	// Path is the document's main file at To, or in the working tree,
 	// relative to the repository's top level.
 	Path string
@@ -29,13 +31,18 @@ type Options struct {
 	// To ends the history: a tag (then there is no Unreleased section) or
 	// any revision (Unreleased is what it changed since the last tag).
 	// "" is the working tree, read from Working.
-	To      string
-	Working *spec.Input
+	To string
+	// Working is the document in the working tree, read when To is "".
+	Working eventdiff.Source
+	// Session reads every document of the walk; it also decides how they
+	// are read (limits, perspective, the config that judges changes).
+	Session *eventdiff.Session
 	// PathAt names the document's main file at a tag (or at From),
 	// relative to the top level, instead of following renames.
 	PathAt map[string]string
-	Load   spec.Options
-	Config *rules.Config // nil for the defaults
+	// MaxFileSize bounds each file read for the blob-id comparison.
+	MaxFileSize int64
+	Config      *rules.Config // nil for the defaults
 }
 
 // Status says what a release did to the document.
@@ -101,7 +108,7 @@ type History struct {
 	Path     string // the document's main file at the newest point
 	Releases []*Release
 	Notes    []string       // what the walk decided that a person may want to know
-	Warnings []spec.Warning // problems of the newest document
+	Warnings []tree.Warning // problems of the newest document
 }
 
 // node is one point of the walk: the --from revision, a tag, or the end.
@@ -130,7 +137,7 @@ type loaded struct {
 
 type walker struct {
 	o     Options
-	objs  *spec.GitObjects
+	objs  *source.GitObjects
 	notes []string
 }
 
@@ -139,10 +146,10 @@ func Walk(o Options) (*History, error) {
 	if o.Config == nil {
 		o.Config = &rules.Config{}
 	}
-	if o.To == "" && o.Working == nil {
+	if o.To == "" && o.Working.IsZero() {
 		return nil, errors.New("changelog: no working-tree document and no --to revision")
 	}
-	w := &walker{o: o, objs: o.Repo.Objects(o.Load.Limits.MaxFileSize)}
+	w := &walker{o: o, objs: o.Repo.Objects(o.MaxFileSize)}
 	defer w.objs.Close()
 	nodes, err := w.plan()
 	if err != nil {
@@ -185,7 +192,7 @@ func (w *walker) plan() ([]*node, error) {
 			reach = c
 		}
 	}
-	var tags []spec.Tag
+	var tags []source.Tag
 	if reach != "" {
 		var err error
 		if tags, err = repo.Tags(reach, ""); err != nil {
@@ -500,7 +507,7 @@ func (w *walker) safeLoad(n *node, prev *loaded) (cur *loaded, unchanged bool, e
 // it is recognised from ids alone, before reading or parsing anything.
 func (w *walker) load(n *node, prev *loaded) (cur *loaded, unchanged bool, err error) {
 	if n.commit == "" {
-		doc, err := spec.Load(*w.o.Working, w.o.Load)
+		doc, err := w.o.Session.Load(context.Background(), w.o.Working)
 		if err != nil {
 			return nil, false, err
 		}
@@ -522,14 +529,13 @@ func (w *walker) load(n *node, prev *loaded) (cur *loaded, unchanged bool, err e
 			return &loaded{doc: prev.doc, path: n.path, ids: prev.ids}, true, nil
 		}
 	}
-	in := spec.Input{FS: w.objs.TreeFS(tree), Main: n.path, Display: n.label + ":", Rev: n.label}
-	doc, err := spec.Load(in, w.o.Load)
+	doc, err := w.o.Session.Load(context.Background(), eventdiff.Git(n.label, n.path))
 	if err != nil {
 		return nil, false, err
 	}
 	cur = &loaded{doc: doc, path: n.path, ids: map[string]string{}}
 	for _, f := range doc.Files {
-		p := f.Path()
+		p := f.Path
 		id, _, err := w.objs.ID(tree + ":" + p)
 		if err != nil { // a remote reference, or something git cannot name
 			cur.ids = nil
@@ -541,11 +547,7 @@ func (w *walker) load(n *node, prev *loaded) (cur *loaded, unchanged bool, err e
 }
 
 func (w *walker) compare(base, revision *spec.Document) *rules.Result {
-	cfg := w.o.Config
-	changes := diff.Compare(base, revision, diff.Options{Schema: schema.Options{
-		Strict: cfg.Policy.Strict, AssertFormat: cfg.Policy.AssertFormat}})
-	res := rules.Classify(changes, base, revision, cfg)
-	return &res
+	return &eventdiff.CompareDocuments(base, revision, w.o.Config).Result
 }
 
 // contents names the channels, operations and messages of a document.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // bindingRules say which change kind judges a field of a protocol binding
@@ -53,9 +53,9 @@ var genericBinding = map[string]string{
 // versions the binding's own schema. A Kafka message key is a schema and is
 // compared by the message differ. addr holds the channel addresses, which
 // a Kafka topic defaults to.
-func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner *spec.Node, addr [2]string) {
+func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner *tree.Node, addr [2]string) {
 	protos := map[string]bool{}
-	for _, n := range []*spec.Node{a, b} {
+	for _, n := range []*tree.Node{a, b} {
 		for _, f := range n.Entries() {
 			protos[f.Key] = true
 		}
@@ -63,8 +63,8 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 	for _, p := range sortedKeys(protos) {
 		va, vb := a.Get(p).Deref(), b.Get(p).Deref()
 		where := fmt.Sprintf("%s binding of %s", p, owner)
-		if va == nil || vb == nil || va.Kind != spec.Map || vb.Kind != spec.Map {
-			if !spec.EqualResolved(va, vb) {
+		if va == nil || vb == nil || va.Kind != tree.Map || vb.Kind != tree.Map {
+			if !tree.EqualResolved(va, vb) {
 				text := where + " changed"
 				switch {
 				case va == nil:
@@ -97,9 +97,9 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 
 // bindingFields compares the fields of one binding; object fields are
 // compared key by key one level down, so a change points where it is.
-func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *spec.Node, prefix string, handled map[string]bool) {
+func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *tree.Node, prefix string, handled map[string]bool) {
 	keys := map[string]bool{}
-	for _, n := range []*spec.Node{va, vb} {
+	for _, n := range []*tree.Node{va, vb} {
 		for _, f := range n.Entries() {
 			if !handled[f.Key] {
 				keys[f.Key] = true
@@ -109,10 +109,10 @@ func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *spec.Nod
 	for _, k := range sortedKeys(keys) {
 		path := prefix + k
 		fa, fb := va.Get(k), vb.Get(k)
-		if spec.EqualResolved(fa, fb) || sameByDefault(scope, path, fa, fb) {
+		if tree.EqualResolved(fa, fb) || sameByDefault(scope, path, fa, fb) {
 			continue
 		}
-		if prefix == "" && fa.Deref() != nil && fb.Deref() != nil && fa.Deref().Kind == spec.Map && fb.Deref().Kind == spec.Map {
+		if prefix == "" && fa.Deref() != nil && fb.Deref() != nil && fa.Deref().Kind == tree.Map && fb.Deref().Kind == tree.Map {
 			d.bindingFields(ctx, scope, where, fa.Deref(), fb.Deref(), path+".", nil)
 			continue
 		}
@@ -127,12 +127,12 @@ func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *spec.Nod
 
 // sameByDefault reports whether an absent field and its documented
 // default are being compared.
-func sameByDefault(scope, path string, a, b *spec.Node) bool {
+func sameByDefault(scope, path string, a, b *tree.Node) bool {
 	def, ok := bindingDefaults[scope][path]
 	if !ok {
 		return false
 	}
-	text := func(n *spec.Node) string {
+	text := func(n *tree.Node) string {
 		if n == nil {
 			return def
 		}
@@ -141,7 +141,7 @@ func sameByDefault(scope, path string, a, b *spec.Node) bool {
 	return text(a) == text(b)
 }
 
-func bindingKind(scope, path string, a, b *spec.Node) string {
+func bindingKind(scope, path string, a, b *tree.Node) string {
 	rules := bindingRules[scope]
 	kind := rules[path]
 	if kind == "" {
@@ -158,20 +158,20 @@ func bindingKind(scope, path string, a, b *spec.Node) string {
 	return kind
 }
 
-func valueText(n *spec.Node) string {
+func valueText(n *tree.Node) string {
 	if n == nil {
 		return "(absent)"
 	}
-	if s := n.Text(); s != "" || n.Kind == spec.String {
+	if s := n.Text(); s != "" || n.Kind == tree.String {
 		return strconv.Quote(s)
 	}
-	if n.Kind == spec.Null {
+	if n.Kind == tree.Null {
 		return "null"
 	}
 	return "a new value"
 }
 
-func locParent(n, owner *spec.Node) *spec.Node {
+func locParent(n, owner *tree.Node) *tree.Node {
 	if n != nil {
 		return n
 	}
@@ -180,9 +180,9 @@ func locParent(n, owner *spec.Node) *spec.Node {
 
 // kafkaChannel compares the topic, which defaults to the channel address
 // (an address change is reported on its own), and the partition count.
-func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node, addr [2]string) {
+func (d *differ) kafkaChannel(ctx Change, where string, a, b *tree.Node, addr [2]string) {
 	ta, tb := a.Get("topic"), b.Get("topic")
-	effective := func(t *spec.Node, address string) string {
+	effective := func(t *tree.Node, address string) string {
 		if t != nil {
 			return t.Text()
 		}
@@ -208,7 +208,7 @@ func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node, addr [2
 		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, pa.Text(), pb.Text())
 		c.Base, c.Revision, c.Old, c.New = pa.Loc(), pb.Loc(), plain(pa), plain(pb)
 		d.add(c)
-	case !spec.Equal(pa, pb) && (errA != nil || errB != nil):
+	case !tree.Equal(pa, pb) && (errA != nil || errB != nil):
 		c := ctx
 		c.Kind = ChannelBindingChanged
 		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, valueText(pa), valueText(pb))
@@ -217,7 +217,7 @@ func (d *differ) kafkaChannel(ctx Change, where string, a, b *spec.Node, addr [2
 	}
 }
 
-func topicText(n *spec.Node, address string) string {
+func topicText(n *tree.Node, address string) string {
 	if n == nil {
 		return fmt.Sprintf("the channel address %q", address)
 	}
@@ -225,9 +225,9 @@ func topicText(n *spec.Node, address string) string {
 }
 
 // mqttQoS compares the delivery guarantee of an MQTT operation; absent is 0.
-func (d *differ) mqttQoS(ctx Change, where string, a, b *spec.Node) {
+func (d *differ) mqttQoS(ctx Change, where string, a, b *tree.Node) {
 	qa, qb := a.Get("qos"), b.Get("qos")
-	level := func(n *spec.Node) int {
+	level := func(n *tree.Node) int {
 		if v, err := strconv.Atoi(n.Text()); err == nil {
 			return v
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Change is one difference between the base and the revision.
@@ -28,8 +29,8 @@ type Change struct {
 	// document uses: no peer depends on it yet.
 	Unreferenced bool
 
-	Base     *spec.Location // where it was (nil when it did not exist)
-	Revision *spec.Location // where it is; for removals the closest surviving parent
+	Base     *tree.Location // where it was (nil when it did not exist)
+	Revision *tree.Location // where it is; for removals the closest surviving parent
 	Old, New any
 
 	// Schema is set for changes found by a schema engine.
@@ -57,7 +58,7 @@ func (c *Change) Fingerprint() string {
 	for _, m := range c.Messages {
 		write(m)
 	}
-	for _, l := range []*spec.Location{c.Base, c.Revision} {
+	for _, l := range []*tree.Location{c.Base, c.Revision} {
 		if l != nil {
 			write(l.File)
 			write(l.Pointer)
@@ -86,7 +87,7 @@ func (c *Change) sortKey() string {
 	b.WriteByte(0)
 	b.WriteString(c.Kind)
 	b.WriteByte(0)
-	for _, l := range []*spec.Location{c.Base, c.Revision} {
+	for _, l := range []*tree.Location{c.Base, c.Revision} {
 		if l != nil {
 			b.WriteString(l.File)
 			b.WriteString(l.Pointer)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // canonicalAddress ignores parameter names: `user/{id}` and `user/{userId}`
@@ -365,7 +366,7 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 			d.add(c)
 		}
 	}
-	if !spec.Equal(defA, defB) {
+	if !tree.Equal(defA, defB) {
 		c := ctx
 		c.Kind = ChannelParameterDefaultChanged
 		c.Text = fmt.Sprintf("default of %s changed from %v to %v", where, plain(defA), plain(defB))
@@ -377,7 +378,7 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 
 // paramValues reads the allowed values and default of a parameter in
 // either version: 3.x enum/default, or a 2.x schema's enum/const/default.
-func paramValues(p *spec.Parameter) (enum []string, def *spec.Node) {
+func paramValues(p *spec.Parameter) (enum []string, def *tree.Node) {
 	if p.Schema != nil {
 		s := p.Schema.Deref()
 		if e := s.Get("enum"); e != nil {

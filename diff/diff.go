@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options choose how schemas are compared.
@@ -58,7 +59,7 @@ type msgPair struct {
 
 type deltaKey struct {
 	rule      string
-	base, rev *spec.Node
+	base, rev *tree.Node
 	path      string
 }
 
@@ -77,7 +78,7 @@ func (d *differ) addOnce(c Change) {
 	d.add(c)
 }
 
-func locKey(l *spec.Location) string {
+func locKey(l *tree.Location) string {
 	if l == nil {
 		return ""
 	}
@@ -86,7 +87,7 @@ func locKey(l *spec.Location) string {
 
 // parentLoc is where a removed element's parent is in the revision: the
 // closest place that still exists, for annotations.
-func parentLoc(doc *spec.Document, keys ...string) *spec.Location {
+func parentLoc(doc *spec.Document, keys ...string) *tree.Location {
 	n := doc.Root
 	for _, k := range keys {
 		next := n.Get(k).Deref()
@@ -98,7 +99,7 @@ func parentLoc(doc *spec.Document, keys ...string) *spec.Location {
 	return n.Loc()
 }
 
-func plain(n *spec.Node) any {
+func plain(n *tree.Node) any {
 	if n == nil {
 		return nil
 	}
@@ -121,7 +122,7 @@ func (d *differ) document() {
 	bi, ri := b.Info, r.Info
 	for _, f := range []struct {
 		name string
-		a, b *spec.Node
+		a, b *tree.Node
 	}{{"tags", bi.Tags, ri.Tags}, {"externalDocs", bi.ExternalDocs, ri.ExternalDocs}} {
 		d.docValue(Change{Subject: "document"}, "document "+f.name, f.a, f.b, bi.Node, ri.Node)
 	}
@@ -134,7 +135,7 @@ func (d *differ) document() {
 	d.extensions(Change{Subject: "document"}, "the document", b.Root, r.Root)
 }
 
-func locOr(n, fallback *spec.Node) *spec.Location {
+func locOr(n, fallback *tree.Node) *tree.Location {
 	if n != nil {
 		return n.Loc()
 	}
@@ -145,9 +146,9 @@ func locOr(n, fallback *spec.Node) *spec.Location {
 var docKeys = []string{"title", "summary", "description", "tags", "externalDocs"}
 
 // docs reports documentation-only and extension changes of an element.
-func (d *differ) docs(ctx Change, what string, a, b *spec.Node) {
+func (d *differ) docs(ctx Change, what string, a, b *tree.Node) {
 	a, b = a.Deref(), b.Deref()
-	if a == nil || b == nil || a.Kind != spec.Map || b.Kind != spec.Map {
+	if a == nil || b == nil || a.Kind != tree.Map || b.Kind != tree.Map {
 		return
 	}
 	for _, k := range docKeys {
@@ -156,8 +157,8 @@ func (d *differ) docs(ctx Change, what string, a, b *spec.Node) {
 	d.extensions(ctx, what, a, b)
 }
 
-func (d *differ) docValue(ctx Change, what string, a, b, aParent, bParent *spec.Node) {
-	if a == nil && b == nil || spec.EqualResolved(a, b) {
+func (d *differ) docValue(ctx Change, what string, a, b, aParent, bParent *tree.Node) {
+	if a == nil && b == nil || tree.EqualResolved(a, b) {
 		return
 	}
 	c := ctx
@@ -179,9 +180,9 @@ func ignoredExtension(k string) bool {
 	return strings.HasPrefix(k, "x-parser-") || k == "x-channelId"
 }
 
-func (d *differ) extensions(ctx Change, what string, a, b *spec.Node) {
+func (d *differ) extensions(ctx Change, what string, a, b *tree.Node) {
 	keys := map[string]bool{}
-	for _, n := range []*spec.Node{a, b} {
+	for _, n := range []*tree.Node{a, b} {
 		for _, f := range n.Entries() {
 			if strings.HasPrefix(f.Key, "x-") && !ignoredExtension(f.Key) {
 				keys[f.Key] = true
@@ -190,7 +191,7 @@ func (d *differ) extensions(ctx Change, what string, a, b *spec.Node) {
 	}
 	for _, k := range sortedKeys(keys) {
 		va, vb := a.Get(k), b.Get(k)
-		if spec.EqualResolved(va, vb) {
+		if tree.EqualResolved(va, vb) {
 			continue
 		}
 		c := ctx

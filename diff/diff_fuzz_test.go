@@ -17,6 +17,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/schema"
@@ -118,8 +119,8 @@ func FuzzDiff(f *testing.F) {
 // every name, so a relative $ref into a folder of itself would otherwise
 // parse it again at each of hundreds of ever longer paths (FuzzLoad
 // covers loading under the default limits).
-var fuzzLimits = func() spec.Limits {
-	lim := spec.DefaultLimits
+var fuzzLimits = func() limits.Limits {
+	lim := limits.Default
 	lim.MaxFiles = 20
 	return lim
 }()
@@ -152,12 +153,18 @@ func runPipeline(t *testing.T, base, rev *spec.Document) map[string]string {
 		render("color", func(w io.Writer) error { return report.Text(w, &res, report.Options{Color: true}) })
 		render("markdown", func(w io.Writer) error { return report.Markdown(w, &res, ro) })
 		render("json", func(w io.Writer) error { return report.JSON(w, &res) })
-		render("junit", func(w io.Writer) error { return report.JUnit(w, &res) })
-		render("ignore", func(w io.Writer) error { return report.IgnoreConfig(w, &res, "breaking") })
+		render("junit", func(w io.Writer) error { return report.JUnit(w, &res, ro) })
+		render("ignore", func(w io.Writer) error { return report.IgnoreConfig(w, &res, report.Options{FailOn: rules.Breaking}) })
 		dir := t.TempDir()
-		files := report.GitHubFiles{Summary: filepath.Join(dir, "summary.md"), Output: filepath.Join(dir, "output")}
-		render("github", func(w io.Writer) error { return report.GitHub(w, &res, ro, files) })
-		for name, p := range map[string]string{"github-summary": files.Summary, "github-output": files.Output} {
+		gho := ro
+		gho.GitHub = report.GitHubFiles{Summary: filepath.Join(dir, "summary.md"), Output: filepath.Join(dir, "output")}
+		render("github", func(w io.Writer) error {
+			if err := report.GitHub(w, &res, gho); err != nil {
+				return err
+			}
+			return report.GitHubOutputs(gho.GitHub.Output, []*rules.Result{&res})
+		})
+		for name, p := range map[string]string{"github-summary": gho.GitHub.Summary, "github-output": gho.GitHub.Output} {
 			data, err := os.ReadFile(p)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/schema/avro"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // messages compares every registered message pair once, however many
@@ -95,7 +96,7 @@ func normalizeContentType(ct string) string {
 
 // contentTypeLoc points at the message's own contentType, else at the
 // document's defaultContentType it falls back to.
-func contentTypeLoc(doc *spec.Document, m *spec.Message) *spec.Location {
+func contentTypeLoc(doc *spec.Document, m *spec.Message) *tree.Location {
 	if n := m.Node.Get("contentType"); n != nil {
 		return n.Loc()
 	}
@@ -152,7 +153,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		}
 	}
 	format := spec.FormatJSONSchema
-	var an, bn *spec.Node
+	var an, bn *tree.Node
 	if a != nil {
 		format, an = a.Format, a.Node
 	}
@@ -166,7 +167,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		opts.BaseExamples, opts.RevisionExamples = examples(ma, part), examples(mb, part)
 		d.schemas(ctx, where, an, bn, opts)
 	default:
-		if an != nil && bn != nil && spec.EqualResolved(an, bn) {
+		if an != nil && bn != nil && tree.EqualResolved(an, bn) {
 			return
 		}
 		if compare, ok := engines[format]; ok {
@@ -185,7 +186,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 var compareJSONSchemas = schema.Compare
 
 // engines compare schema formats other than JSON Schema, by family.
-var engines = map[string]func(a, b *spec.Node, o schema.Options) schema.Result{
+var engines = map[string]func(a, b *tree.Node, o schema.Options) schema.Result{
 	spec.FormatAvro: avro.Compare,
 }
 
@@ -229,7 +230,7 @@ func examples(m *spec.Message, part string) []any {
 }
 
 // schemas runs the JSON Schema engine and adds its findings.
-func (d *differ) schemas(ctx Change, where string, a, b *spec.Node, opts schema.Options) {
+func (d *differ) schemas(ctx Change, where string, a, b *tree.Node, opts schema.Options) {
 	if a == nil && b == nil {
 		return
 	}

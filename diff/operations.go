@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // operations pairs operations by channel and action (then declared id,
@@ -163,7 +164,7 @@ func (d *differ) operations() {
 
 // survivingParent is where a removed operation's place is in the revision.
 // 2.x operations live in their channel, 3.x ones in the root `operations`.
-func (d *differ) survivingParent(a *spec.Operation) *spec.Location {
+func (d *differ) survivingParent(a *spec.Operation) *tree.Location {
 	if d.rev.Major >= 3 {
 		return parentLoc(d.rev, "operations")
 	}
@@ -243,7 +244,7 @@ func trimE(s string) string {
 
 // operationMessages pairs the messages of two operations (or replies),
 // registers each pair for comparison and reports the ones added or removed.
-func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs []*spec.Message, aNode, bNode *spec.Node) {
+func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs []*spec.Message, aNode, bNode *tree.Node) {
 	pairs, removed, added := pairMessages(as, bs, true)
 	for _, p := range pairs {
 		d.registerPair(p[0], p[1], ref)
@@ -266,7 +267,7 @@ func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs [
 
 // messagesLoc is where an operation lists its messages: 3.x `messages`,
 // 2.x `message` (or its oneOf), else the operation.
-func messagesLoc(op *spec.Node) *spec.Location {
+func messagesLoc(op *tree.Node) *tree.Location {
 	if n := op.Get("messages"); n != nil {
 		return n.Loc()
 	}
@@ -334,7 +335,7 @@ func pairMessages(as, bs []*spec.Message, lone bool) (pairs [][2]*spec.Message, 
 		func(a, b *spec.Message) bool { return sharesName(a, b) },
 		func(a, b *spec.Message) bool { return a.Name != "" && a.Name == b.Name },
 		func(a, b *spec.Message) bool {
-			return a.Payload != nil && b.Payload != nil && spec.EqualResolved(a.Payload.Node, b.Payload.Node)
+			return a.Payload != nil && b.Payload != nil && tree.EqualResolved(a.Payload.Node, b.Payload.Node)
 		},
 	}
 	for _, same := range tries {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // servers pairs servers by name, then renamed ones by where they point.
@@ -68,7 +69,7 @@ func serverURL(s *spec.Server) string {
 
 func (d *differ) server(a, b *spec.Server) {
 	ctx := Change{Subject: "server"}
-	field := func(kind, name, old, new string, an, bn *spec.Node) {
+	field := func(kind, name, old, new string, an, bn *tree.Node) {
 		if old == new {
 			return
 		}
@@ -80,7 +81,7 @@ func (d *differ) server(a, b *spec.Server) {
 		d.add(c)
 	}
 	// 2.x keeps host and pathname in `url`; point there when there is no host field.
-	hostNode := func(s *spec.Server) *spec.Node {
+	hostNode := func(s *spec.Server) *tree.Node {
 		if h := s.Node.Get("host"); h != nil {
 			return h
 		}
@@ -89,7 +90,7 @@ func (d *differ) server(a, b *spec.Server) {
 		}
 		return s.Node
 	}
-	pathNode := func(s *spec.Server) *spec.Node {
+	pathNode := func(s *spec.Server) *tree.Node {
 		if p := s.Node.Get("pathname"); p != nil {
 			return p
 		}
@@ -137,7 +138,7 @@ func expand(t string, s *spec.Server) string {
 	})
 }
 
-func locNode(n *spec.Node, key string) *spec.Node {
+func locNode(n *tree.Node, key string) *tree.Node {
 	if v := n.Get(key); v != nil {
 		return v
 	}
@@ -217,7 +218,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 					Base: enumA.Loc(), Revision: enumB.Loc(), New: added})
 			}
 		}
-		if !spec.Equal(va.Default, vb.Default) {
+		if !tree.Equal(va.Default, vb.Default) {
 			d.add(Change{Kind: ServerVariableDefaultChanged, Subject: "server",
 				Text: fmt.Sprintf("default of %s changed from %v to %v", where, plain(va.Default), plain(vb.Default)),
 				Base: locOr(va.Default, va.Node), Revision: locOr(vb.Default, vb.Node), Old: plain(va.Default), New: plain(vb.Default)})
@@ -239,7 +240,7 @@ var schemeFields = []string{"type", "in", "name", "scheme", "bearerFormat", "ope
 
 // schemeSignature identifies a scheme by content, for inline 3.x schemes
 // and for matching a 2.x named scheme against its inline 3.x copy.
-func schemeSignature(s *spec.Node) string {
+func schemeSignature(s *tree.Node) string {
 	var b strings.Builder
 	for _, k := range schemeFields {
 		b.WriteString(s.Str(k))
@@ -300,7 +301,7 @@ func secured(s *spec.Security) bool {
 
 // security compares two security lists: alternatives (any one suffices)
 // of scheme sets (all required).
-func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner, bOwner *spec.Node) {
+func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner, bOwner *tree.Node) {
 	aNode, bNode := aOwner, bOwner
 	if a != nil {
 		aNode = a.Node
@@ -308,7 +309,7 @@ func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner,
 	if b != nil {
 		bNode = b.Node
 	}
-	add := func(kind, text string, an, bn *spec.Node, old, new any) {
+	add := func(kind, text string, an, bn *tree.Node, old, new any) {
 		c := ctx
 		c.Kind, c.Text = kind, text
 		c.Base, c.Revision, c.Old, c.New = an.Loc(), bn.Loc(), old, new
@@ -442,7 +443,7 @@ func (d *differ) alternative(ctx Change, owner string, a, b *spec.SecurityAltern
 		}
 		removed, added := setDiff(ua.Scopes, ub.Scopes)
 		// 3.x keeps required scopes on the scheme, 2.x on each requirement.
-		scopesAt := func(u *spec.SecurityUse) *spec.Node {
+		scopesAt := func(u *spec.SecurityUse) *tree.Node {
 			if n := u.Scheme.Get("scopes"); n != nil && u.Node.Target != nil {
 				return n
 			}
@@ -465,7 +466,7 @@ func (d *differ) alternative(ctx Change, owner string, a, b *spec.SecurityAltern
 	}
 }
 
-func schemeSummary(s *spec.Node) map[string]any {
+func schemeSummary(s *tree.Node) map[string]any {
 	out := map[string]any{}
 	for _, k := range schemeFields {
 		if v := s.Str(k); v != "" {
@@ -478,7 +479,7 @@ func schemeSummary(s *spec.Node) map[string]any {
 	return out
 }
 
-func sortedFieldKeys(n *spec.Node) []string {
+func sortedFieldKeys(n *tree.Node) []string {
 	keys := make([]string, 0, len(n.Entries()))
 	for _, f := range n.Entries() {
 		keys = append(keys, f.Key)

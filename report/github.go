@@ -18,7 +18,10 @@ type GitHubFiles struct {
 // GitHub writes workflow-command annotations (error, warning, notice)
 // pointing at the revision's file and line, appends the markdown report to
 // the job summary and writes the step outputs, when GitHub provides the files.
-func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error {
+// With several documents, the step outputs are written once for all of
+// them by the format's Finish.
+func GitHub(w io.Writer, r *rules.Result, opts Options) error {
+	files := opts.GitHub
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.Counts() {
@@ -56,15 +59,15 @@ func GitHub(w io.Writer, r *rules.Result, opts Options, files GitHubFiles) error
 			return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 		}
 	}
-	if files.Output != "" {
-		var b strings.Builder
-		fmt.Fprintf(&b, "breaking=%d\nwarning=%d\ninfo=%d\nbump=%s\nnext-version=%s\n",
-			r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Bump.Suggested, r.Bump.Next)
-		if err := AppendFile(files.Output, b.String()); err != nil {
-			return fmt.Errorf("GITHUB_OUTPUT: %w", err)
-		}
-	}
 	return nil
+}
+
+// finishGitHub writes the step outputs once for every document.
+func finishGitHub(results []*rules.Result, opts Options) error {
+	if opts.GitHub.Output == "" || len(results) == 0 {
+		return nil
+	}
+	return GitHubOutputs(opts.GitHub.Output, results)
 }
 
 // AppendFile appends text to a file GitHub gives a step (summary, outputs).

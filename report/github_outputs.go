@@ -19,7 +19,7 @@ func GitHubOutputs(file string, results []*rules.Result) error {
 		sum.Breaking += r.Summary.Breaking
 		sum.Warning += r.Summary.Warning
 		sum.Info += r.Summary.Info
-		if bumpRank(r.Bump.Suggested) > bumpRank(bump) {
+		if r.Bump.Suggested.Rank() > bump.Rank() {
 			bump = r.Bump.Suggested
 		}
 		if i == 0 {
@@ -34,16 +34,4 @@ func GitHubOutputs(file string, results []*rules.Result) error {
 		return fmt.Errorf("GITHUB_OUTPUT: %w", err)
 	}
 	return nil
-}
-
-func bumpRank(b rules.Bump) int {
-	switch b {
-	case rules.Major:
-		return 3
-	case rules.Minor:
-		return 2
-	case rules.Patch:
-		return 1
-	}
-	return 0
 }

@@ -13,7 +13,8 @@ import (
 // current findings: one ignore entry per finding, located by the JSON
 // pointer of where it is, with an empty reason for a person to fill in
 // (the config refuses an empty reason, so nothing is accepted unexplained).
-func IgnoreConfig(w io.Writer, r *rules.Result, failOn string) error {
+func IgnoreConfig(w io.Writer, r *rules.Result, opts Options) error {
+	failOn := string(opts.FailOn)
 	var b strings.Builder
 	b.WriteString("# eventdiff configuration: accepts the findings listed below.\n")
 	b.WriteString("# Fill in every reason; eventdiff refuses an ignore without one.\n")

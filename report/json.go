@@ -6,7 +6,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // SchemaVersion is the version of the JSON report's shape. Fields are
@@ -35,8 +35,8 @@ type JSONChange struct {
 	Operations  []diff.OpRef   `json:"operations"`
 	Channel     string         `json:"channel,omitempty"`
 	Messages    []string       `json:"messages,omitempty"`
-	Base        *spec.Location `json:"base"`
-	Revision    *spec.Location `json:"revision"`
+	Base        *tree.Location `json:"base"`
+	Revision    *tree.Location `json:"revision"`
 	Old         any            `json:"old"`
 	New         any            `json:"new"`
 	Fingerprint string         `json:"fingerprint"`

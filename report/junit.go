@@ -45,7 +45,7 @@ type junitSkipped struct {
 // JUnit writes one test case per finding, in one suite per level, for CI
 // systems that read JUnit XML: breaking findings fail, accepted ones are
 // skipped, the rest pass with their details as output.
-func JUnit(w io.Writer, r *rules.Result) error {
+func JUnit(w io.Writer, r *rules.Result, _ Options) error {
 	doc := junitSuites{Name: "eventdiff"}
 	for _, lv := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
 		s := junitSuite{Name: "eventdiff." + string(lv)}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/rules"
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // MaxMarkdown keeps a markdown report under GitHub's 65,536-character
@@ -157,7 +157,7 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 
 // mainLocation is where a reader should look: the revision, except for an
 // addition-less removal where only the base still has the thing.
-func mainLocation(f *rules.Finding) *spec.Location {
+func mainLocation(f *rules.Finding) *tree.Location {
 	if f.Revision != nil {
 		return f.Revision
 	}
@@ -165,7 +165,7 @@ func mainLocation(f *rules.Finding) *spec.Location {
 }
 
 // link renders a location, as a link when a base URL is known.
-func link(l *spec.Location, base string) string {
+func link(l *tree.Location, base string) string {
 	text := fmt.Sprintf("`%s:%d`", l.File, l.Line)
 	if base == "" || l.Line == 0 {
 		return text

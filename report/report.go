@@ -11,6 +11,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options tune rendering.
@@ -18,6 +19,11 @@ type Options struct {
 	Color    bool   // ANSI colours (text only)
 	LinkBase string // URL that file paths are appended to for links (markdown)
 	Version  string // eventdiff's version, for footers
+	// FailOn is the lowest level that fails the run (rules.Off: none):
+	// what junit counts as failures and the ignore config writes.
+	FailOn rules.Level
+	// GitHub are the files a GitHub Actions step writes to (github format).
+	GitHub GitHubFiles
 }
 
 // Headline states the verdict and the bump in one sentence, e.g.
@@ -148,7 +154,7 @@ func byLevel(r *rules.Result, l rules.Level) []*rules.Finding {
 	return out
 }
 
-func locText(l *spec.Location) string {
+func locText(l *tree.Location) string {
 	if l == nil {
 		return ""
 	}

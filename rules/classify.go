@@ -241,3 +241,20 @@ func breaks(d Direction, directional bool) string {
 	}
 	return ""
 }
+
+// Fails reports whether the finding fails a run that fails on failOn
+// (Off: nothing fails): it counts and its level reaches failOn. The exit
+// code and the junit report both ask this.
+func (f *Finding) Fails(failOn Level) bool {
+	return failOn != Off && f.Counts() && f.Level.Rank() >= failOn.Rank()
+}
+
+// Fails reports whether any finding fails a run that fails on failOn.
+func (r *Result) Fails(failOn Level) bool {
+	for i := range r.Findings {
+		if r.Findings[i].Fails(failOn) {
+			return true
+		}
+	}
+	return false
+}

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // ConfigName is the file eventdiff looks for.
@@ -41,7 +43,7 @@ type Ignore struct {
 func (c *Config) Set(key string) bool { return c.set[key] }
 
 // ConfigError is a problem in a config file, with its place.
-type ConfigError = spec.Error
+type ConfigError = tree.Error
 
 var configKeys = map[string]bool{"fail-on": true, "strict": true, "assert-format": true, "v2-perspective": true,
 	"check-version": true, "rules": true, "ignore": true}
@@ -62,12 +64,12 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	if strings.TrimSpace(string(data)) == "" {
 		return cfg, nil
 	}
-	f, _, err := spec.Parse(name, data, spec.DefaultLimits)
+	f, _, err := tree.Parse(name, data, limits.Default)
 	if err != nil {
 		return nil, err
 	}
 	root := f.Root
-	if root.Kind != spec.Map {
+	if root.Kind != tree.Map {
 		return nil, at(root, "the config must be a mapping of settings")
 	}
 	for _, fl := range root.Fields {
@@ -90,7 +92,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			}
 			cfg.Perspective = s
 		case "strict", "assert-format", "check-version":
-			if v.Kind != spec.Bool {
+			if v.Kind != tree.Bool {
 				return nil, at(v, "%s must be true or false", fl.Key)
 			}
 			b := v.IsTrue()
@@ -103,7 +105,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				cfg.CheckVersion = b
 			}
 		case "rules":
-			if v.Kind != spec.Map {
+			if v.Kind != tree.Map {
 				return nil, at(v, "rules must map rule ids to levels (breaking, warning, info or off)")
 			}
 			for _, r := range v.Fields {
@@ -117,7 +119,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				cfg.Overrides[r.Key] = lv
 			}
 		case "ignore":
-			if v.Kind != spec.Seq {
+			if v.Kind != tree.Seq {
 				return nil, at(v, "ignore must be a list of {rule, location, reason, until}")
 			}
 			for _, it := range v.Items {
@@ -132,8 +134,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	return cfg, nil
 }
 
-func parseIgnore(n *spec.Node) (Ignore, error) {
-	if n.Kind != spec.Map {
+func parseIgnore(n *tree.Node) (Ignore, error) {
+	if n.Kind != tree.Map {
 		return Ignore{}, at(n, "an ignore entry must be a mapping with rule, location and reason")
 	}
 	ig := Ignore{Where: fmt.Sprintf("%s:%d", n.File.Name, n.Line)}
@@ -169,7 +171,7 @@ func parseIgnore(n *spec.Node) (Ignore, error) {
 	return ig, nil
 }
 
-func at(n *spec.Node, format string, args ...any) error {
+func at(n *tree.Node, format string, args ...any) error {
 	e := &ConfigError{Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		e.Line, e.Col = int(n.Line), int(n.Col)
@@ -204,7 +206,7 @@ func (ig *Ignore) matches(f *Finding) bool {
 	for _, o := range f.Operations {
 		places = append(places, o.ID, o.Channel)
 	}
-	for _, l := range []*spec.Location{f.Base, f.Revision} {
+	for _, l := range []*tree.Location{f.Base, f.Revision} {
 		if l != nil {
 			places = append(places, l.Pointer, strings.TrimPrefix(l.Pointer, "#"))
 		}

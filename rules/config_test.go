@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 func TestConfigErrorsNameFileAndLine(t *testing.T) {
@@ -32,7 +33,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 			if err == nil {
 				t.Fatal("want an error")
 			}
-			e, ok := err.(*spec.Error)
+			e, ok := err.(*tree.Error)
 			if !ok || e.File != ".eventdiff.yaml" || e.Line != tt.line || !strings.Contains(e.Msg, tt.want) {
 				t.Errorf("got %v; want line %d with %q", err, tt.line, tt.want)
 			}
@@ -69,7 +70,7 @@ func testDocs() (*spec.Document, *spec.Document) {
 
 func removal(channel string) diff.Change {
 	return diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: channel,
-		Base: &spec.Location{File: "a.yaml", Line: 3, Pointer: "#/channels/" + channel}}
+		Base: &tree.Location{File: "a.yaml", Line: 3, Pointer: "#/channels/" + channel}}
 }
 
 func TestIgnoresAcceptFindingsUntilTheyExpire(t *testing.T) {

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/golden"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // fixtureDir holds one folder per rule: base.yaml, revision.yaml, an
@@ -59,31 +61,30 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 
 func runFixture(t *testing.T, dir string) []byte {
 	t.Helper()
-	req := cli.Request{Base: filepath.Join(dir, "base.yaml"), Revision: filepath.Join(dir, "revision.yaml"),
-		Load: spec.Options{Limits: spec.DefaultLimits, Perspective: spec.Application}, Config: &rules.Config{}}
+	base, revision := filepath.Join(dir, "base.yaml"), filepath.Join(dir, "revision.yaml")
+	opts := eventdiff.Options{Config: &rules.Config{}}
 	if flags, err := os.ReadFile(filepath.Join(dir, "flags")); err == nil {
 		for _, f := range strings.Fields(string(flags)) {
 			switch f {
 			case "strict":
-				req.Config.Policy.Strict = true
+				opts.Config.Policy.Strict = true
 			case "assert-format":
-				req.Config.Policy.AssertFormat = true
+				opts.Config.Policy.AssertFormat = true
 			case "v2-perspective=client":
-				req.Load.Perspective = spec.Client
+				opts.Perspective = spec.Client
 			default:
 				t.Fatalf("unknown flag %q in %s/flags", f, dir)
 			}
 		}
 	}
-	if _, err := os.Stat(req.Base); err != nil {
-		req.Base = filepath.Join(dir, "base.json")
-		req.Revision = filepath.Join(dir, "revision.json")
+	if _, err := os.Stat(base); err != nil {
+		base, revision = filepath.Join(dir, "base.json"), filepath.Join(dir, "revision.json")
 	}
-	res, _, err := cli.Compare(req, nil)
+	res, err := eventdiff.Compare(context.Background(), eventdiff.File(base), eventdiff.File(revision), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return FormatFindings(res)
+	return FormatFindings(&res.Result)
 }
 
 // FormatFindings renders findings one per line: level, rule id, direction,
@@ -100,7 +101,7 @@ func FormatFindings(res *rules.Result) []byte {
 	return []byte(strings.Join(lines, "\n") + "\n")
 }
 
-func ptr(l *spec.Location) string {
+func ptr(l *tree.Location) string {
 	if l == nil {
 		return "-"
 	}

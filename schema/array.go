@@ -3,18 +3,18 @@ package schema
 import (
 	"strconv"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // itemsForm: "none" (absent or trivially true), "single" (one schema for
 // every item) or "tuple" (draft-07 array form, with additionalItems for
 // the rest).
-func (c *comparer) itemsForm(n *spec.Node) string {
+func (c *comparer) itemsForm(n *tree.Node) string {
 	it := n.Get("items")
 	switch {
 	case it == nil:
 		return "none"
-	case it.Kind == spec.Seq:
+	case it.Kind == tree.Seq:
 		return "tuple"
 	case c.isTrue(it):
 		return "none"
@@ -23,12 +23,12 @@ func (c *comparer) itemsForm(n *spec.Node) string {
 }
 
 // itemAt returns the schema governing position i (nil: anything).
-func itemAt(n *spec.Node, i int) *spec.Node {
+func itemAt(n *tree.Node, i int) *tree.Node {
 	it := n.Get("items")
 	if it == nil {
 		return nil
 	}
-	if it.Kind == spec.Seq {
+	if it.Kind == tree.Seq {
 		if i < len(it.Items) {
 			return it.Items[i]
 		}

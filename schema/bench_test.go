@@ -2,9 +2,11 @@ package schema
 
 import (
 	"fmt"
-	_ "github.com/eventdiff/eventdiff/internal/golden"
 	"strings"
 	"testing"
+
+	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/tree"
 
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -66,7 +68,7 @@ root: {$ref: '#/definitions/Node'}
 `, max)
 }
 
-func mustParse(b *testing.B, src string) *spec.Node {
+func mustParse(b *testing.B, src string) *tree.Node {
 	n, err := spec.ParseResolved("bench.yaml", []byte(src))
 	if err != nil {
 		b.Fatal(err)
@@ -74,7 +76,7 @@ func mustParse(b *testing.B, src string) *spec.Node {
 	return n
 }
 
-func benchCompare(b *testing.B, base, rev *spec.Node, wantDeltas int) {
+func benchCompare(b *testing.B, base, rev *tree.Node, wantDeltas int) {
 	b.Helper()
 	if got := len(Compare(base, rev, Options{}).Deltas); got != wantDeltas {
 		b.Fatalf("want %d deltas, got %d", wantDeltas, got)

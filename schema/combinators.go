@@ -5,15 +5,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 var combinatorKeys = []string{"allOf", "anyOf", "oneOf"}
 
 // pureCombinator returns K when the only assertion of n is K with at
 // least two members.
-func (c *comparer) pureCombinator(n *spec.Node) string {
-	if n == nil || n.Kind != spec.Map {
+func (c *comparer) pureCombinator(n *tree.Node) string {
+	if n == nil || n.Kind != tree.Map {
 		return ""
 	}
 	found := ""
@@ -23,7 +23,7 @@ func (c *comparer) pureCombinator(n *spec.Node) string {
 		}
 		switch f.Key {
 		case "allOf", "anyOf", "oneOf":
-			if found != "" || f.Value.Kind != spec.Seq || len(f.Value.Items) < 2 {
+			if found != "" || f.Value.Kind != tree.Seq || len(f.Value.Items) < 2 {
 				return ""
 			}
 			found = f.Key
@@ -34,7 +34,7 @@ func (c *comparer) pureCombinator(n *spec.Node) string {
 	return found
 }
 
-func hasCombinator(n *spec.Node) bool {
+func hasCombinator(n *tree.Node) bool {
 	for _, k := range combinatorKeys {
 		if n.Get(k) != nil {
 			return true
@@ -46,11 +46,11 @@ func hasCombinator(n *spec.Node) bool {
 // liftable reports `T` against `anyOf: [T', ...]` (or oneOf/allOf): the
 // plain side is compared as a one-member list of that combinator, so the
 // change reads "branch added" (JS-23 `T → anyOf:[T, null]`, JS-50).
-func (c *comparer) liftable(b, r *spec.Node) (string, string) {
-	if k := c.liftKind(r); k != "" && !hasCombinator(b) && !c.isTrue(b) && b.Kind == spec.Map {
+func (c *comparer) liftable(b, r *tree.Node) (string, string) {
+	if k := c.liftKind(r); k != "" && !hasCombinator(b) && !c.isTrue(b) && b.Kind == tree.Map {
 		return k, "b"
 	}
-	if k := c.liftKind(b); k != "" && !hasCombinator(r) && !c.isTrue(r) && r.Kind == spec.Map {
+	if k := c.liftKind(b); k != "" && !hasCombinator(r) && !c.isTrue(r) && r.Kind == tree.Map {
 		return k, "r"
 	}
 	return "", ""
@@ -58,11 +58,11 @@ func (c *comparer) liftable(b, r *spec.Node) (string, string) {
 
 // liftKind: a pure anyOf/oneOf, or an allOf (the only combinator) with
 // keywords of its own beside it.
-func (c *comparer) liftKind(n *spec.Node) string {
+func (c *comparer) liftKind(n *tree.Node) string {
 	if k := c.pureCombinator(n); k != "" {
 		return k
 	}
-	if n == nil || n.Kind != spec.Map || len(seqItems(n, "allOf")) == 0 || n.Get("anyOf") != nil || n.Get("oneOf") != nil {
+	if n == nil || n.Kind != tree.Map || len(seqItems(n, "allOf")) == 0 || n.Get("anyOf") != nil || n.Get("oneOf") != nil {
 		return ""
 	}
 	return "allOf"
@@ -71,11 +71,11 @@ func (c *comparer) liftKind(n *spec.Node) string {
 func (c *comparer) combinatorLists(p *pair, k, side string) {
 	if side == "b" {
 		lr := seqItems(p.r, k)
-		c.pairMembers(p, k, k, []*spec.Node{p.b}, lr, []string{""}, segsFor(k, len(lr)))
+		c.pairMembers(p, k, k, []*tree.Node{p.b}, lr, []string{""}, segsFor(k, len(lr)))
 		return
 	}
 	lb := seqItems(p.b, k)
-	c.pairMembers(p, k, k, lb, []*spec.Node{p.r}, segsFor(k, len(lb)), []string{""})
+	c.pairMembers(p, k, k, lb, []*tree.Node{p.r}, segsFor(k, len(lb)), []string{""})
 }
 
 func segsFor(k string, n int) []string {
@@ -123,7 +123,7 @@ func (c *comparer) compareCombinators(p *pair) {
 }
 
 // trivialCombinator: anyOf with a branch that accepts everything.
-func (c *comparer) trivialCombinator(k string, l []*spec.Node) bool {
+func (c *comparer) trivialCombinator(k string, l []*tree.Node) bool {
 	if k != "anyOf" {
 		return false
 	}
@@ -137,7 +137,7 @@ func (c *comparer) trivialCombinator(k string, l []*spec.Node) bool {
 
 // disjointMembers tells, per member, whether it provably shares no value
 // with any other member.
-func (c *comparer) disjointMembers(l []*spec.Node) []bool {
+func (c *comparer) disjointMembers(l []*tree.Node) []bool {
 	out := make([]bool, len(l))
 	if len(l) > 64 {
 		return out
@@ -163,7 +163,7 @@ func allTrue(v []bool) bool {
 	return true
 }
 
-func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bsegs, rsegs []string) {
+func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bsegs, rsegs []string) {
 	pairs := c.match(lb, lr)
 	var disjB, disjR []bool
 	if kb == "oneOf" {
@@ -280,7 +280,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*spec.Node, bseg
 
 // covered reports whether m is contained in one of the schemas of l
 // (m is on the revision side when revSide).
-func (c *comparer) covered(p *pair, m *spec.Node, l []*spec.Node, seg string, revSide bool) bool {
+func (c *comparer) covered(p *pair, m *tree.Node, l []*tree.Node, seg string, revSide bool) bool {
 	if len(l) > 16 {
 		return false
 	}
@@ -304,9 +304,9 @@ func (c *comparer) covered(p *pair, m *spec.Node, l []*spec.Node, seg string, re
 // propertiesOnly: a schema that declares properties and nothing else
 // (maybe `type: object`), the pragmatic reading of "optional properties
 // of an open object".
-func (c *comparer) propertiesOnly(n *spec.Node) bool {
+func (c *comparer) propertiesOnly(n *tree.Node) bool {
 	n = n.Deref()
-	if n == nil || n.Kind != spec.Map || n.Get("properties") == nil {
+	if n == nil || n.Kind != tree.Map || n.Get("properties") == nil {
 		return false
 	}
 	for _, f := range n.Fields {
@@ -326,13 +326,13 @@ func (c *comparer) propertiesOnly(n *spec.Node) bool {
 	return true
 }
 
-func refName(n *spec.Node) string {
+func refName(n *tree.Node) string {
 	ref := n.Ref()
 	if ref == "" {
 		return ""
 	}
 	if i := strings.LastIndex(ref, "/"); i >= 0 {
-		return spec.UnescapePointer(ref[i+1:])
+		return tree.UnescapePointer(ref[i+1:])
 	}
 	return ref
 }
@@ -387,7 +387,7 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 
 // match pairs members by best structural similarity, not by index
 // (a branch inserted first must not shift every comparison).
-func (c *comparer) match(lb, lr []*spec.Node) [][2]int {
+func (c *comparer) match(lb, lr []*tree.Node) [][2]int {
 	n, m := len(lb), len(lr)
 	if n == 0 || m == 0 {
 		return nil
@@ -453,7 +453,7 @@ func (c *comparer) match(lb, lr []*spec.Node) [][2]int {
 	return out
 }
 
-func (c *comparer) similarity(a, b *spec.Node) int {
+func (c *comparer) similarity(a, b *tree.Node) int {
 	da, db := a.Deref(), b.Deref()
 	if da == db || c.sameSchema(da, db) {
 		return 1000
@@ -495,7 +495,7 @@ func (c *comparer) similarity(a, b *spec.Node) int {
 				// branch this is.
 				ca, cb := da.Get("properties").Get(f.Key).Deref().Get("const"), f.Value.Deref().Get("const")
 				if ca != nil && cb != nil {
-					if spec.Equal(ca, cb) {
+					if tree.Equal(ca, cb) {
 						s += 50
 					} else {
 						s -= 50
@@ -518,15 +518,15 @@ type facts struct {
 	typed    bool
 	values   *valueSet
 	required map[string]bool
-	props    map[string][]*spec.Node
+	props    map[string][]*tree.Node
 	empty    bool
 }
 
-func (c *comparer) factsOf(n *spec.Node, depth int) facts {
+func (c *comparer) factsOf(n *tree.Node, depth int) facts {
 	n = n.Deref()
-	f := facts{types: tAll, required: map[string]bool{}, props: map[string][]*spec.Node{}}
-	var walk func(n *spec.Node, depth int)
-	walk = func(n *spec.Node, depth int) {
+	f := facts{types: tAll, required: map[string]bool{}, props: map[string][]*tree.Node{}}
+	var walk func(n *tree.Node, depth int)
+	walk = func(n *tree.Node, depth int) {
 		n = n.Deref()
 		if n == nil {
 			return
@@ -562,19 +562,19 @@ func (c *comparer) factsOf(n *spec.Node, depth int) facts {
 	return f
 }
 
-func valueType(n *spec.Node) typeMask {
+func valueType(n *tree.Node) typeMask {
 	switch n.Kind {
-	case spec.Null:
+	case tree.Null:
 		return tNull
-	case spec.Bool:
+	case tree.Bool:
 		return tBool
-	case spec.String:
+	case tree.String:
 		return tStr
-	case spec.Map:
+	case tree.Map:
 		return tObj
-	case spec.Seq:
+	case tree.Seq:
 		return tArr
-	case spec.Number:
+	case tree.Number:
 		if r, ok := n.NumberValue(); ok && r.IsInt() {
 			return tInt
 		}
@@ -584,13 +584,13 @@ func valueType(n *spec.Node) typeMask {
 }
 
 type disjointKey struct {
-	a, b  *spec.Node
+	a, b  *tree.Node
 	depth int
 }
 
 // disjoint reports whether two schemas provably share no value. Results
 // and facts are cached: a oneOf with many branches asks about every pair.
-func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
+func (c *comparer) disjoint(a, b *tree.Node, depth int) bool {
 	a, b = a.Deref(), b.Deref()
 	key := disjointKey{a, b, depth}
 	if v, ok := c.disj[key]; ok {
@@ -604,19 +604,19 @@ func (c *comparer) disjoint(a, b *spec.Node, depth int) bool {
 	return v
 }
 
-func (c *comparer) cachedFacts(n *spec.Node) *facts {
+func (c *comparer) cachedFacts(n *tree.Node) *facts {
 	if f, ok := c.facts[n]; ok {
 		return f
 	}
 	if c.facts == nil {
-		c.facts = map[*spec.Node]*facts{}
+		c.facts = map[*tree.Node]*facts{}
 	}
 	f := c.factsOf(n, 4)
 	c.facts[n] = &f
 	return &f
 }
 
-func (c *comparer) disjointUncached(a, b *spec.Node, depth int) bool {
+func (c *comparer) disjointUncached(a, b *tree.Node, depth int) bool {
 	fa, fb := c.cachedFacts(a), c.cachedFacts(b)
 	if fa.empty || fb.empty {
 		return true
@@ -700,7 +700,7 @@ func (c *comparer) compareConditional(p *pair) {
 	if ib == nil && ir == nil {
 		return
 	}
-	branchesTrivial := func(n *spec.Node) bool { return c.isTrue(n.Get("then")) && c.isTrue(n.Get("else")) }
+	branchesTrivial := func(n *tree.Node) bool { return c.isTrue(n.Get("then")) && c.isTrue(n.Get("else")) }
 	switch {
 	case ib == nil:
 		if branchesTrivial(p.r) {
@@ -746,7 +746,7 @@ func (c *comparer) compareConditional(p *pair) {
 
 func (c *comparer) compareDiscriminator(p *pair) {
 	nb, nr := p.b.Get("discriminator"), p.r.Get("discriminator")
-	if spec.Equal(nb, nr) {
+	if tree.Equal(nb, nr) {
 		return
 	}
 	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
@@ -756,9 +756,9 @@ func (c *comparer) compareDiscriminator(p *pair) {
 
 // hasDiscriminator reports a discriminator on the schema or on an allOf
 // member it extends (the AsyncAPI way to build a hierarchy).
-func hasDiscriminator(n *spec.Node, depth int) bool {
+func hasDiscriminator(n *tree.Node, depth int) bool {
 	n = n.Deref()
-	if n == nil || n.Kind != spec.Map {
+	if n == nil || n.Kind != tree.Map {
 		return false
 	}
 	if n.Get("discriminator") != nil {

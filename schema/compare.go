@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // The engine works in two phases.
@@ -113,7 +113,7 @@ func (p polarity) apply(e Effect) Effect {
 	return out
 }
 
-type pairKey struct{ b, r *spec.Node }
+type pairKey struct{ b, r *tree.Node }
 
 type pairState uint8
 
@@ -125,7 +125,7 @@ const (
 
 // pair is one base schema compared with one revision schema.
 type pair struct {
-	b, r   *spec.Node // dereferenced; nil means "no schema" (accepts anything)
+	b, r   *tree.Node // dereferenced; nil means "no schema" (accepts anything)
 	state  pairState
 	deltas []*rawDelta
 	edges  []edge
@@ -165,16 +165,16 @@ type comparer struct {
 	same  map[pairKey]bool
 	eqs   *eqState
 	disj  map[disjointKey]bool
-	facts map[*spec.Node]*facts
+	facts map[*tree.Node]*facts
 	top   *pair
 	re    regexCache
 	// roots for witness checks
-	baseRoot, revRoot *spec.Node
+	baseRoot, revRoot *tree.Node
 }
 
 // Compare computes the effect of changing the schema base into revision,
 // keyword by keyword. Either may be nil (no payload: anything is accepted).
-func Compare(base, revision *spec.Node, opts Options) Result {
+func Compare(base, revision *tree.Node, opts Options) Result {
 	if base == revision {
 		return Result{}
 	}
@@ -220,11 +220,11 @@ func (p *pair) addWire(d *rawDelta) {
 
 // child links parent to the pair (cb, cr), both as written (possibly
 // references), under the path segment seg.
-func (c *comparer) child(parent *pair, cb, cr *spec.Node, seg string, silent bool) *pair {
+func (c *comparer) child(parent *pair, cb, cr *tree.Node, seg string, silent bool) *pair {
 	return c.childTr(parent, cb, cr, seg, seg, seg, trSame, silent)
 }
 
-func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg string, tr transform, silent bool) *pair {
+func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg string, tr transform, silent bool) *pair {
 	e := edge{seg: seg, bSeg: bSeg, rSeg: rSeg, tr: tr, silent: silent}
 	if cb != nil && cb.Target != nil {
 		e.bRef = append(e.bRef, cb.Ref())
@@ -238,7 +238,7 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 	ub, kb := c.unwrap(db)
 	ur, kr := c.unwrap(dr)
 	if (kb == "") != (kr == "") && !(kb == "" && hasCombinator(db)) && !(kr == "" && hasCombinator(dr)) {
-		var from, to *spec.Node
+		var from, to *tree.Node
 		var what string
 		if kb != "" {
 			e.bSeg += "/" + kb + "/0"
@@ -280,9 +280,9 @@ func (c *comparer) childTr(parent *pair, cb, cr *spec.Node, seg, bSeg, rSeg stri
 
 // unwrap returns the member of a single-member combinator that carries no
 // other assertion, and which combinator it was.
-func (c *comparer) unwrap(n *spec.Node) (*spec.Node, string) {
+func (c *comparer) unwrap(n *tree.Node) (*tree.Node, string) {
 	kind := ""
-	for i := 0; i < 8 && n != nil && n.Kind == spec.Map; i++ {
+	for i := 0; i < 8 && n != nil && n.Kind == tree.Map; i++ {
 		k := c.singleWrapper(n)
 		if k == "" {
 			break
@@ -295,7 +295,7 @@ func (c *comparer) unwrap(n *spec.Node) (*spec.Node, string) {
 	return n, kind
 }
 
-func (c *comparer) singleWrapper(n *spec.Node) string {
+func (c *comparer) singleWrapper(n *tree.Node) string {
 	var found string
 	for _, f := range n.Fields {
 		if !c.isAssertion(f.Key) {
@@ -303,7 +303,7 @@ func (c *comparer) singleWrapper(n *spec.Node) string {
 		}
 		switch f.Key {
 		case "allOf", "anyOf", "oneOf":
-			if found != "" || f.Value.Kind != spec.Seq || len(f.Value.Items) != 1 {
+			if found != "" || f.Value.Kind != tree.Seq || len(f.Value.Items) != 1 {
 				return ""
 			}
 			found = f.Key
@@ -316,7 +316,7 @@ func (c *comparer) singleWrapper(n *spec.Node) string {
 
 // effectOf settles the strict effect of comparing b with r without
 // reporting it. Either may be nil (accepts anything).
-func (c *comparer) effectOf(parent *pair, b, r *spec.Node, seg string) bits {
+func (c *comparer) effectOf(parent *pair, b, r *tree.Node, seg string) bits {
 	b, r = b.Deref(), r.Deref()
 	tb, tr := c.isTrue(b), c.isTrue(r)
 	eb, er := c.isEmpty(b), c.isEmpty(r)

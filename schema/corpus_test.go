@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/internal/testload"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // TestCorpus compares the payloads and headers of the messages, and the
@@ -21,17 +23,13 @@ func TestCorpus(t *testing.T) {
 	for _, p := range pairs {
 		var docs [2]*spec.Document
 		for i, side := range []struct{ file, root string }{{p.Old, p.OldRoot}, {p.New, p.NewRoot}} {
-			in, err := spec.FileInput(side.file, side.root, spec.DefaultLimits.MaxFileSize)
-			if err != nil {
-				continue
-			}
-			docs[i], _ = spec.Load(in, spec.Options{})
+			docs[i], _ = testload.Load(t, side.file, side.root, spec.Options{})
 		}
 		if docs[0] == nil || docs[1] == nil {
 			continue
 		}
 		type sch struct {
-			node    *spec.Node
+			node    *tree.Node
 			openAPI bool
 		}
 		collect := func(d *spec.Document) map[string]sch {

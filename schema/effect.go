@@ -1,6 +1,6 @@
 package schema
 
-import "github.com/eventdiff/eventdiff/spec"
+import "github.com/eventdiff/eventdiff/tree"
 
 // Effect is what a change does to the set of accepted values.
 type Effect uint8
@@ -119,7 +119,7 @@ type Delta struct {
 	// Base and Revision are the nodes where the difference is written in
 	// each document; when one side lacks the keyword, the closest node
 	// that exists there (its parent schema). Never both nil.
-	Base, Revision *spec.Node
+	Base, Revision *tree.Node
 	// BaseRefs and RevisionRefs are the `$ref` strings followed from the
 	// compared root to reach the difference, in order.
 	BaseRefs, RevisionRefs []string

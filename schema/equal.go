@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // sameSchema reports whether two schemas are written the same way once
@@ -14,7 +14,7 @@ import (
 // same content is the same schema (JS-60, JS-61). Cycles are assumed
 // equal while being compared; results that relied on an assumption about
 // an enclosing pair are not cached.
-func (c *comparer) sameSchema(a, b *spec.Node) bool {
+func (c *comparer) sameSchema(a, b *tree.Node) bool {
 	if a == b {
 		return true
 	}
@@ -37,7 +37,7 @@ type eqState struct {
 
 const noAssumption = math.MaxInt
 
-func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
+func (s *eqState) eq(a, b *tree.Node, depth int) (bool, int) {
 	viaRef := (a != nil && a.Target != nil) || (b != nil && b.Target != nil)
 	a, b = a.Deref(), b.Deref()
 	if a == b {
@@ -47,12 +47,12 @@ func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
 		return false, noAssumption
 	}
 	switch a.Kind {
-	case spec.Null:
+	case tree.Null:
 		return true, noAssumption
-	case spec.Bool, spec.String:
+	case tree.Bool, tree.String:
 		return a.Value == b.Value, noAssumption
-	case spec.Number:
-		return spec.Equal(a, b), noAssumption
+	case tree.Number:
+		return tree.Equal(a, b), noAssumption
 	}
 	var key pairKey
 	if viaRef {
@@ -67,7 +67,7 @@ func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
 		defer delete(s.onStack, key)
 	}
 	eq, low := true, noAssumption
-	if a.Kind == spec.Seq {
+	if a.Kind == tree.Seq {
 		if len(a.Items) != len(b.Items) {
 			eq = false
 		}
@@ -82,7 +82,7 @@ func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
 		}
 		for i := 0; eq && i < len(a.Fields); i++ {
 			f := a.Fields[i]
-			var other *spec.Node
+			var other *tree.Node
 			if i < len(b.Fields) && b.Fields[i].Key == f.Key {
 				other = b.Fields[i].Value // same order: the common case
 			} else {
@@ -108,31 +108,31 @@ func (s *eqState) eq(a, b *spec.Node, depth int) (bool, int) {
 
 // canonical renders a JSON value as text that is equal for equal values:
 // map keys sorted, numbers by exact value.
-func canonical(n *spec.Node) string {
+func canonical(n *tree.Node) string {
 	var sb strings.Builder
 	writeCanonical(&sb, n, 0)
 	return sb.String()
 }
 
-func writeCanonical(sb *strings.Builder, n *spec.Node, depth int) {
+func writeCanonical(sb *strings.Builder, n *tree.Node, depth int) {
 	if n == nil || depth > 64 {
 		sb.WriteString("null")
 		return
 	}
 	switch n.Kind {
-	case spec.Null:
+	case tree.Null:
 		sb.WriteString("null")
-	case spec.Bool:
+	case tree.Bool:
 		sb.WriteString(n.Value)
-	case spec.Number:
+	case tree.Number:
 		if r, ok := n.NumberValue(); ok {
 			sb.WriteString(ratString(r))
 		} else {
 			sb.WriteString(n.Value)
 		}
-	case spec.String:
+	case tree.String:
 		sb.WriteString(strconv.Quote(n.Value))
-	case spec.Seq:
+	case tree.Seq:
 		sb.WriteByte('[')
 		for i, it := range n.Items {
 			if i > 0 {
@@ -141,7 +141,7 @@ func writeCanonical(sb *strings.Builder, n *spec.Node, depth int) {
 			writeCanonical(sb, it, depth+1)
 		}
 		sb.WriteByte(']')
-	case spec.Map:
+	case tree.Map:
 		keys := make([]int, len(n.Fields))
 		for i := range keys {
 			keys[i] = i
@@ -162,7 +162,7 @@ func writeCanonical(sb *strings.Builder, n *spec.Node, depth int) {
 
 // sameDiscriminatedNames: under a discriminator the names of referenced
 // schemas are wire values (JS-66), so a renamed target is a difference.
-func sameDiscriminatedNames(a, b *spec.Node) bool {
+func sameDiscriminatedNames(a, b *tree.Node) bool {
 	own := a.Get("discriminator") != nil
 	for _, k := range combinatorKeys {
 		la, lb := seqItems(a, k), seqItems(b, k)

@@ -6,13 +6,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // explore records the local deltas of p and links its child pairs.
 func (c *comparer) explore(p *pair) {
 	b, r := p.b, p.r
-	bFalse, rFalse := c.isEmpty(b) && b.Kind == spec.Bool, c.isEmpty(r) && r.Kind == spec.Bool
+	bFalse, rFalse := c.isEmpty(b) && b.Kind == tree.Bool, c.isEmpty(r) && r.Kind == tree.Bool
 	switch {
 	case bFalse && rFalse:
 		return
@@ -50,7 +50,7 @@ func (c *comparer) explore(p *pair) {
 // plain side's keywords were lifted into a member. Deltas point at the
 // plain schema where the keyword is absent.
 func (c *comparer) ownKeywords(p *pair, side string) {
-	empty := &spec.Node{Kind: spec.Map}
+	empty := &tree.Node{Kind: tree.Map}
 	saved := p.b
 	if side == "b" {
 		p.b = empty
@@ -153,7 +153,7 @@ func (c *comparer) annotations(p *pair) {
 			}
 		}
 		vb, vr := b.Get(key), r.Get(key)
-		if spec.Equal(vb, vr) {
+		if tree.Equal(vb, vr) {
 			return
 		}
 		what := "changed"
@@ -178,7 +178,7 @@ func (c *comparer) annotations(p *pair) {
 		default:
 			d.Reason = quote(key) + " " + what + ": an annotation, accepted values are unchanged"
 		}
-		p.add(&rawDelta{seg: "/" + spec.EscapePointer(key), d: d, skip: true})
+		p.add(&rawDelta{seg: "/" + tree.EscapePointer(key), d: d, skip: true})
 	}
 	for _, f := range b.Fields {
 		check(f.Key)
@@ -248,15 +248,15 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 // canonical text.
 type valueSet struct {
 	keys  []string
-	nodes map[string]*spec.Node
+	nodes map[string]*tree.Node
 	kw    string // "enum" or "const"
 }
 
-func valuesOf(n *spec.Node) *valueSet {
+func valuesOf(n *tree.Node) *valueSet {
 	if cn := n.Get("const"); cn != nil {
-		vs := &valueSet{kw: "const", nodes: map[string]*spec.Node{}}
+		vs := &valueSet{kw: "const", nodes: map[string]*tree.Node{}}
 		k := canonical(cn)
-		if e := n.Get("enum"); e != nil && e.Kind == spec.Seq {
+		if e := n.Get("enum"); e != nil && e.Kind == tree.Seq {
 			found := false
 			for _, it := range e.Items {
 				if canonical(it) == k {
@@ -271,10 +271,10 @@ func valuesOf(n *spec.Node) *valueSet {
 		return vs
 	}
 	e := n.Get("enum")
-	if e == nil || e.Kind != spec.Seq {
+	if e == nil || e.Kind != tree.Seq {
 		return nil
 	}
-	vs := &valueSet{kw: "enum", nodes: make(map[string]*spec.Node, len(e.Items))}
+	vs := &valueSet{kw: "enum", nodes: make(map[string]*tree.Node, len(e.Items))}
 	for _, it := range e.Items {
 		k := canonical(it)
 		if _, dup := vs.nodes[k]; !dup {
@@ -364,7 +364,7 @@ func listValues(vs *valueSet, keys []string) string {
 }
 
 // short renders a value for a reason.
-func short(n *spec.Node) string {
+func short(n *tree.Node) string {
 	s := canonical(n)
 	if len(s) > 60 {
 		s = s[:57] + "..."
@@ -377,14 +377,14 @@ func short(n *spec.Node) string {
 type bound struct {
 	v     *big.Rat
 	excl  bool
-	node  *spec.Node // keyword value that set it
+	node  *tree.Node // keyword value that set it
 	kw    string
 	valid bool
 }
 
 // readBound returns the effective lower (or upper) bound, exclusive
 // forms included (draft-06 number form and draft-04 boolean form).
-func readBound(n *spec.Node, upper bool) bound {
+func readBound(n *tree.Node, upper bool) bound {
 	inc, exc := "minimum", "exclusiveMinimum"
 	if upper {
 		inc, exc = "maximum", "exclusiveMaximum"
@@ -714,7 +714,7 @@ func (c *comparer) countBound(p *pair, key string, upper bool) {
 	p.add(&rawDelta{seg: "/" + key, d: d, wit: w})
 }
 
-func valueText(n *spec.Node) string {
+func valueText(n *tree.Node) string {
 	if n == nil {
 		return "none"
 	}
@@ -752,8 +752,8 @@ func anchoredVersion(wide, narrow string) bool {
 
 func (c *comparer) comparePattern(p *pair) {
 	nb, nr := p.b.Get("pattern"), p.r.Get("pattern")
-	sb, okb := nb.Text(), nb != nil && nb.Kind == spec.String
-	sr, okr := nr.Text(), nr != nil && nr.Kind == spec.String
+	sb, okb := nb.Text(), nb != nil && nb.Kind == tree.String
+	sr, okr := nr.Text(), nr != nil && nr.Kind == tree.String
 	if okb && trivialPattern(sb) {
 		okb = false
 	}

@@ -2,14 +2,17 @@ package schema
 
 import (
 	"bytes"
-	"github.com/eventdiff/eventdiff/internal/fixtures"
-	"github.com/eventdiff/eventdiff/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventdiff/eventdiff/internal/fixtures"
+	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/internal/testload"
+	"github.com/eventdiff/eventdiff/tree"
 
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -381,22 +384,22 @@ var fixtureCases = []fixtureCase{
 }
 
 // yamlBlock writes a node as block YAML at the given indent.
-func yamlBlock(b *strings.Builder, n *spec.Node, indent string) {
+func yamlBlock(b *strings.Builder, n *tree.Node, indent string) {
 	switch n.Kind {
-	case spec.Map:
+	case tree.Map:
 		if len(n.Fields) == 0 {
 			b.WriteString(" {}\n")
 			return
 		}
 		b.WriteString("\n")
 		for _, f := range n.Fields {
-			b.WriteString(indent + yamlScalar(f.Key, spec.String) + ":")
+			b.WriteString(indent + yamlScalar(f.Key, tree.String) + ":")
 			yamlBlock(b, f.Value, indent+"  ")
 		}
-	case spec.Seq:
+	case tree.Seq:
 		flat := true
 		for _, it := range n.Items {
-			if it.Kind == spec.Map || it.Kind == spec.Seq {
+			if it.Kind == tree.Map || it.Kind == tree.Seq {
 				flat = false
 			}
 		}
@@ -425,11 +428,11 @@ func yamlBlock(b *strings.Builder, n *spec.Node, indent string) {
 
 var plainScalar = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_ ./$-]*$`)
 
-func yamlScalar(s string, k spec.Kind) string {
+func yamlScalar(s string, k tree.Kind) string {
 	switch k {
-	case spec.Null:
+	case tree.Null:
 		return "null"
-	case spec.Bool, spec.Number:
+	case tree.Bool, tree.Number:
 		return s
 	}
 	switch strings.ToLower(s) {
@@ -507,18 +510,14 @@ func TestRuleFixtures(t *testing.T) {
 				if !bytes.Equal(got, want) {
 					t.Fatalf("%s differs from its fixture case (run with -update)", file)
 				}
-				in, err := spec.FileInput(file, "", spec.DefaultLimits.MaxFileSize)
-				if err != nil {
-					t.Fatal(err)
-				}
-				d, err := spec.Load(in, spec.Options{})
+				d, err := testload.Load(t, file, "", spec.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				docs[side] = d
 			}
 			for _, name := range []string{"orderSent", "orderReceived"} {
-				var nodes [2]*spec.Node
+				var nodes [2]*tree.Node
 				var openAPI [2]bool
 				for i, side := range []string{"base", "revision"} {
 					for _, m := range docs[side].Messages {

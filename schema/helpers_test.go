@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // emitted collects every rule id any test saw, so TestMain can check the
@@ -38,7 +39,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func parse(t testing.TB, name, src string) *spec.Node {
+func parse(t testing.TB, name, src string) *tree.Node {
 	t.Helper()
 	if strings.TrimSpace(src) == "" {
 		return nil
@@ -58,7 +59,7 @@ func compareT(t testing.TB, base, rev string, opts Options) Result {
 	return compareNodes(t, b, r, opts)
 }
 
-func compareNodes(t testing.TB, b, r *spec.Node, opts Options) Result {
+func compareNodes(t testing.TB, b, r *tree.Node, opts Options) Result {
 	t.Helper()
 	res := Compare(b, r, opts)
 	emittedMu.Lock()

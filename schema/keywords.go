@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // assertionKeywords change the set of accepted values (draft-07, plus the
@@ -28,15 +28,15 @@ func (c *comparer) isAssertion(key string) bool {
 // isTrue reports whether a schema obviously accepts everything: absent,
 // `true`, `{}`, only annotations, or not a schema at all (malformed
 // schemas are tolerated as constraining nothing).
-func (c *comparer) isTrue(n *spec.Node) bool {
+func (c *comparer) isTrue(n *tree.Node) bool {
 	n = n.Deref()
 	if n == nil {
 		return true
 	}
 	switch n.Kind {
-	case spec.Bool:
+	case tree.Bool:
 		return n.Value == "true"
-	case spec.Map:
+	case tree.Map:
 		for _, f := range n.Fields {
 			if !c.isAssertion(f.Key) {
 				continue
@@ -47,19 +47,19 @@ func (c *comparer) isTrue(n *spec.Node) bool {
 					continue // ignored without if
 				}
 			case "additionalItems":
-				if it := n.Get("items"); it == nil || it.Kind != spec.Seq {
+				if it := n.Get("items"); it == nil || it.Kind != tree.Seq {
 					continue
 				}
 			case "properties", "patternProperties", "dependencies", "dependentSchemas", "dependentRequired":
-				if f.Value.Kind == spec.Map && len(f.Value.Fields) == 0 {
+				if f.Value.Kind == tree.Map && len(f.Value.Fields) == 0 {
 					continue
 				}
 			case "required":
-				if f.Value.Kind == spec.Seq && len(f.Value.Items) == 0 {
+				if f.Value.Kind == tree.Seq && len(f.Value.Items) == 0 {
 					continue
 				}
 			case "allOf":
-				if f.Value.Kind == spec.Seq {
+				if f.Value.Kind == tree.Seq {
 					all := true
 					for _, it := range f.Value.Items {
 						if it.Deref() == n || !c.isTrue(it) {
@@ -80,19 +80,19 @@ func (c *comparer) isTrue(n *spec.Node) bool {
 }
 
 // isEmpty reports whether a schema obviously accepts nothing.
-func (c *comparer) isEmpty(n *spec.Node) bool {
+func (c *comparer) isEmpty(n *tree.Node) bool {
 	n = n.Deref()
 	if n == nil {
 		return false
 	}
 	switch n.Kind {
-	case spec.Bool:
+	case tree.Bool:
 		return n.Value == "false"
-	case spec.Map:
-		if e := n.Get("enum"); e != nil && e.Kind == spec.Seq && len(e.Items) == 0 {
+	case tree.Map:
+		if e := n.Get("enum"); e != nil && e.Kind == tree.Seq && len(e.Items) == 0 {
 			return true
 		}
-		if t := n.Get("type"); t != nil && t.Kind == spec.Seq && len(t.Items) == 0 {
+		if t := n.Get("type"); t != nil && t.Kind == tree.Seq && len(t.Items) == 0 {
 			return true
 		}
 		if nt := n.Get("not"); nt != nil && nt.Deref() != n && c.isTrue(nt) {
@@ -139,20 +139,20 @@ func typeBit(s string) typeMask {
 
 // declaredTypes returns the mask of the type keyword and whether it is set
 // (well formed).
-func declaredTypes(n *spec.Node) (typeMask, bool) {
+func declaredTypes(n *tree.Node) (typeMask, bool) {
 	t := n.Get("type")
 	if t == nil {
 		return tAll, false
 	}
 	switch t.Kind {
-	case spec.String:
+	case tree.String:
 		if b := typeBit(t.Value); b != 0 {
 			return b, true
 		}
-	case spec.Seq:
+	case tree.Seq:
 		var m typeMask
 		for _, it := range t.Items {
-			if it.Kind == spec.String {
+			if it.Kind == tree.String {
 				m |= typeBit(it.Value)
 			}
 		}
@@ -162,12 +162,12 @@ func declaredTypes(n *spec.Node) (typeMask, bool) {
 }
 
 // nullableOn reports an effective OpenAPI nullable: true.
-func (c *comparer) nullableOn(n *spec.Node) bool {
+func (c *comparer) nullableOn(n *tree.Node) bool {
 	return c.opts.OpenAPI && n.Get("nullable").IsTrue()
 }
 
 // types returns the accepted types of n, with OpenAPI nullable applied.
-func (c *comparer) types(n *spec.Node) typeMask {
+func (c *comparer) types(n *tree.Node) typeMask {
 	m, set := declaredTypes(n)
 	if set && c.nullableOn(n) {
 		m |= tNull
@@ -209,14 +209,14 @@ func typeList(m typeMask) string {
 
 // kw returns the keyword node, or the schema itself when the keyword is
 // absent, so a delta always points at something real.
-func kw(n *spec.Node, key string) *spec.Node {
+func kw(n *tree.Node, key string) *tree.Node {
 	if v := n.Get(key); v != nil {
 		return v
 	}
 	return n
 }
 
-func iface(n *spec.Node) any {
+func iface(n *tree.Node) any {
 	if n == nil {
 		return nil
 	}
@@ -224,7 +224,7 @@ func iface(n *spec.Node) any {
 }
 
 // number reads a numeric keyword.
-func number(n *spec.Node, key string) (*big.Rat, *spec.Node) {
+func number(n *tree.Node, key string) (*big.Rat, *tree.Node) {
 	v := n.Get(key)
 	if v == nil {
 		return nil, nil
@@ -237,24 +237,24 @@ func number(n *spec.Node, key string) (*big.Rat, *spec.Node) {
 }
 
 // seqItems returns the items of a sequence keyword (nil when absent or malformed).
-func seqItems(n *spec.Node, key string) []*spec.Node {
+func seqItems(n *tree.Node, key string) []*tree.Node {
 	v := n.Get(key)
-	if v == nil || v.Kind != spec.Seq {
+	if v == nil || v.Kind != tree.Seq {
 		return nil
 	}
 	return v.Items
 }
 
 // stringSet returns the strings of an array keyword such as required.
-func stringSet(n *spec.Node, key string) (map[string]*spec.Node, []string) {
+func stringSet(n *tree.Node, key string) (map[string]*tree.Node, []string) {
 	v := n.Get(key)
-	if v == nil || v.Kind != spec.Seq {
+	if v == nil || v.Kind != tree.Seq {
 		return nil, nil
 	}
-	set := make(map[string]*spec.Node, len(v.Items))
+	set := make(map[string]*tree.Node, len(v.Items))
 	var order []string
 	for _, it := range v.Items {
-		if it.Kind == spec.String {
+		if it.Kind == tree.String {
 			if _, dup := set[it.Value]; !dup {
 				set[it.Value] = it
 				order = append(order, it.Value)
@@ -268,9 +268,9 @@ func stringSet(n *spec.Node, key string) (map[string]*spec.Node, []string) {
 // fields returns the entries of a map keyword sorted by key, so that what
 // is reported (and through which path a shared schema is first reached)
 // never depends on the order keys were written in.
-func fields(n *spec.Node, key string) []spec.Field {
+func fields(n *tree.Node, key string) []tree.Field {
 	v := n.Get(key)
-	if v == nil || v.Kind != spec.Map {
+	if v == nil || v.Kind != tree.Map {
 		return nil
 	}
 	if slices.IsSortedFunc(v.Fields, byKey) {
@@ -281,6 +281,6 @@ func fields(n *spec.Node, key string) []spec.Field {
 	return out
 }
 
-func byKey(a, b spec.Field) int { return strings.Compare(a.Key, b.Key) }
+func byKey(a, b tree.Field) int { return strings.Compare(a.Key, b.Key) }
 
 func quote(s string) string { return "`" + s + "`" }

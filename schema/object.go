@@ -3,7 +3,7 @@ package schema
 import (
 	"regexp"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // regexCache compiles patternProperties keys once. Go's RE2 is close to
@@ -29,13 +29,13 @@ func (rc *regexCache) get(s string) *regexp.Regexp {
 // coverage is what governs a property name that is not declared:
 // matching patternProperties, else additionalProperties.
 type coverage struct {
-	node    *spec.Node // the governing schema (nil: anything)
+	node    *tree.Node // the governing schema (nil: anything)
 	kind    string     // "open", "closed", "partial"
 	unknown bool       // a pattern could not be evaluated, or several match
 	pattern string
 }
 
-func (c *comparer) coverageOf(n *spec.Node, name string) coverage {
+func (c *comparer) coverageOf(n *tree.Node, name string) coverage {
 	var cov coverage
 	matches := 0
 	for _, f := range fields(n, "patternProperties") {
@@ -73,13 +73,13 @@ func (c *comparer) compareObject(p *pair) {
 	consumed := map[string]bool{}
 
 	propsB, propsR := fields(b, "properties"), fields(r, "properties")
-	idxR := make(map[string]*spec.Node, len(propsR))
+	idxR := make(map[string]*tree.Node, len(propsR))
 	for _, f := range propsR {
 		if _, dup := idxR[f.Key]; !dup {
 			idxR[f.Key] = f.Value
 		}
 	}
-	idxB := make(map[string]*spec.Node, len(propsB))
+	idxB := make(map[string]*tree.Node, len(propsB))
 	for _, f := range propsB {
 		if _, dup := idxB[f.Key]; dup {
 			continue
@@ -87,11 +87,11 @@ func (c *comparer) compareObject(p *pair) {
 		idxB[f.Key] = f.Value
 		if rv, ok := idxR[f.Key]; ok {
 			if !c.sameSchema(f.Value, rv) { // checked first: most properties are unchanged
-				c.child(p, f.Value, rv, "/properties/"+spec.EscapePointer(f.Key), false)
+				c.child(p, f.Value, rv, "/properties/"+tree.EscapePointer(f.Key), false)
 			}
 			continue
 		}
-		seg := "/properties/" + spec.EscapePointer(f.Key)
+		seg := "/properties/" + tree.EscapePointer(f.Key)
 		// Removed: the name now falls under the revision's coverage.
 		_, wasReq := reqB[f.Key]
 		_, isReq := reqR[f.Key]
@@ -159,7 +159,7 @@ func (c *comparer) compareObject(p *pair) {
 		if rv := idxR[f.Key]; rv != f.Value {
 			continue // duplicate key: the first one counts
 		}
-		seg := "/properties/" + spec.EscapePointer(f.Key)
+		seg := "/properties/" + tree.EscapePointer(f.Key)
 		_, wasReq := reqB[f.Key]
 		_, isReq := reqR[f.Key]
 		cov := c.coverageOf(b, f.Key)
@@ -302,7 +302,7 @@ func (c *comparer) compareAdditional(p *pair, key, what string) {
 	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
 }
 
-func (c *comparer) openKind(n *spec.Node) string {
+func (c *comparer) openKind(n *tree.Node) string {
 	switch {
 	case c.isTrue(n):
 		return "open"
@@ -332,21 +332,21 @@ func (c *comparer) compareOptionalSchema(p *pair, key, ruleAdded, ruleRemoved, n
 }
 
 // comparePatternProperties (JS-16).
-func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*spec.Node) {
+func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tree.Node) {
 	pb, pr := fields(p.b, "patternProperties"), fields(p.r, "patternProperties")
 	if len(pb) == 0 && len(pr) == 0 {
 		return
 	}
-	ib := make(map[string]*spec.Node, len(pb))
+	ib := make(map[string]*tree.Node, len(pb))
 	for _, f := range pb {
 		ib[f.Key] = f.Value
 	}
-	ir := make(map[string]*spec.Node, len(pr))
+	ir := make(map[string]*tree.Node, len(pr))
 	for _, f := range pr {
 		ir[f.Key] = f.Value
 	}
 	// Declared names matching the pattern get (or lose) its constraint.
-	declaredMatch := func(pattern string, decl map[string]*spec.Node) bits {
+	declaredMatch := func(pattern string, decl map[string]*tree.Node) bits {
 		re := c.re.get(pattern)
 		if re == nil {
 			return bU
@@ -359,7 +359,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		return 0
 	}
 	for _, f := range pb {
-		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
+		seg := "/patternProperties/" + tree.EscapePointer(f.Key)
 		if rv, ok := ir[f.Key]; ok {
 			c.child(p, f.Value, rv, seg, false)
 			continue
@@ -379,7 +379,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 		if _, ok := ib[f.Key]; ok {
 			continue
 		}
-		seg := "/patternProperties/" + spec.EscapePointer(f.Key)
+		seg := "/patternProperties/" + tree.EscapePointer(f.Key)
 		eff := c.effectOf(p, p.b.Get("additionalProperties"), f.Value, seg)
 		if !c.isTrue(f.Value) {
 			eff |= declaredMatch(f.Key, declR)
@@ -396,10 +396,10 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*sp
 // 2019-09 dependentRequired / dependentSchemas split (JS-19).
 func (c *comparer) compareDependencies(p *pair) {
 	type dep struct {
-		node *spec.Node
+		node *tree.Node
 		kw   string
 	}
-	collect := func(n *spec.Node) (map[string]dep, []string) {
+	collect := func(n *tree.Node) (map[string]dep, []string) {
 		out := map[string]dep{}
 		var order []string
 		for _, key := range []string{"dependencies", "dependentRequired", "dependentSchemas"} {
@@ -417,8 +417,8 @@ func (c *comparer) compareDependencies(p *pair) {
 	if len(db) == 0 && len(dr) == 0 {
 		return
 	}
-	isList := func(n *spec.Node) bool { return n.Deref() != nil && n.Deref().Kind == spec.Seq }
-	listSet := func(n *spec.Node) map[string]bool {
+	isList := func(n *tree.Node) bool { return n.Deref() != nil && n.Deref().Kind == tree.Seq }
+	listSet := func(n *tree.Node) map[string]bool {
 		out := map[string]bool{}
 		for _, s := range n.Deref().Strings() {
 			out[s] = true
@@ -427,7 +427,7 @@ func (c *comparer) compareDependencies(p *pair) {
 	}
 	for _, name := range ob {
 		x := db[name]
-		seg := "/" + x.kw + "/" + spec.EscapePointer(name)
+		seg := "/" + x.kw + "/" + tree.EscapePointer(name)
 		y, ok := dr[name]
 		if !ok {
 			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
@@ -482,7 +482,7 @@ func (c *comparer) compareDependencies(p *pair) {
 		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
 			continue
 		}
-		p.add(&rawDelta{seg: "/" + y.kw + "/" + spec.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
+		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
 			Reason: "a dependency was added for property " + quote(name) + ": messages with it must satisfy more"}})
 	}
 }

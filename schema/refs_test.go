@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // root parses a document and returns its `root` schema, so references
 // into `definitions` resolve.
-func root(t testing.TB, name, src string) *spec.Node {
+func root(t testing.TB, name, src string) *tree.Node {
 	t.Helper()
 	doc := parse(t, name, src)
 	r := doc.Get("root")
@@ -21,7 +22,7 @@ func root(t testing.TB, name, src string) *spec.Node {
 	return r
 }
 
-const tree = `
+const recursiveTree = `
 definitions:
   Node:
     type: object
@@ -34,7 +35,7 @@ definitions:
 root: {$ref: '#/definitions/Node'}
 `
 
-func treeDoc(max string) string { return strings.ReplaceAll(tree, "%MAX%", max) }
+func treeDoc(max string) string { return strings.ReplaceAll(recursiveTree, "%MAX%", max) }
 
 func TestRefRenamedWithSameContentIsNoDelta(t *testing.T) {
 	b := root(t, "b.yaml", `
@@ -64,7 +65,7 @@ root: {type: array, items: {$ref: '#/definitions/Line'}}
 	r := root(t, "r.yaml", `
 root: {type: array, items: {type: object, properties: {sku: {type: string}}}}
 `)
-	for _, pair := range [][2]*spec.Node{{b, r}, {r, b}} {
+	for _, pair := range [][2]*tree.Node{{b, r}, {r, b}} {
 		res := compareNodes(t, pair[0], pair[1], strict)
 		if len(res.Deltas) != 0 {
 			t.Fatalf("want no delta between inline and $ref:\n%s", describe(res))
@@ -188,7 +189,7 @@ func TestDeltaNodesAreTheDocumentsNodes(t *testing.T) {
 	r := parse(t, "r.yaml", `{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string, enum: [A]}}}`)
 	res := compareNodes(t, b, r, Options{})
 	for _, d := range res.Deltas {
-		for _, n := range []*spec.Node{d.Base, d.Revision} {
+		for _, n := range []*tree.Node{d.Base, d.Revision} {
 			if n == nil {
 				continue
 			}

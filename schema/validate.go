@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // validator is a small draft-07 validator used to confirm witnesses. It
@@ -21,8 +21,8 @@ import (
 type validator struct {
 	opts    Options
 	re      *regexCache
-	nums    map[*spec.Node]*big.Rat // parsed numeric keywords, shared
-	fails   []*spec.Node            // keyword nodes that rejected the value
+	nums    map[*tree.Node]*big.Rat // parsed numeric keywords, shared
+	fails   []*tree.Node            // keyword nodes that rejected the value
 	steps   int
 	unknown bool
 }
@@ -31,14 +31,14 @@ const validatorSteps = 20000
 
 // Validate reports whether value is accepted by schema (draft-07, as read
 // by this package), and whether the answer is certain.
-func Validate(schema *spec.Node, value any, opts Options) (valid, certain bool) {
+func Validate(schema *tree.Node, value any, opts Options) (valid, certain bool) {
 	v := &validator{opts: opts, re: &regexCache{}}
 	ok := v.valid(schema, value, 0)
 	return ok, !v.unknown
 }
 
 // num reads a numeric keyword, parsing each node once.
-func (v *validator) num(n *spec.Node, key string) (*big.Rat, *spec.Node) {
+func (v *validator) num(n *tree.Node, key string) (*big.Rat, *tree.Node) {
 	node := n.Get(key)
 	if node == nil {
 		return nil, nil
@@ -48,18 +48,18 @@ func (v *validator) num(n *spec.Node, key string) (*big.Rat, *spec.Node) {
 	}
 	r, _ := number(n, key)
 	if v.nums == nil {
-		v.nums = map[*spec.Node]*big.Rat{}
+		v.nums = map[*tree.Node]*big.Rat{}
 	}
 	v.nums[node] = r
 	return r, node
 }
 
-func (v *validator) fail(n *spec.Node) bool {
+func (v *validator) fail(n *tree.Node) bool {
 	v.fails = append(v.fails, n)
 	return false
 }
 
-func (v *validator) valid(n *spec.Node, val any, depth int) bool {
+func (v *validator) valid(n *tree.Node, val any, depth int) bool {
 	v.steps++
 	if v.steps > validatorSteps || depth > 200 {
 		v.unknown = true
@@ -70,12 +70,12 @@ func (v *validator) valid(n *spec.Node, val any, depth int) bool {
 		return true
 	}
 	switch n.Kind {
-	case spec.Bool:
+	case tree.Bool:
 		if n.Value == "false" {
 			return v.fail(n)
 		}
 		return true
-	case spec.Map:
+	case tree.Map:
 	default:
 		return true // not a schema: constrains nothing
 	}
@@ -94,7 +94,7 @@ func (v *validator) valid(n *spec.Node, val any, depth int) bool {
 	if c := n.Get("const"); c != nil && !jsonEqual(c.Interface(), val) {
 		ok = v.fail(c)
 	}
-	if e := n.Get("enum"); e != nil && e.Kind == spec.Seq {
+	if e := n.Get("enum"); e != nil && e.Kind == tree.Seq {
 		found := false
 		for _, it := range e.Items {
 			if jsonEqual(it.Interface(), val) {
@@ -197,7 +197,7 @@ func instanceType(val any) typeMask {
 	return 0
 }
 
-func (v *validator) number(n *spec.Node, x float64) bool {
+func (v *validator) number(n *tree.Node, x float64) bool {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		v.unknown = true
 		return true
@@ -253,7 +253,7 @@ func (v *validator) number(n *spec.Node, x float64) bool {
 	return ok
 }
 
-func (v *validator) str(n *spec.Node, s string) bool {
+func (v *validator) str(n *tree.Node, s string) bool {
 	ok := true
 	if n.Get("minLength") != nil || n.Get("maxLength") != nil {
 		l := big.NewRat(int64(utf8.RuneCountInString(s)), 1)
@@ -264,7 +264,7 @@ func (v *validator) str(n *spec.Node, s string) bool {
 			ok = v.fail(node)
 		}
 	}
-	if p := n.Get("pattern"); p != nil && p.Kind == spec.String {
+	if p := n.Get("pattern"); p != nil && p.Kind == tree.String {
 		re := v.re.get(p.Value)
 		switch {
 		case re == nil:
@@ -326,7 +326,7 @@ func checkFormat(f, s string) int {
 	return 2
 }
 
-func (v *validator) object(n *spec.Node, obj map[string]any, depth int) bool {
+func (v *validator) object(n *tree.Node, obj map[string]any, depth int) bool {
 	ok := true
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
@@ -334,7 +334,7 @@ func (v *validator) object(n *spec.Node, obj map[string]any, depth int) bool {
 	}
 	sort.Strings(keys)
 	props := n.Get("properties")
-	if props != nil && props.Kind != spec.Map {
+	if props != nil && props.Kind != tree.Map {
 		props = nil
 	}
 	pats := fields(n, "patternProperties")
@@ -391,7 +391,7 @@ func (v *validator) object(n *spec.Node, obj map[string]any, depth int) bool {
 				continue
 			}
 			dep := f.Value.Deref()
-			if dep != nil && dep.Kind == spec.Seq {
+			if dep != nil && dep.Kind == tree.Seq {
 				for _, name := range dep.Strings() {
 					if _, has := obj[name]; !has {
 						ok = v.fail(f.Value)
@@ -406,12 +406,12 @@ func (v *validator) object(n *spec.Node, obj map[string]any, depth int) bool {
 	return ok
 }
 
-func (v *validator) array(n *spec.Node, arr []any, depth int) bool {
+func (v *validator) array(n *tree.Node, arr []any, depth int) bool {
 	ok := true
 	it := n.Get("items")
 	switch {
 	case it == nil:
-	case it.Kind == spec.Seq:
+	case it.Kind == tree.Seq:
 		addl := n.Get("additionalItems")
 		for i, x := range arr {
 			s := addl

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 type witnessKind uint8
@@ -26,7 +26,7 @@ const (
 // witnessHint tells the witness search which values are worth trying.
 type witnessHint struct {
 	kind     witnessKind
-	values   []*spec.Node
+	values   []*tree.Node
 	nums     []*big.Rat
 	countKey string
 	name     string
@@ -48,11 +48,11 @@ type witnessFinder struct {
 	budget int
 	steps  int
 	both   bool
-	nums   map[*spec.Node]*big.Rat
+	nums   map[*tree.Node]*big.Rat
 }
 
 func newWitnessFinder(c *comparer) *witnessFinder {
-	return &witnessFinder{c: c, g: &generator{c: c, mins: map[*spec.Node]minResult{}}, budget: witnessBudget, nums: map[*spec.Node]*big.Rat{}}
+	return &witnessFinder{c: c, g: &generator{c: c, mins: map[*tree.Node]minResult{}}, budget: witnessBudget, nums: map[*tree.Node]*big.Rat{}}
 }
 
 // find returns a confirmed witness for d, or nil. For unknown effects it
@@ -164,7 +164,7 @@ func (w *witnessFinder) confirm(value any, d *Delta, side string) bool {
 }
 
 // within reports whether n is node or below it in the same file.
-func within(n, node *spec.Node) bool {
+func within(n, node *tree.Node) bool {
 	for i := 0; n != nil && i < 10000; i++ {
 		if n == node {
 			return true
@@ -178,7 +178,7 @@ func splitPath(p string) []string {
 	var out []string
 	for _, s := range strings.Split(p, "/") {
 		if s != "" {
-			out = append(out, spec.UnescapePointer(s))
+			out = append(out, tree.UnescapePointer(s))
 		}
 	}
 	return out
@@ -225,7 +225,7 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 	h := rd.wit
 	var out []any
 	mins := []any{}
-	for _, n := range []*spec.Node{p.b, p.r} {
+	for _, n := range []*tree.Node{p.b, p.r} {
 		if v, ok := g.min(n, 0); ok {
 			mins = append(mins, v)
 		}
@@ -283,8 +283,8 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 			}
 		}
 	case wkStrings:
-		for _, n := range []*spec.Node{p.b, p.r} {
-			if pat := n.Get("pattern"); pat != nil && pat.Kind == spec.String {
+		for _, n := range []*tree.Node{p.b, p.r} {
+			if pat := n.Get("pattern"); pat != nil && pat.Kind == tree.String {
 				for _, s := range patternSamples(pat.Value) {
 					out = append(out, s)
 				}
@@ -325,11 +325,11 @@ const (
 // schemas (a few levels down), as JSON values.
 func (g *generator) namedValues(p *pair) []any {
 	var out []any
-	seen := map[*spec.Node]bool{}
-	var walk func(n *spec.Node, depth int)
-	walk = func(n *spec.Node, depth int) {
+	seen := map[*tree.Node]bool{}
+	var walk func(n *tree.Node, depth int)
+	walk = func(n *tree.Node, depth int) {
 		n = n.Deref()
-		if n == nil || n.Kind != spec.Map || depth > 3 || seen[n] || len(out) > 32 {
+		if n == nil || n.Kind != tree.Map || depth > 3 || seen[n] || len(out) > 32 {
 			return
 		}
 		seen[n] = true
@@ -363,7 +363,7 @@ func (g *generator) namedValues(p *pair) []any {
 // with small items.
 func (g *generator) tupleVariants(p *pair) []any {
 	var out []any
-	for _, n := range []*spec.Node{p.b, p.r} {
+	for _, n := range []*tree.Node{p.b, p.r} {
 		n = n.Deref()
 		k := len(seqItems(n, "items"))
 		if k == 0 {
@@ -392,7 +392,7 @@ func (g *generator) tupleVariants(p *pair) []any {
 // validator decides.
 type generator struct {
 	c    *comparer
-	mins map[*spec.Node]minResult // shared between candidates: never mutated
+	mins map[*tree.Node]minResult // shared between candidates: never mutated
 }
 
 type minResult struct {
@@ -401,7 +401,7 @@ type minResult struct {
 }
 
 // min returns a small value the schema probably accepts.
-func (g *generator) min(n *spec.Node, depth int) (any, bool) {
+func (g *generator) min(n *tree.Node, depth int) (any, bool) {
 	n = n.Deref()
 	if depth > 12 {
 		return nil, false
@@ -435,14 +435,14 @@ func cloneValue(v any) any {
 	return v
 }
 
-func (g *generator) minOf(n *spec.Node, depth int) (any, bool) {
+func (g *generator) minOf(n *tree.Node, depth int) (any, bool) {
 	if n == nil {
 		return nil, true
 	}
 	switch n.Kind {
-	case spec.Bool:
+	case tree.Bool:
 		return nil, n.Value == "true"
-	case spec.Map:
+	case tree.Map:
 	default:
 		return nil, true
 	}
@@ -548,7 +548,7 @@ func merge(a, b any) any {
 	return a
 }
 
-func (g *generator) pickType(n *spec.Node) typeMask {
+func (g *generator) pickType(n *tree.Node) typeMask {
 	m, set := declaredTypes(n)
 	if set && g.c.nullableOn(n) {
 		m |= tNull
@@ -583,7 +583,7 @@ func (g *generator) pickType(n *spec.Node) typeMask {
 	return tNull
 }
 
-func (g *generator) minString(n *spec.Node) string {
+func (g *generator) minString(n *tree.Node) string {
 	k := 0
 	if m, _ := number(n, "minLength"); m != nil {
 		f, _ := m.Float64()
@@ -609,7 +609,7 @@ func (g *generator) minString(n *spec.Node) string {
 	return strings.Repeat("a", k)
 }
 
-func (g *generator) minNumber(n *spec.Node) any {
+func (g *generator) minNumber(n *tree.Node) any {
 	intOnly := g.pickType(n) == tInt
 	lo := readBound(n, false)
 	hi := readBound(n, true)
@@ -645,7 +645,7 @@ func (g *generator) minNumber(n *spec.Node) any {
 // arrayOf returns arrays of k small items for p's schemas.
 func (g *generator) arrayOf(p *pair, k int) []any {
 	var out []any
-	for _, n := range []*spec.Node{p.b, p.r} {
+	for _, n := range []*tree.Node{p.b, p.r} {
 		arr := make([]any, 0, k)
 		for i := 0; i < k; i++ {
 			v, ok := g.min(itemAt(n.Deref(), i), 1)
@@ -668,7 +668,7 @@ func (g *generator) arrayOf(p *pair, k int) []any {
 // objectsWith returns objects with k properties built from p's schemas.
 func (g *generator) objectsWith(p *pair, k int) []any {
 	var out []any
-	for _, n := range []*spec.Node{p.b, p.r} {
+	for _, n := range []*tree.Node{p.b, p.r} {
 		base, ok := g.min(n, 0)
 		obj, isObj := base.(map[string]any)
 		if !ok || !isObj {
@@ -713,7 +713,7 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 	if h.pattern != "" {
 		extra = g.nameMatching(h.pattern)
 	}
-	for _, n := range []*spec.Node{p.b, p.r} {
+	for _, n := range []*tree.Node{p.b, p.r} {
 		base, ok := g.min(n, 0)
 		obj, isObj := base.(map[string]any)
 		if !ok || !isObj {
@@ -724,7 +724,7 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 			without := copyMap(obj)
 			delete(without, name)
 			out = append(out, without)
-			for _, side := range []*spec.Node{p.b, p.r} {
+			for _, side := range []*tree.Node{p.b, p.r} {
 				s := side.Get("properties").Get(name)
 				if s == nil {
 					continue
@@ -756,9 +756,9 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 			// The change is about one property: vary that one.
 			props = nil
 			if v := p.b.Get("properties").Get(h.name); v != nil {
-				props = append(props, spec.Field{Key: h.name, Value: v})
+				props = append(props, tree.Field{Key: h.name, Value: v})
 			} else if v := p.r.Get("properties").Get(h.name); v != nil {
-				props = append(props, spec.Field{Key: h.name, Value: v})
+				props = append(props, tree.Field{Key: h.name, Value: v})
 			}
 		}
 		full := copyMap(obj)
@@ -785,7 +785,7 @@ func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 			if h.name != "" {
 				vals = append(vals, named...)
 			}
-			for _, side := range []*spec.Node{p.b, p.r} {
+			for _, side := range []*tree.Node{p.b, p.r} {
 				vals = append(vals, g.boundaries(side.Get("properties").Get(f.Key))...)
 			}
 			vals = append(vals, g.boundaries(p.b.Get("additionalProperties"))...)
@@ -814,7 +814,7 @@ func (g *generator) nameMatching(pattern string) string {
 
 // build places hole at the instance location that the schema path segs
 // (from the root n) describes, filling the rest with minimal values.
-func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any, bool) {
+func (g *generator) build(n *tree.Node, segs []string, hole any, depth int) (any, bool) {
 	if len(segs) == 0 {
 		return hole, true
 	}
@@ -870,7 +870,7 @@ func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any
 		return obj, true
 	case "items":
 		it := n.Get("items")
-		if it != nil && it.Kind == spec.Seq && len(segs) > 1 {
+		if it != nil && it.Kind == tree.Seq && len(segs) > 1 {
 			i, err := strconv.Atoi(segs[1])
 			if err != nil || i < 0 || i > 1000 {
 				return nil, false
@@ -947,9 +947,9 @@ func (g *generator) build(n *spec.Node, segs []string, hole any, depth int) (any
 
 // boundaries returns values just inside and outside a schema's numeric
 // and length bounds.
-func (g *generator) boundaries(n *spec.Node) []any {
+func (g *generator) boundaries(n *tree.Node) []any {
 	n = n.Deref()
-	if n == nil || n.Kind != spec.Map {
+	if n == nil || n.Kind != tree.Map {
 		return nil
 	}
 	var out []any

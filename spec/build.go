@@ -4,18 +4,20 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // builder maps the resolved node tree of one document into the model.
 type builder struct {
 	doc   *Document
-	msgs  map[*Node]*Message // by definition node, so shared messages are one
-	chans map[*Node]*Channel
-	warns []Warning
+	msgs  map[*tree.Node]*Message // by definition node, so shared messages are one
+	chans map[*tree.Node]*Channel
+	warns []tree.Warning
 }
 
-func (b *builder) warn(n *Node, format string, args ...any) {
-	w := Warning{Msg: fmt.Sprintf(format, args...)}
+func (b *builder) warn(n *tree.Node, format string, args ...any) {
+	w := tree.Warning{Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		w.Line = int(n.Line)
 		if n.File != nil {
@@ -30,16 +32,16 @@ func (b *builder) warn(n *Node, format string, args ...any) {
 // fields returns the entries of a map node (after references) sorted by
 // key, so nothing built depends on the order keys were written in; it
 // warns when something else stands where a map belongs.
-func (b *builder) fields(n *Node, what string) []Field {
+func (b *builder) fields(n *tree.Node, what string) []tree.Field {
 	n = n.Deref()
-	if n == nil || n.Kind == Null {
+	if n == nil || n.Kind == tree.Null {
 		return nil
 	}
-	if n.Kind != Map {
+	if n.Kind != tree.Map {
 		b.warn(n, "%s should be a mapping, found %s; ignored", what, n.Kind)
 		return nil
 	}
-	out := append([]Field(nil), n.Fields...)
+	out := append([]tree.Field(nil), n.Fields...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
 }
@@ -57,7 +59,7 @@ func set(keys ...string) map[string]bool {
 	return m
 }
 
-func (b *builder) checkKeys(n *Node, known map[string]bool, where string) {
+func (b *builder) checkKeys(n *tree.Node, known map[string]bool, where string) {
 	for _, f := range n.Fields {
 		if !known[f.Key] && !strings.HasPrefix(f.Key, "x-") {
 			b.warn(f.Value, "unknown field %q in %s", f.Key, where)
@@ -65,10 +67,10 @@ func (b *builder) checkKeys(n *Node, known map[string]bool, where string) {
 	}
 }
 
-func (b *builder) info(n, tags, docs *Node) {
+func (b *builder) info(n, tags, docs *tree.Node) {
 	n = n.Deref()
 	info := &Info{Node: n, Tags: tags, ExternalDocs: docs}
-	if n == nil || n.Kind != Map {
+	if n == nil || n.Kind != tree.Map {
 		b.warn(b.doc.Root, "the required `info` object is missing")
 		b.doc.Info = info
 		return
@@ -101,7 +103,7 @@ func (b *builder) build2() {
 	schemes := root.Get("components").Deref().Get("securitySchemes").Deref()
 	for _, f := range b.fields(root.Get("servers"), "servers") {
 		n := f.Value.Deref()
-		if n.Kind != Map {
+		if n.Kind != tree.Map {
 			b.warn(n, "server %q is not a mapping; ignored", f.Key)
 			continue
 		}
@@ -120,8 +122,8 @@ func (b *builder) build2() {
 	}
 	for _, f := range b.fields(root.Get("channels"), "channels") {
 		n := f.Value.Deref()
-		if n.Kind != Map {
-			if n.Kind != Null {
+		if n.Kind != tree.Map {
+			if n.Kind != tree.Null {
 				b.warn(n, "channel %q is not a mapping; ignored", f.Key)
 			}
 			continue
@@ -137,7 +139,7 @@ func (b *builder) build2() {
 			if on == nil {
 				continue
 			}
-			if on.Kind != Map {
+			if on.Kind != tree.Map {
 				b.warn(on, "%s of channel %q is not a mapping; ignored", verb, f.Key)
 				continue
 			}
@@ -146,7 +148,7 @@ func (b *builder) build2() {
 	}
 }
 
-func (b *builder) operation2(ch *Channel, verb string, on, schemes *Node) {
+func (b *builder) operation2(ch *Channel, verb string, on, schemes *tree.Node) {
 	eff := applyTraits(on, true)
 	op := &Operation{Verb: verb, Channel: ch, ID: eff.Str("operationId"), Node: eff,
 		Bindings: eff.Get("bindings").Deref(), Compat: eff.Str("x-eventdiff-compatibility")}
@@ -163,12 +165,12 @@ func (b *builder) operation2(ch *Channel, verb string, on, schemes *Node) {
 		op.Key = verb + " " + ch.Address
 	}
 	if mn := eff.Get("message"); mn != nil {
-		items := []*Node{mn}
-		if md := mn.Deref(); md.Kind == Map && md.Get("oneOf") != nil {
+		items := []*tree.Node{mn}
+		if md := mn.Deref(); md.Kind == tree.Map && md.Get("oneOf") != nil {
 			items = md.Get("oneOf").Deref().Elems()
 		}
 		for _, it := range items {
-			if it.Deref().Kind != Map {
+			if it.Deref().Kind != tree.Map {
 				b.warn(it, "a message of %s %q is not a mapping; ignored", verb, ch.Address)
 				continue
 			}
@@ -215,12 +217,12 @@ func splitURL(u string) (host, pathname string) {
 	return host, pathname
 }
 
-func (b *builder) variables(n *Node) []*ServerVariable {
+func (b *builder) variables(n *tree.Node) []*ServerVariable {
 	var out []*ServerVariable
 	for _, f := range b.fields(n, "server variables") {
 		v := f.Value.Deref()
 		sv := &ServerVariable{Name: f.Key, Node: v}
-		if v.Kind == Map {
+		if v.Kind == tree.Map {
 			sv.Enum = v.Get("enum").Strings()
 			sv.Default = v.Get("default")
 		}
@@ -231,12 +233,12 @@ func (b *builder) variables(n *Node) []*ServerVariable {
 
 // security2 reads 2.x Security Requirement Objects: each is an alternative
 // whose named schemes are all required.
-func (b *builder) security2(n, schemes *Node) *Security {
+func (b *builder) security2(n, schemes *tree.Node) *Security {
 	n = n.Deref()
-	if n == nil || n.Kind == Null {
+	if n == nil || n.Kind == tree.Null {
 		return nil
 	}
-	if n.Kind != Seq {
+	if n.Kind != tree.Seq {
 		b.warn(n, "security should be a list; ignored")
 		return nil
 	}
@@ -257,12 +259,12 @@ func (b *builder) security2(n, schemes *Node) *Security {
 }
 
 // security3 reads a 3.x security list: each entry is one alternative.
-func (b *builder) security3(n *Node) *Security {
+func (b *builder) security3(n *tree.Node) *Security {
 	n = n.Deref()
-	if n == nil || n.Kind == Null {
+	if n == nil || n.Kind == tree.Null {
 		return nil
 	}
-	if n.Kind != Seq {
+	if n.Kind != tree.Seq {
 		b.warn(n, "security should be a list; ignored")
 		return nil
 	}
@@ -308,13 +310,13 @@ func ForEachParam(t string, fn func(name string, start, end int)) {
 }
 
 // parameters reads channel parameters in the order the address uses them.
-func (b *builder) parameters(address string, n *Node) []*Parameter {
+func (b *builder) parameters(address string, n *tree.Node) []*Parameter {
 	byName := map[string]*Parameter{}
 	var declared []string
 	for _, f := range b.fields(n, "parameters") {
 		pn := f.Value.Deref()
 		p := &Parameter{Name: f.Key, Node: pn}
-		if pn.Kind == Map {
+		if pn.Kind == tree.Map {
 			p.Schema = pn.Get("schema")
 			if e := pn.Get("enum"); e != nil {
 				p.Enum, p.HasEnum = e.Deref().Strings(), true
@@ -343,7 +345,7 @@ func (b *builder) parameters(address string, n *Node) []*Parameter {
 
 // message returns the model of the message an item (inline or reference)
 // stands for, building it once per definition.
-func (b *builder) message(item *Node) *Message {
+func (b *builder) message(item *tree.Node) *Message {
 	def := item.Deref()
 	if m, ok := b.msgs[def]; ok {
 		return m
@@ -382,19 +384,19 @@ func (b *builder) message(item *Node) *Message {
 }
 
 // isComponent reports whether n is an entry of components.<section> in its file.
-func isComponent(n *Node, section string) bool {
+func isComponent(n *tree.Node, section string) bool {
 	p := n.Parent
 	return p != nil && p.Key() == section && p.Parent != nil && p.Parent.Key() == "components" && p.Parent.Parent != nil && p.Parent.Parent.Parent == nil
 }
 
 // multiFormat reads a 3.x payload or headers value, which is either a
 // Schema or a Multi Format Schema Object {schemaFormat, schema}.
-func multiFormat(n *Node) *Schema {
+func multiFormat(n *tree.Node) *Schema {
 	if n == nil {
 		return nil
 	}
 	d := n.Deref()
-	if d.Kind == Map && d.Get("schema") != nil {
+	if d.Kind == tree.Map && d.Get("schema") != nil {
 		raw := d.Str("schemaFormat")
 		return &Schema{Format: FormatFamily(raw), RawFormat: raw, Node: d.Get("schema"), FormatAt: d.Get("schemaFormat")}
 	}
@@ -410,7 +412,7 @@ func (b *builder) build3() {
 	d.DefaultContentType = root.Str("defaultContentType")
 	for _, f := range b.fields(root.Get("servers"), "servers") {
 		n := f.Value.Deref()
-		if n.Kind != Map {
+		if n.Kind != tree.Map {
 			b.warn(n, "server %q is not a mapping; ignored", f.Key)
 			continue
 		}
@@ -428,8 +430,8 @@ func (b *builder) build3() {
 	}
 	for _, f := range b.fields(root.Get("channels"), "channels") {
 		n := f.Value.Deref()
-		if n.Kind != Map {
-			if n.Kind != Null {
+		if n.Kind != tree.Map {
+			if n.Kind != tree.Null {
 				b.warn(n, "channel %q is not a mapping; ignored", f.Key)
 			}
 			continue
@@ -441,7 +443,7 @@ func (b *builder) build3() {
 	}
 	for _, f := range b.fields(root.Get("operations"), "operations") {
 		n := f.Value.Deref()
-		if n.Kind != Map {
+		if n.Kind != tree.Map {
 			b.warn(n, "operation %q is not a mapping; ignored", f.Key)
 			continue
 		}
@@ -449,19 +451,19 @@ func (b *builder) build3() {
 	}
 }
 
-func (b *builder) channel3(key string, n *Node) *Channel {
+func (b *builder) channel3(key string, n *tree.Node) *Channel {
 	if ch, ok := b.chans[n]; ok {
 		return ch
 	}
 	ch := &Channel{Key: key, Node: n, Bindings: n.Get("bindings").Deref(), Deprecated: n.Get("deprecated").IsTrue()}
 	b.chans[n] = ch
-	if a := n.Get("address"); a == nil || a.Kind == Null {
+	if a := n.Get("address"); a == nil || a.Kind == tree.Null {
 		ch.AddressNull = true
 	} else {
 		ch.Address = a.Value
 	}
 	for _, f := range b.fields(n.Get("messages"), "channel messages") {
-		if f.Value.Deref().Kind != Map {
+		if f.Value.Deref().Kind != tree.Map {
 			b.warn(f.Value, "message %q of channel %q is not a mapping; ignored", f.Key, key)
 			continue
 		}
@@ -472,7 +474,7 @@ func (b *builder) channel3(key string, n *Node) *Channel {
 		ch.addMessage(m, f.Key)
 	}
 	ch.Parameters = b.parameters(ch.Address, n.Get("parameters"))
-	if sv := n.Get("servers").Deref(); sv != nil && sv.Kind == Seq && len(sv.Items) > 0 {
+	if sv := n.Get("servers").Deref(); sv != nil && sv.Kind == tree.Seq && len(sv.Items) > 0 {
 		ch.Servers = []string{}
 		for _, it := range sv.Items {
 			if it.Target != nil {
@@ -485,7 +487,7 @@ func (b *builder) channel3(key string, n *Node) *Channel {
 	return ch
 }
 
-func (b *builder) operation3(key string, n *Node) {
+func (b *builder) operation3(key string, n *tree.Node) {
 	eff := applyTraits(n, false)
 	op := &Operation{Key: key, ID: key, Verb: eff.Str("action"), Node: eff,
 		Bindings: eff.Get("bindings").Deref(), Compat: eff.Str("x-eventdiff-compatibility")}
@@ -499,15 +501,15 @@ func (b *builder) operation3(key string, n *Node) {
 		return
 	}
 	cn := eff.Get("channel").Deref()
-	if cn == nil || cn.Kind != Map {
+	if cn == nil || cn.Kind != tree.Map {
 		b.warn(n, "operation %q has no channel; ignored", key)
 		return
 	}
 	op.Channel = b.channelFor(cn)
 	op.Messages = b.messageList(eff.Get("messages"), op.Channel)
-	if rn := eff.Get("reply").Deref(); rn != nil && rn.Kind == Map {
+	if rn := eff.Get("reply").Deref(); rn != nil && rn.Kind == tree.Map {
 		r := &Reply{Node: rn}
-		if rc := rn.Get("channel").Deref(); rc != nil && rc.Kind == Map {
+		if rc := rn.Get("channel").Deref(); rc != nil && rc.Kind == tree.Map {
 			r.Channel = b.channelFor(rc)
 		}
 		r.AddressLocation = rn.Get("address").Deref().Str("location")
@@ -520,7 +522,7 @@ func (b *builder) operation3(key string, n *Node) {
 
 // channelFor returns the channel model of a channel node, adding channels
 // that live outside the root `channels` map (a components channel).
-func (b *builder) channelFor(n *Node) *Channel {
+func (b *builder) channelFor(n *tree.Node) *Channel {
 	if ch, ok := b.chans[n]; ok {
 		return ch
 	}
@@ -531,7 +533,7 @@ func (b *builder) channelFor(n *Node) *Channel {
 
 // messageList reads an operation's (or reply's) `messages`: absent means
 // every message of the channel, an empty list means none.
-func (b *builder) messageList(n *Node, ch *Channel) []*Message {
+func (b *builder) messageList(n *tree.Node, ch *Channel) []*Message {
 	if n == nil {
 		if ch == nil {
 			return nil
@@ -540,7 +542,7 @@ func (b *builder) messageList(n *Node, ch *Channel) []*Message {
 	}
 	var out []*Message
 	for _, it := range n.Deref().Items {
-		if it.Deref().Kind != Map {
+		if it.Deref().Kind != tree.Map {
 			b.warn(it, "an operation message is not a mapping; ignored")
 			continue
 		}
@@ -567,7 +569,7 @@ func (c *Channel) hasMessage(m *Message) bool {
 func (b *builder) findUnused() {
 	root := b.doc.Root
 	comps := root.Get("components").Deref()
-	if comps == nil || comps.Kind != Map {
+	if comps == nil || comps.Kind != tree.Map {
 		return
 	}
 	schemas := comps.Get("schemas").Deref()
@@ -575,7 +577,7 @@ func (b *builder) findUnused() {
 	if (schemas == nil || len(schemas.Fields) == 0) && (messages == nil || len(messages.Fields) == 0) {
 		return
 	}
-	var stack []*Node
+	var stack []*tree.Node
 	for _, f := range root.Fields {
 		if f.Key != "components" {
 			stack = append(stack, f.Value)
@@ -584,14 +586,14 @@ func (b *builder) findUnused() {
 	for _, m := range b.doc.Messages {
 		stack = append(stack, m.Node, m.Def)
 	}
-	reached := func(n *Node) bool { return n != nil && n.marks&markReached != 0 }
+	reached := func(n *tree.Node) bool { return n != nil && n.HasMark(markReached) }
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n == nil || reached(n) {
 			continue
 		}
-		n.marks |= markReached
+		n.SetMark(markReached)
 		if n.Target != nil {
 			stack = append(stack, n.Target)
 		}
@@ -610,7 +612,7 @@ func (b *builder) findUnused() {
 	if messages != nil {
 		for _, f := range messages.Fields {
 			def := f.Value.Deref()
-			if _, used := b.msgs[def]; used || def.Kind != Map {
+			if _, used := b.msgs[def]; used || def.Kind != tree.Map {
 				continue
 			}
 			m := b.message(f.Value)

@@ -2,12 +2,12 @@ package spec_test
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
-	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/corpus"
 	"github.com/eventdiff/eventdiff/report"
-	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -15,22 +15,16 @@ import (
 // markdown reports; "" when a side cannot be loaded.
 func render(t *testing.T, p corpus.Pair) (string, string) {
 	t.Helper()
-	var docs [2]*spec.Document
-	for i, side := range []string{p.Old, p.New} {
-		in, err := spec.FileInput(side, p.Dir, spec.DefaultLimits.MaxFileSize)
-		if err != nil {
-			return "", ""
-		}
-		if docs[i], err = spec.Load(in, spec.Options{}); err != nil {
-			return "", ""
-		}
+	r, err := eventdiff.Compare(context.Background(), eventdiff.File(p.Old), eventdiff.File(p.New), eventdiff.Options{RefRoot: p.Dir})
+	if err != nil {
+		return "", ""
 	}
-	res := rules.Classify(diff.Compare(docs[0], docs[1], diff.Options{}), docs[0], docs[1], nil)
+	res := &r.Result
 	var js, md bytes.Buffer
-	if err := report.JSON(&js, &res); err != nil {
+	if err := report.JSON(&js, res); err != nil {
 		t.Fatal(err)
 	}
-	if err := report.Markdown(&md, &res, report.Options{}); err != nil {
+	if err := report.Markdown(&md, res, report.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return js.String(), md.String()

@@ -1,27 +1,31 @@
 package spec
 
-import "math/rand"
+import (
+	"math/rand"
+	"sync"
+
+	"github.com/eventdiff/eventdiff/tree"
+)
 
 // ShuffleMapKeys makes every later Load reorder the keys of every map at
 // random (positions kept), until the returned function restores order.
 func ShuffleMapKeys(seed int64) (restore func()) {
 	rng := rand.New(rand.NewSource(seed))
-	seen := map[*Node]bool{}
-	var shuffle func(n *Node)
-	shuffle = func(n *Node) {
+	seen := map[*tree.Node]bool{}
+	var shuffle func(n *tree.Node)
+	shuffle = func(n *tree.Node) {
 		if n == nil || seen[n] {
 			return
 		}
 		seen[n] = true
-		if n.Kind == Map {
+		if n.Kind == tree.Map {
 			rng.Shuffle(len(n.Fields), func(i, j int) { n.Fields[i], n.Fields[j] = n.Fields[j], n.Fields[i] })
 			for i, f := range n.Fields {
 				if f.Value.Parent == n {
 					f.Value.Index = int32(i)
 				}
 			}
-			n.index = nil
-			n.buildIndex()
+			n.BuildIndex()
 		}
 		for _, f := range n.Fields {
 			shuffle(f.Value)
@@ -30,6 +34,11 @@ func ShuffleMapKeys(seed int64) (restore func()) {
 			shuffle(it)
 		}
 	}
-	reorderHook = shuffle
+	var mu sync.Mutex // both sides of a comparison load at once
+	reorderHook = func(n *tree.Node) {
+		mu.Lock()
+		defer mu.Unlock()
+		shuffle(n)
+	}
 	return func() { reorderHook = nil }
 }

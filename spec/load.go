@@ -7,11 +7,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options control loading.
 type Options struct {
-	Limits          Limits
+	Limits          limits.Limits
 	AllowRemoteRefs bool
 	Perspective     Perspective // reading of 2.x verbs; Application when empty
 	HTTPClient      *http.Client
@@ -20,22 +23,22 @@ type Options struct {
 // Load reads, resolves and normalises one document.
 func Load(in Input, opts Options) (*Document, error) {
 	lim := opts.Limits
-	if lim == (Limits{}) {
-		lim = DefaultLimits
+	if lim == (limits.Limits{}) {
+		lim = limits.Default
 	}
 	r := &resolver{in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
-		files: map[string]*File{}, resolving: map[*Node]bool{}}
-	display := in.displayName(in.Main)
-	var main *File
+		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	display := in.DisplayName(in.Main)
+	var main *tree.File
 	if in.Data != nil {
-		f, warns, err := Parse(display, in.Data, lim)
+		f, warns, err := tree.Parse(display, in.Data, lim)
 		if err != nil {
 			return nil, err
 		}
 		if reorderHook != nil {
 			reorderHook(f.Root)
 		}
-		f.key, f.Rev = in.Main, in.Rev
+		f.Path, f.Rev = in.Main, in.Rev
 		r.files[in.Main] = f
 		r.warns = append(r.warns, warns...)
 		r.total = int64(len(in.Data))
@@ -43,33 +46,33 @@ func Load(in Input, opts Options) (*Document, error) {
 	} else {
 		f, err := r.readFile(in.Main, display)
 		if err != nil {
-			if e, ok := err.(*Error); ok {
+			if e, ok := err.(*tree.Error); ok {
 				return nil, e
 			}
-			return nil, &Error{File: display, Msg: err.Error()}
+			return nil, &tree.Error{File: display, Err: err}
 		}
 		main = f
 	}
 	root := main.Root
-	if root.Kind != Map {
-		return nil, &Error{File: display, Line: int(root.Line), Msg: "not an AsyncAPI document: the top level is not a mapping"}
+	if root.Kind != tree.Map {
+		return nil, &tree.Error{File: display, Line: int(root.Line), Msg: "not an AsyncAPI document: the top level is not a mapping", Err: ErrNotAsyncAPI}
 	}
 	verNode := root.Get("asyncapi")
 	if verNode == nil {
 		if root.Has("openapi") || root.Has("swagger") {
-			return nil, &Error{File: display, Msg: "not an AsyncAPI document: this is an OpenAPI document"}
+			return nil, &tree.Error{File: display, Msg: "not an AsyncAPI document: this is an OpenAPI document", Err: ErrNotAsyncAPI}
 		}
-		return nil, &Error{File: display, Msg: "not an AsyncAPI document: no `asyncapi` field"}
+		return nil, &tree.Error{File: display, Msg: "not an AsyncAPI document: no `asyncapi` field", Err: ErrNotAsyncAPI}
 	}
 	major, minor, err := parseVersion(verNode.Value)
 	if err != nil {
-		return nil, &Error{File: display, Line: int(verNode.Line), Col: int(verNode.Col), Msg: err.Error()}
+		return nil, &tree.Error{File: display, Line: int(verNode.Line), Col: int(verNode.Col), Msg: err.Error(), Err: ErrNotAsyncAPI}
 	}
 	if err := r.resolveAll(root); err != nil {
 		return nil, err
 	}
 	d := &Document{Name: display, Version: verNode.Value, Major: major, Minor: minor, Root: root}
-	b := &builder{doc: d, msgs: map[*Node]*Message{}, chans: map[*Node]*Channel{}}
+	b := &builder{doc: d, msgs: map[*tree.Node]*Message{}, chans: map[*tree.Node]*Channel{}}
 	if major == 2 {
 		d.Perspective = opts.Perspective
 		if d.Perspective == "" {
@@ -121,15 +124,15 @@ func (noFiles) ReadFile(string) ([]byte, error) {
 // ParseResolved parses one YAML or JSON text and resolves the references
 // inside it (references to other files are errors). It is meant for schema
 // snippets in tests and fuzzing; documents go through Load.
-func ParseResolved(name string, data []byte) (*Node, error) {
-	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: DefaultLimits,
-		files: map[string]*File{}, resolving: map[*Node]bool{}}
-	f, warns, err := Parse(name, data, DefaultLimits)
+func ParseResolved(name string, data []byte) (*tree.Node, error) {
+	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: limits.Default,
+		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	f, warns, err := tree.Parse(name, data, limits.Default)
 	if err != nil {
 		return nil, err
 	}
 	_ = warns
-	f.key = name
+	f.Path = name
 	r.files[name] = f
 	if err := r.resolveAll(f.Root); err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // fuzzSeedFiles returns the YAML and JSON files of the project's test data
@@ -146,11 +147,11 @@ func checkLoad(t *testing.T, d *Document, err error) {
 		if d != nil {
 			t.Fatalf("both a document and an error: %v", err)
 		}
-		var e *Error
+		var e *tree.Error
 		if !errors.As(err, &e) || err != error(e) {
-			t.Fatalf("error is %T, not *spec.Error: %v", err, err)
+			t.Fatalf("error is %T, not *tree.Error: %v", err, err)
 		}
-		if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || e.Msg == "" {
+		if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || (e.Msg == "" && e.Err == nil) {
 			t.Fatalf("error is not one line: %q", msg)
 		}
 		return
@@ -255,7 +256,7 @@ func checkDocument(t *testing.T, d *Document) {
 // checkLocation asserts that a node's JSON pointer, walked from the root
 // of its file without following references, reaches the node again.
 // Nodes made by applying traits have no place of their own and are skipped.
-func checkLocation(t *testing.T, n *Node) {
+func checkLocation(t *testing.T, n *tree.Node) {
 	t.Helper()
 	loc := n.Loc()
 	if loc == nil || !strings.HasPrefix(loc.Pointer, "#") {
@@ -266,18 +267,18 @@ func checkLocation(t *testing.T, n *Node) {
 	}
 	for c := n; c.Parent != nil; c = c.Parent {
 		p := c.Parent
-		if p.Kind == Map && p.Fields[c.Index].Value != c || p.Kind == Seq && p.Items[c.Index] != c {
+		if p.Kind == tree.Map && p.Fields[c.Index].Value != c || p.Kind == tree.Seq && p.Items[c.Index] != c {
 			return // a node made by applying traits: it borrows a place
 		}
 	}
 	cur := n.File.Root
 	if loc.Pointer != "#" {
 		for _, seg := range strings.Split(loc.Pointer[2:], "/") {
-			seg = UnescapePointer(seg)
+			seg = tree.UnescapePointer(seg)
 			switch cur.Kind {
-			case Map:
+			case tree.Map:
 				cur = cur.Get(seg)
-			case Seq:
+			case tree.Seq:
 				i := 0
 				for _, c := range seg {
 					i = i*10 + int(c-'0')
@@ -328,17 +329,17 @@ func checkReencoded(t *testing.T, d *Document, main, other []byte) {
 
 // plainTree reports whether every node under n has n as its parent (no
 // node is shared) and there are fewer than budget of them.
-func plainTree(n *Node, budget *int) bool {
+func plainTree(n *tree.Node, budget *int) bool {
 	*budget--
 	if *budget < 0 {
 		return false
 	}
 	switch n.Kind {
-	case String:
+	case tree.String:
 		if !utf8.ValidString(n.Value) {
 			return false
 		}
-	case Number:
+	case tree.Number:
 		// Numbers must keep their spelling through float64 and back.
 		if x, err := json.Marshal(n.Interface()); err != nil || string(x) != n.Value {
 			return false

@@ -1,5 +1,7 @@
 package spec
 
+import "github.com/eventdiff/eventdiff/tree"
+
 // Perspective says how AsyncAPI 2.x `publish` and `subscribe` are read.
 type Perspective string
 
@@ -43,9 +45,9 @@ type Document struct {
 	UnusedSchemas  []*NamedNode
 	UnusedMessages []*Message
 
-	Root     *Node
-	Files    []*File
-	Warnings []Warning
+	Root     *tree.Node
+	Files    []*tree.File
+	Warnings []tree.Warning
 }
 
 // Info is the document's info object, with 2.x root tags and externalDocs
@@ -53,16 +55,16 @@ type Document struct {
 type Info struct {
 	Title        string
 	Version      string
-	Description  *Node
-	Tags         *Node
-	ExternalDocs *Node
-	Node         *Node
+	Description  *tree.Node
+	Tags         *tree.Node
+	ExternalDocs *tree.Node
+	Node         *tree.Node
 }
 
 // NamedNode is a node with the name it has in its document.
 type NamedNode struct {
 	Name string
-	Node *Node
+	Node *tree.Node
 }
 
 // Server is one entry of `servers`.
@@ -74,36 +76,36 @@ type Server struct {
 	ProtocolVersion string
 	Variables       []*ServerVariable
 	Security        *Security // nil when the server declares none
-	Bindings        *Node
-	Node            *Node
+	Bindings        *tree.Node
+	Node            *tree.Node
 }
 
 // ServerVariable is one substitution variable of a server.
 type ServerVariable struct {
 	Name    string
 	Enum    []string
-	Default *Node
-	Node    *Node
+	Default *tree.Node
+	Node    *tree.Node
 }
 
 // Security is a list of alternatives; any one of them is enough.
 type Security struct {
 	Alternatives []*SecurityAlternative
-	Node         *Node
+	Node         *tree.Node
 }
 
 // SecurityAlternative is a set of schemes that are all required together.
 type SecurityAlternative struct {
 	Uses []*SecurityUse
-	Node *Node
+	Node *tree.Node
 }
 
 // SecurityUse is one scheme in a requirement, with the scopes it needs.
 type SecurityUse struct {
-	Name   string // scheme name in components.securitySchemes ("" for an inline 3.x scheme)
-	Scheme *Node  // the resolved Security Scheme Object, nil if the name is undefined
+	Name   string     // scheme name in components.securitySchemes ("" for an inline 3.x scheme)
+	Scheme *tree.Node // the resolved Security Scheme Object, nil if the name is undefined
 	Scopes []string
-	Node   *Node
+	Node   *tree.Node
 }
 
 // Channel is where messages travel, identified by its address.
@@ -115,20 +117,20 @@ type Channel struct {
 	Servers     []string // server names; nil means every server
 	Messages    []*Message
 	MessageKeys []string // the key of each Messages entry in the channel
-	Bindings    *Node
+	Bindings    *tree.Node
 	Deprecated  bool
-	Node        *Node
+	Node        *tree.Node
 }
 
 // Parameter is one `{name}` expression of a channel address.
 type Parameter struct {
 	Name     string
-	Schema   *Node // 2.x parameter schema (nil in 3.x)
+	Schema   *tree.Node // 2.x parameter schema (nil in 3.x)
 	Enum     []string
 	HasEnum  bool
-	Default  *Node
+	Default  *tree.Node
 	Location string
-	Node     *Node
+	Node     *tree.Node
 }
 
 // Operation is something the application does on a channel.
@@ -141,8 +143,8 @@ type Operation struct {
 	Messages []*Message
 	Reply    *Reply
 	Security *Security
-	Bindings *Node
-	Node     *Node // after traits
+	Bindings *tree.Node
+	Node     *tree.Node // after traits
 	Compat   string
 }
 
@@ -152,7 +154,7 @@ type Reply struct {
 	Channel         *Channel
 	AddressLocation string
 	Messages        []*Message
-	Node            *Node
+	Node            *tree.Node
 }
 
 // Message is one message definition.
@@ -164,21 +166,21 @@ type Message struct {
 	ContentType   string // effective: the message's own or defaultContentType
 	Payload       *Schema
 	Headers       *Schema
-	CorrelationID *Node // resolved Correlation ID Object
-	Bindings      *Node
+	CorrelationID *tree.Node // resolved Correlation ID Object
+	Bindings      *tree.Node
 	Deprecated    bool
-	Examples      []*Node
-	Compat        string // x-eventdiff-compatibility: forward, backward or full
-	Node          *Node  // after traits
-	Def           *Node  // the definition as written
+	Examples      []*tree.Node
+	Compat        string     // x-eventdiff-compatibility: forward, backward or full
+	Node          *tree.Node // after traits
+	Def           *tree.Node // the definition as written
 }
 
 // Schema is a payload or headers schema with the language it is written in.
 type Schema struct {
-	Format    string // normalised format family: see FormatFamily
-	RawFormat string // as written ("" when defaulted)
-	Node      *Node  // the schema, possibly a reference
-	FormatAt  *Node  // where the schemaFormat is written, if it is
+	Format    string     // normalised format family: see FormatFamily
+	RawFormat string     // as written ("" when defaulted)
+	Node      *tree.Node // the schema, possibly a reference
+	FormatAt  *tree.Node // where the schemaFormat is written, if it is
 }
 
 // Label names a message for people: the best identifier it has.

@@ -12,43 +12,28 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/source"
+	"github.com/eventdiff/eventdiff/tree"
 )
-
-// Warning is a problem that does not stop the diff: the document is
-// recognisably AsyncAPI but not strictly valid, or something was skipped.
-type Warning struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (w Warning) String() string {
-	msg := clipQuoted(w.Msg)
-	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, msg)
-	}
-	if w.File != "" {
-		return w.File + ": " + msg
-	}
-	return msg
-}
 
 // reorderHook, when set (by tests only), reorders the keys of every map
 // of every file read, to prove results do not depend on key order.
-var reorderHook func(*Node)
+var reorderHook func(*tree.Node)
 
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
 	in         Input
-	lim        Limits
+	lim        limits.Limits
 	allowHTTP  bool
 	httpClient *http.Client
-	files      map[string]*File // by root-relative name or URL
+	files      map[string]*tree.File // by root-relative name or URL
 	total      int64
-	warns      []Warning
-	resolving  map[*Node]bool
-	hops       map[*Node]int // references followed from a resolved reference to its target
+	warns      []tree.Warning
+	resolving  map[*tree.Node]bool
+	hops       map[*tree.Node]int // references followed from a resolved reference to its target
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -72,12 +57,12 @@ var nameMaps = map[string]bool{
 	"tags": true,
 }
 
-func (r *resolver) readFile(name, display string) (*File, error) {
+func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	if f, ok := r.files[name]; ok {
 		return f, nil
 	}
 	if r.lim.MaxFiles > 0 && len(r.files) >= r.lim.MaxFiles {
-		return nil, fmt.Errorf("more than %d files referenced (raise the limit with --max-files)", r.lim.MaxFiles)
+		return nil, limits.Exceeded(limits.Files, "more than %d files referenced", r.lim.MaxFiles)
 	}
 	var data []byte
 	var err error
@@ -91,16 +76,16 @@ func (r *resolver) readFile(name, display string) (*File, error) {
 	}
 	r.total += int64(len(data))
 	if r.lim.MaxTotalSize > 0 && r.total > r.lim.MaxTotalSize {
-		return nil, fmt.Errorf("the document and its references exceed %d bytes together (raise the limit with --max-total-size)", r.lim.MaxTotalSize)
+		return nil, limits.Exceeded(limits.TotalSize, "the document and its references exceed %d bytes together", r.lim.MaxTotalSize)
 	}
-	f, warns, err := Parse(display, data, r.lim)
+	f, warns, err := tree.Parse(display, data, r.lim)
 	if err != nil {
 		return nil, err
 	}
 	if reorderHook != nil {
 		reorderHook(f.Root)
 	}
-	f.key = name
+	f.Path = name
 	f.Rev = r.in.Rev
 	r.warns = append(r.warns, warns...)
 	r.files[name] = f
@@ -130,24 +115,24 @@ func (r *resolver) fetch(u string) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("HTTP status %d", resp.StatusCode)
 	}
-	return readLimited(resp.Body, r.lim.MaxFileSize)
+	return source.ReadLimited(resp.Body, r.lim.MaxFileSize)
 }
 
 // resolveAll walks every node reachable from root, linking references.
-func (r *resolver) resolveAll(root *Node) error {
-	stack := []*Node{root}
+func (r *resolver) resolveAll(root *tree.Node) error {
+	stack := []*tree.Node{root}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.marks&markWalked != 0 {
+		if n.HasMark(markWalked) {
 			continue
 		}
-		n.marks |= markWalked
+		n.SetMark(markWalked)
 		switch n.Kind {
-		case Map:
-			if ref := n.Get("$ref"); ref != nil && ref.Kind == String {
+		case tree.Map:
+			if ref := n.Get("$ref"); ref != nil && ref.Kind == tree.String {
 				if textKeywords[n.Key()] && !nameMaps[n.Parent.Key()] {
-					r.warns = append(r.warns, Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q in %s is not allowed by the spec; compared as written", ref.Value, n.Key())})
+					r.warns = append(r.warns, tree.Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q in %s is not allowed by the spec; compared as written", ref.Value, n.Key())})
 					continue
 				}
 				t, err := r.target(n)
@@ -164,14 +149,14 @@ func (r *resolver) resolveAll(root *Node) error {
 				}
 				stack = append(stack, f.Value)
 			}
-		case Seq:
+		case tree.Seq:
 			stack = append(stack, n.Items...)
 		}
 	}
 	return nil
 }
 
-func fileName(n *Node) string {
+func fileName(n *tree.Node) string {
 	if n.File == nil {
 		return ""
 	}
@@ -180,17 +165,17 @@ func fileName(n *Node) string {
 
 // target resolves the reference n (once) and returns its final target,
 // which is never itself a reference.
-func (r *resolver) target(n *Node) (*Node, error) {
+func (r *resolver) target(n *tree.Node) (*tree.Node, error) {
 	if n.Target != nil {
 		return n.Deref(), nil
 	}
 	if r.resolving[n] {
-		return nil, errorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
+		return nil, tree.ErrorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
 	}
 	// Every reference still being resolved is a hop of the chain that led
 	// here: refuse before following a chain past the limit.
 	if r.lim.MaxRefHops > 0 && len(r.resolving) >= r.lim.MaxRefHops {
-		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+		return nil, limitAt(n, "", limits.RefHops, "$ref %q goes through more than %d references", n.Ref(), r.lim.MaxRefHops)
 	}
 	r.resolving[n] = true
 	defer delete(r.resolving, n)
@@ -200,12 +185,12 @@ func (r *resolver) target(n *Node) (*Node, error) {
 		return nil, err
 	}
 	if t == n {
-		return nil, errorAt(n, "$ref %q refers only to itself", n.Ref())
+		return nil, tree.ErrorAt(n, "$ref %q refers only to itself", n.Ref())
 	}
 	// A chain is as long when its tail was resolved earlier: count the
 	// tail's hops too, so the limit does not depend on document order.
 	hops := 1
-	if t.Kind == Map && t.Get("$ref") != nil && t.Get("$ref").Kind == String {
+	if t.Kind == tree.Map && t.Get("$ref") != nil && t.Get("$ref").Kind == tree.String {
 		next, err := r.target(t)
 		if err != nil {
 			return nil, err
@@ -214,10 +199,10 @@ func (r *resolver) target(n *Node) (*Node, error) {
 		t = next
 	}
 	if r.lim.MaxRefHops > 0 && hops > r.lim.MaxRefHops {
-		return nil, errorAt(n, "$ref %q goes through more than %d references (raise the limit with --max-ref-hops)", n.Ref(), r.lim.MaxRefHops)
+		return nil, limitAt(n, "", limits.RefHops, "$ref %q goes through more than %d references", n.Ref(), r.lim.MaxRefHops)
 	}
 	if r.hops == nil {
-		r.hops = map[*Node]int{}
+		r.hops = map[*tree.Node]int{}
 	}
 	r.hops[n] = hops
 	n.Target = t
@@ -225,43 +210,47 @@ func (r *resolver) target(n *Node) (*Node, error) {
 }
 
 // lookup finds the node a reference names, without following it further.
-func (r *resolver) lookup(n *Node) (*Node, error) {
+func (r *resolver) lookup(n *tree.Node) (*tree.Node, error) {
 	raw := n.Ref()
 	file := n.File
 	refPath, frag, _ := strings.Cut(raw, "#")
 	if refPath != "" {
 		name, display, err := r.refFile(file, refPath)
 		if err != nil {
-			return nil, errorAt(n, "$ref %q: %v", raw, err)
+			return nil, errAt(n, err, "$ref %q: %v", raw, err)
 		}
 		file, err = r.readFile(name, display)
 		if err != nil {
-			var pe *Error
+			var pe *tree.Error
 			if errors.As(err, &pe) {
 				return nil, pe
 			}
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, errorAt(n, "$ref %q: file %s does not exist", raw, display)
+				return nil, errAt(n, ErrRefNotFound, "$ref %q: file %s does not exist", raw, display)
 			}
-			if errors.Is(err, errOutsideRoot) {
-				return nil, errorAt(n, "$ref %q leaves the document's directory (allow a wider tree with --ref-root DIR)", raw)
+			if errors.Is(err, source.ErrOutsideTree) {
+				return nil, errAt(n, ErrRefOutsideTree, "$ref %q: leaves the tree references may read", raw)
 			}
-			return nil, errorAt(n, "$ref %q: cannot read %s: %v", raw, display, err)
+			var le *limits.Error
+			if errors.As(err, &le) {
+				return nil, &tree.Error{File: fileName(n), Line: int(n.Line), Col: int(n.Col), Err: le}
+			}
+			return nil, errAt(n, err, "$ref %q: cannot read %s: %v", raw, display, err)
 		}
 	}
 	frag, err := url.PathUnescape(frag)
 	if err != nil {
-		return nil, errorAt(n, "$ref %q: malformed fragment", raw)
+		return nil, tree.ErrorAt(n, "$ref %q: malformed fragment", raw)
 	}
 	if frag != "" && !strings.HasPrefix(frag, "/") {
-		return nil, errorAt(n, "$ref %q: the fragment must be a JSON pointer starting with /", raw)
+		return nil, tree.ErrorAt(n, "$ref %q: the fragment must be a JSON pointer starting with /", raw)
 	}
 	t, loose, err := r.walkPointer(file.Root, frag)
 	if err != nil {
-		return nil, errorAt(n, "$ref %q: %v", raw, err)
+		return nil, errAt(n, err, "$ref %q: %v", raw, err)
 	}
 	if loose {
-		r.warns = append(r.warns, Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q has an unescaped / in a key (write it as ~1)", raw)})
+		r.warns = append(r.warns, tree.Warning{File: fileName(n), Line: int(n.Line), Msg: fmt.Sprintf("$ref %q has an unescaped / in a key (write it as ~1)", raw)})
 	}
 	return t, nil
 }
@@ -270,38 +259,38 @@ func (r *resolver) lookup(n *Node) (*Node, error) {
 // references met on the way. Generated documents sometimes leave a `/`
 // inside a key unescaped; when a segment is missing, longer keys made by
 // joining the following segments are tried, and loose reports that.
-func (r *resolver) walkPointer(root *Node, ptr string) (n *Node, loose bool, err error) {
+func (r *resolver) walkPointer(root *tree.Node, ptr string) (n *tree.Node, loose bool, err error) {
 	cur := root
 	if ptr == "" {
 		return cur, false, nil
 	}
 	segs := strings.Split(ptr[1:], "/")
 	for i := 0; i < len(segs); i++ {
-		seg := UnescapePointer(segs[i])
-		if cur.Kind == Map && cur.Get("$ref") != nil && cur.Get("$ref").Kind == String {
+		seg := tree.UnescapePointer(segs[i])
+		if cur.Kind == tree.Map && cur.Get("$ref") != nil && cur.Get("$ref").Kind == tree.String {
 			t, err := r.target(cur)
 			if err != nil {
 				return nil, false, err
 			}
 			cur = t
 		}
-		var next *Node
+		var next *tree.Node
 		switch cur.Kind {
-		case Map:
+		case tree.Map:
 			next = cur.Get(seg)
 			for j := i + 1; next == nil && j < len(segs); j++ {
-				seg += "/" + UnescapePointer(segs[j])
+				seg += "/" + tree.UnescapePointer(segs[j])
 				if next = cur.Get(seg); next != nil {
 					i, loose = j, true
 				}
 			}
-		case Seq:
+		case tree.Seq:
 			if k, err := strconv.Atoi(seg); err == nil && k >= 0 && k < len(cur.Items) {
 				next = cur.Items[k]
 			}
 		}
 		if next == nil {
-			return nil, false, fmt.Errorf("nothing at %s in %s", ptr, root.File.Name)
+			return nil, false, because(ErrRefNotFound, "nothing at %s in %s", ptr, root.File.Name)
 		}
 		cur = next
 	}
@@ -310,15 +299,15 @@ func (r *resolver) walkPointer(root *Node, ptr string) (n *Node, loose bool, err
 
 // refFile turns the path part of a reference into a file name the
 // FileSystem understands, refusing anything that leaves the root.
-func (r *resolver) refFile(from *File, ref string) (name, display string, err error) {
+func (r *resolver) refFile(from *tree.File, ref string) (name, display string, err error) {
 	if isRemote(ref) {
 		if !r.allowHTTP {
-			return "", "", errors.New("remote references are not followed (allow them with --allow-remote-refs)")
+			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return ref, ref, nil
 	}
-	if isRemote(from.key) {
-		base, err := url.Parse(from.key)
+	if isRemote(from.Path) {
+		base, err := url.Parse(from.Path)
 		if err != nil {
 			return "", "", err
 		}
@@ -328,7 +317,7 @@ func (r *resolver) refFile(from *File, ref string) (name, display string, err er
 		}
 		u := base.ResolveReference(rel).String()
 		if !r.allowHTTP {
-			return "", "", errors.New("remote references are not followed (allow them with --allow-remote-refs)")
+			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return u, u, nil
 	}
@@ -342,24 +331,24 @@ func (r *resolver) refFile(from *File, ref string) (name, display string, err er
 	}
 	if path.IsAbs(ref) || filepath.IsAbs(ref) {
 		if r.in.Dir == "" {
-			return "", "", errOutsideRootRef
+			return "", "", because(ErrRefOutsideTree, "leaves the tree references may read")
 		}
 		rel, err := filepath.Rel(r.in.Dir, filepath.Clean(ref))
 		if err != nil {
-			return "", "", errOutsideRootRef
+			return "", "", because(ErrRefOutsideTree, "leaves the tree references may read")
 		}
 		name = filepath.ToSlash(rel)
 	} else {
-		name = path.Join(path.Dir(from.key), ref)
+		name = path.Join(path.Dir(from.Path), ref)
 	}
 	name = path.Clean(name)
 	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
-		return "", "", errOutsideRootRef
+		return "", "", because(ErrRefOutsideTree, "leaves the tree references may read")
 	}
 	if len(name) > maxPathLen {
 		return "", "", fmt.Errorf("the path it leads to is longer than %d bytes", maxPathLen)
 	}
-	return name, r.in.displayName(name), nil
+	return name, r.in.DisplayName(name), nil
 }
 
 // maxPathLen bounds the length of a referenced file's path, as operating
@@ -368,5 +357,3 @@ func (r *resolver) refFile(from *File, ref string) (name, display string, err er
 // file name at every step, each longer than the last: quadratic work
 // before --max-files stops it.
 const maxPathLen = 4096
-
-var errOutsideRootRef = errors.New("leaves the document's directory (allow a wider tree with --ref-root DIR)")

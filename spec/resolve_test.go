@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventdiff/eventdiff/source"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // writeTree writes files (slash paths) under a new temp dir.
@@ -27,11 +30,22 @@ func writeTree(t *testing.T, files map[string]string) string {
 
 func load(t *testing.T, file, refRoot string, opts Options) (*Document, error) {
 	t.Helper()
-	in, err := FileInput(file, refRoot, DefaultLimits.MaxFileSize)
-	if err != nil {
-		return nil, err
+	if refRoot == "" {
+		refRoot = filepath.Dir(file)
 	}
-	return Load(in, opts)
+	fs, err := source.NewDirFS(refRoot, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(refRoot, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(rel, "..") {
+		return nil, &tree.Error{File: file, Msg: "the document is not inside --ref-root"}
+	}
+	abs, _ := filepath.Abs(refRoot)
+	return Load(Input{FS: fs, Main: filepath.ToSlash(rel), Display: filepath.ToSlash(refRoot), Dir: abs}, opts)
 }
 
 const header3 = "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\n"
@@ -108,11 +122,11 @@ func TestReferenceErrors(t *testing.T) {
 		{"cycle of references", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '#/components/schemas/Y'\n    Y:\n      $ref: '#/components/schemas/X'\n"},
 			Options{}, "refers only to itself"},
 		{"absolute path outside", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '" + abs + "'\n"},
-			Options{}, "leaves the document's directory"},
+			Options{}, "leaves the tree references may read"},
 		{"dot-dot past the root", map[string]string{"sub/a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '../../x.yaml'\n"},
-			Options{}, "leaves the document's directory"},
+			Options{}, "leaves the tree references may read"},
 		{"remote", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: 'https://example.com/x.json'\n"},
-			Options{}, "--allow-remote-refs"},
+			Options{}, "remote references are not followed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,7 +142,7 @@ func TestReferenceErrors(t *testing.T) {
 			if strings.Contains(err.Error(), "root:") {
 				t.Errorf("the outside file's content leaked: %v", err)
 			}
-			if e, ok := err.(*Error); !ok || e.Line == 0 {
+			if e, ok := err.(*tree.Error); !ok || e.Line == 0 {
 				t.Errorf("want an error with a line, got %#v", err)
 			}
 		})
@@ -142,7 +156,7 @@ func TestSymlinkOutOfTheTreeIsRefused(t *testing.T) {
 		t.Skip(err)
 	}
 	_, err := load(t, filepath.Join(dir, "a.yaml"), "", Options{})
-	if err == nil || !strings.Contains(err.Error(), "leaves the document's directory") || strings.Contains(err.Error(), "hunter2") {
+	if err == nil || !strings.Contains(err.Error(), "leaves the tree references may read") || strings.Contains(err.Error(), "hunter2") {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -153,7 +167,7 @@ func TestRefRootWidensTheTree(t *testing.T) {
 		"shared/x.yaml": "type: string\n",
 	})
 	if _, err := load(t, filepath.Join(dir, "api/a.yaml"), "", Options{}); err == nil {
-		t.Fatal("without --ref-root the ref leaves the document's directory")
+		t.Fatal("without --ref-root the ref leaves the tree references may read")
 	}
 	if _, err := load(t, filepath.Join(dir, "api/a.yaml"), dir, Options{}); err != nil {
 		t.Fatalf("with --ref-root: %v", err)

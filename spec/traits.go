@@ -1,24 +1,26 @@
 package spec
 
+import "github.com/eventdiff/eventdiff/tree"
+
 // applyTraits returns the object with its `traits` applied as JSON Merge
 // Patches (RFC 7386) in list order. In 2.x a trait's value wins over the
 // object's own; in 3.x the object's own value wins (it is applied last).
 // The object is returned unchanged when it has no traits.
-func applyTraits(obj *Node, traitWins bool) *Node {
+func applyTraits(obj *tree.Node, traitWins bool) *tree.Node {
 	traits := obj.Get("traits").Deref()
-	if traits == nil || traits.Kind != Seq || len(traits.Items) == 0 {
+	if traits == nil || traits.Kind != tree.Seq || len(traits.Items) == 0 {
 		return obj
 	}
-	var eff *Node
+	var eff *tree.Node
 	if traitWins {
 		eff = obj
 	}
 	for _, t := range traits.Items {
 		t = t.Deref()
-		if t.Kind == Seq && len(t.Items) > 0 { // 2.0 allowed [trait, values] pairs
+		if t.Kind == tree.Seq && len(t.Items) > 0 { // 2.0 allowed [trait, values] pairs
 			t = t.Items[0].Deref()
 		}
-		if t.Kind != Map {
+		if t.Kind != tree.Map {
 			continue
 		}
 		eff = mergePatch(eff, t)
@@ -32,17 +34,17 @@ func applyTraits(obj *Node, traitWins bool) *Node {
 // mergePatch applies patch to target (RFC 7386) without modifying either:
 // maps merge recursively, anything else replaces, null deletes. Nodes
 // taken from either side keep their own positions.
-func mergePatch(target, patch *Node) *Node {
+func mergePatch(target, patch *tree.Node) *tree.Node {
 	pd := patch.Deref()
-	if pd == nil || pd.Kind != Map {
+	if pd == nil || pd.Kind != tree.Map {
 		return patch
 	}
 	td := target.Deref()
-	if td == nil || td.Kind != Map {
+	if td == nil || td.Kind != tree.Map {
 		return patch // a replacement: the patch's own node, references intact
 	}
-	out := &Node{Kind: Map, File: td.File, Line: td.Line, Col: td.Col, Parent: td.Parent, Index: td.Index,
-		Fields: append(make([]Field, 0, len(td.Fields)+len(pd.Fields)), td.Fields...)}
+	out := &tree.Node{Kind: tree.Map, File: td.File, Line: td.Line, Col: td.Col, Parent: td.Parent, Index: td.Index,
+		Fields: append(make([]tree.Field, 0, len(td.Fields)+len(pd.Fields)), td.Fields...)}
 	for _, f := range pd.Fields {
 		if f.Key == "traits" {
 			continue
@@ -55,15 +57,15 @@ func mergePatch(target, patch *Node) *Node {
 			}
 		}
 		switch {
-		case f.Value.Kind == Null && i >= 0:
+		case f.Value.Kind == tree.Null && i >= 0:
 			out.Fields = append(out.Fields[:i:i], out.Fields[i+1:]...)
-		case f.Value.Kind == Null:
+		case f.Value.Kind == tree.Null:
 		case i >= 0:
 			out.Fields[i].Value = mergePatch(out.Fields[i].Value, f.Value)
 		default:
-			out.Fields = append(out.Fields, Field{Key: f.Key, Value: f.Value})
+			out.Fields = append(out.Fields, tree.Field{Key: f.Key, Value: f.Value})
 		}
 	}
-	out.buildIndex()
+	out.BuildIndex()
 	return out
 }

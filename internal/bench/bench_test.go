@@ -6,6 +6,7 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -16,12 +17,15 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/cli"
 	"github.com/eventdiff/eventdiff/internal/gen"
 	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 var (
@@ -91,7 +95,7 @@ func BenchmarkPipeline(b *testing.B) {
 				}
 			}
 		})
-		b.Run("github.com/eventdiff/eventdiff/"+name, func(b *testing.B) {
+		b.Run("eventdiff/"+name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if code := cli.Run([]string{"eventdiff", "diff", "-q", "-f", "json", base, rev},
 					cli.Env{Stdin: bytes.NewReader(nil), Stdout: io.Discard, Stderr: io.Discard}); code != 0 {
@@ -103,11 +107,7 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 func load(b *testing.B, file string) *spec.Document {
-	in, err := spec.FileInput(file, "", 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	d, err := spec.Load(in, spec.Options{})
+	d, err := eventdiff.NewSession(eventdiff.Options{}).Load(context.Background(), eventdiff.File(file))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for i := 0; i < b.N; i++ {
-			if _, _, err := spec.Parse("base.yaml", data, spec.DefaultLimits); err != nil {
+			if _, _, err := tree.Parse("base.yaml", data, limits.Default); err != nil {
 				b.Fatal(err)
 			}
 		}

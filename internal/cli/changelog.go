@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,9 +14,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
-	"github.com/eventdiff/eventdiff/rules"
-	"github.com/eventdiff/eventdiff/spec"
 )
 
 // pathAt collects --path-at TAG=PATH, one per use of the flag (paths may
@@ -33,37 +33,6 @@ func (p *pathAt) Set(v string) error {
 }
 
 func (p *pathAt) String() string { return strings.Join(p.values, " ") }
-
-// policyFlags are the flags of commands that classify changes the way
-// diff does.
-func policyFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "config", Usage: "config file (default: .eventdiff.yaml in the current directory or the git top level)"},
-		&cli.StringFlag{Name: "v2-perspective", Value: "application", Usage: "how AsyncAPI 2.x publish/subscribe are read: application or client"},
-		&cli.BoolFlag{Name: "strict", Usage: "validation-exact schema semantics"},
-		&cli.BoolFlag{Name: "assert-format", Usage: "treat JSON Schema format as a constraint instead of an annotation"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings and notes on stderr"},
-	}
-}
-
-// policy reads the config and the flags that decide classification.
-func policy(c *cli.Context, env Env) (*rules.Config, spec.Options, error) {
-	cfg, err := loadConfig(c, env)
-	if err != nil {
-		return nil, spec.Options{}, err
-	}
-	persp := spec.Perspective(setting(c, cfg, "v2-perspective", cfg.Perspective))
-	if persp != spec.Application && persp != spec.Client {
-		return nil, spec.Options{}, trouble("unknown --v2-perspective %q (use application or client)", persp)
-	}
-	if c.IsSet("strict") || !cfg.Set("strict") {
-		cfg.Policy.Strict = c.Bool("strict")
-	}
-	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
-		cfg.Policy.AssertFormat = c.Bool("assert-format")
-	}
-	return cfg, spec.Options{Limits: spec.DefaultLimits, Perspective: persp}, nil
-}
 
 func changelogCommand(env Env) *cli.Command {
 	paths := &pathAt{}
@@ -94,7 +63,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
 			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
 			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
-		}, policyFlags()...),
+		}, append(policyFlags(), loadFlags()...)...),
 		OnUsageError: usageError,
 		Action:       func(c *cli.Context) error { return runChangelog(c, env, paths.values) },
 	}
@@ -112,14 +81,14 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if output != "" && format != "markdown" {
 		return trouble("--output updates a markdown changelog; leave out --format json, or redirect the JSON")
 	}
-	cfg, load, err := policy(c, env)
+	load, cfg, err := loadOptions(c, env)
 	if err != nil {
 		return err
 	}
 	arg := c.Args().First()
-	ins := newInputs("", load.Limits, env.Stdin)
-	defer ins.close()
-	repo, err := ins.gitRepo()
+	sess := eventdiff.NewSession(load)
+	defer sess.Close()
+	repo, err := sess.Repo()
 	if err != nil {
 		return trouble("changelog reads the tags of a git repository: %v", err)
 	}
@@ -131,7 +100,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return trouble("%s: is the repository's top directory, not a document", arg)
 	}
 	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
-		PathAt: map[string]string{}, Load: load, Config: cfg}
+		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg}
 	for _, v := range pathAts {
 		tag, p, _ := strings.Cut(v, "=")
 		rel, err := repo.TopRelative(p)
@@ -141,16 +110,11 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		opts.PathAt[tag] = rel
 	}
 	if opts.To == "" {
-		ins.useRepoRoot()
-		in, err := ins.fileInput(arg)
-		if err != nil {
-			return trouble("%s", oneLine(err.Error()))
-		}
-		opts.Working = &in
+		opts.Working = eventdiff.File(arg)
 	}
 	h, err := changelog.Walk(opts)
 	if err != nil {
-		return trouble("%s", oneLine(err.Error()))
+		return trouble("%s", describe(err, false))
 	}
 	quiet := c.Bool("quiet")
 	if !quiet {
@@ -258,7 +222,7 @@ Examples:
   eventdiff bump --current "$(git describe --tags --abbrev=0)" HEAD~1:asyncapi.yaml asyncapi.yaml`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "current", Usage: "the current `VERSION` (default: BASE's info.version)"},
-		}, policyFlags()...),
+		}, append(policyFlags(), loadFlags()...)...),
 		OnUsageError: usageError,
 		Action:       func(c *cli.Context) error { return runBump(c, env) },
 	}
@@ -268,29 +232,24 @@ func runBump(c *cli.Context, env Env) error {
 	if c.NArg() != 2 {
 		return trouble("bump needs two documents, BASE and REVISION (got %d); see eventdiff bump --help", c.NArg())
 	}
-	cfg, load, err := policy(c, env)
+	load, _, err := loadOptions(c, env)
 	if err != nil {
 		return err
 	}
-	ins := newInputs("", load.Limits, env.Stdin)
-	defer ins.close()
-	base, rev := argSource(c.Args().Get(0)), argSource(c.Args().Get(1))
-	if ins.isGit(base.arg) || ins.isGit(rev.arg) {
-		ins.useRepoRoot()
-	}
-	res, warns, err := compareSources(ins, base, rev, load, cfg)
+	base := c.Args().Get(0)
+	res, err := eventdiff.Compare(context.Background(), eventdiff.Arg(base), eventdiff.Arg(c.Args().Get(1)), load)
 	if err != nil {
-		return trouble("%s", oneLine(err.Error()))
+		return trouble("%s", describe(err, false))
 	}
 	if !c.Bool("quiet") {
-		printWarnings(env.Stderr, warns)
+		printWarnings(env.Stderr, res.Warnings())
 	}
 	current := res.Base.Version
 	from := fmt.Sprintf("the info.version of %s", base)
 	if c.IsSet("current") {
 		current, from = c.String("current"), "--current"
 	}
-	next, _, err := changelog.NextVersion(current, res)
+	next, _, err := changelog.NextVersion(current, &res.Result)
 	switch {
 	case errors.Is(err, changelog.ErrNoVersion) && c.IsSet("current"):
 		return trouble("--current is empty: give the current version, e.g. --current 1.4.0")

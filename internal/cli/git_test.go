@@ -235,7 +235,7 @@ func TestGitRevisions(t *testing.T) {
 
 	t.Run("paths relative to a subdirectory", func(t *testing.T) {
 		t.Chdir(filepath.Join(dir, "api"))
-		want := []string{"message-content-type-changed breaking ../api/messages.yaml:3 (was HEAD:api/messages.yaml:1)"}
+		want := []string{"message-content-type-changed breaking messages.yaml:3 (was HEAD:api/messages.yaml:1)"}
 		for _, args := range [][]string{
 			{"diff", "-f", "json", "HEAD:./asyncapi.yaml", "asyncapi.yaml"},
 			{"diff", "-f", "json", "HEAD:api/asyncapi.yaml", "asyncapi.yaml"},
@@ -294,9 +294,9 @@ components:
 		{"new path with --base-ref", []string{"diff", "--base-ref", "v1.0.0", "escape/asyncapi.yaml"},
 			"eventdiff: v1.0.0:escape/asyncapi.yaml: escape/asyncapi.yaml does not exist in v1.0.0 (if the document is new there is nothing to compare: pass --allow-new to skip it; if it moved, compare v1.0.0:OLD/PATH with it)"},
 		{"a $ref leaving the repository", []string{"diff", "HEAD:escape/asyncapi.yaml", "api/asyncapi.yaml"},
-			`eventdiff: HEAD:escape/asyncapi.yaml:5:5: $ref "../../outside.yaml": leaves the document's directory`},
+			`eventdiff: HEAD:escape/asyncapi.yaml:5:5: $ref "../../outside.yaml": leaves the tree references may read`},
 		{"a $ref leaving --ref-root", []string{"diff", "--ref-root", "narrow", "HEAD:narrow/asyncapi.yaml", "narrow/asyncapi.yaml"},
-			`eventdiff: HEAD:narrow/asyncapi.yaml:5:5: $ref "../outside.yaml": leaves the document's directory`},
+			`eventdiff: HEAD:narrow/asyncapi.yaml:5:5: $ref "../outside.yaml": leaves the tree references may read`},
 		{"a path leaving the repository", []string{"diff", "HEAD:../x.yaml", "api/asyncapi.yaml"},
 			"eventdiff: HEAD:../x.yaml: ../x.yaml leaves the repository"},
 		{"an option as a revision", []string{"diff", "--base-ref", "--upload-pack=x", "api/asyncapi.yaml"},

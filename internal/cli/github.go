@@ -23,7 +23,7 @@ const commentTimeout = 3 * time.Minute
 // workflow notice or warning and the report goes to the job summary
 // instead, but the exit code stays what the diff decided. summaryHasReport
 // says the report was already appended to the job summary (--format github).
-func postComments(env Env, ins *inputs, done []compared, opts report.Options, summaryHasReport bool, commandsTo io.Writer) {
+func postComments(env Env, done []compared, opts report.Options, summaryHasReport bool, commandsTo io.Writer) {
 	say := func(kind, format string, args ...any) {
 		// Workflow commands: GitHub reads them from either stream.
 		fmt.Fprintf(commandsTo, "::%s::%s\n", kind, report.EscapeData(fmt.Sprintf(format, args...)))
@@ -81,7 +81,7 @@ func postComments(env Env, ins *inputs, done []compared, opts report.Options, su
 	ctx, cancel := context.WithTimeout(context.Background(), commentTimeout)
 	defer cancel()
 	for _, d := range done {
-		path := ins.commentPath(d.revision)
+		path := d.commentPath
 		marker := github.Marker(env.Getenv("GITHUB_WORKFLOW"), env.Getenv("GITHUB_JOB"), path)
 		body := commentBody(marker, path, d, opts, ev)
 		outcome, url, err := client.Upsert(ctx, ev.PullRequest, marker, body, len(d.res.Findings) > 0)

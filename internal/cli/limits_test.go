@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -10,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/eventdiff"
 )
 
 // writeDoc writes files (slash paths) under a new temp dir and returns
@@ -225,7 +226,6 @@ func TestPanicBecomesExitTwo(t *testing.T) {
 		where string
 	}{
 		{"writing the report", func(e *Env) { e.Stdout = panicky{} }, []string{"diff", exBase, exRev}, "injected: writer"},
-		{"reading standard input", func(e *Env) { e.Stdin = panicky{} }, []string{"diff", exBase, "-"}, "injected: reader"},
 		{"reading the environment", func(e *Env) {
 			e.Getenv = func(string) string { panic("injected: getenv") }
 			e.IsTerminal = true
@@ -254,6 +254,13 @@ func TestPanicBecomesExitTwo(t *testing.T) {
 				t.Errorf("the command is not an input: %q", msg)
 			}
 		})
+	}
+	// A panic while reading a document is caught where it is read, and
+	// names that document.
+	var stderr strings.Builder
+	env := Env{Stdin: panicky{}, Stdout: &strings.Builder{}, Stderr: &stderr}
+	if code := Run([]string{"eventdiff", "diff", exBase, "-"}, env); code != ExitTrouble || stderr.String() != "eventdiff: -: internal error, please report: injected: reader\n" {
+		t.Errorf("reading standard input: exit %d, %q", code, stderr.String())
 	}
 }
 
@@ -351,11 +358,11 @@ func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("
 // that asks for a report and names the document, not a crash.
 func TestPanicWhileLoadingIsAnError(t *testing.T) {
 	remote := "../../testdata/invalid/remote-ref.yaml"
-	for _, req := range []Request{{Base: remote, Revision: exRev}, {Base: exBase, Revision: remote}} {
-		req.Load = spec.Options{AllowRemoteRefs: true, HTTPClient: &http.Client{Transport: panicTransport{}}}
-		_, _, err := Compare(req, strings.NewReader(""))
+	opts := eventdiff.Options{AllowRemoteRefs: true, HTTPClient: &http.Client{Transport: panicTransport{}}}
+	for _, sides := range [][2]string{{remote, exRev}, {exBase, remote}} {
+		_, err := eventdiff.Compare(context.Background(), eventdiff.File(sides[0]), eventdiff.File(sides[1]), opts)
 		if err == nil || !strings.Contains(err.Error(), remote+": internal error, please report: injected: transport") {
-			t.Errorf("%s → %s: got %v", req.Base, req.Revision, err)
+			t.Errorf("%s → %s: got %v", sides[0], sides[1], err)
 		}
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/schema"
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Compare compares two Avro schemas, base (the old contract) and revision
@@ -23,7 +23,7 @@ import (
 // through `$ref`; Delta nodes point into whichever file holds the text.
 // Compare never panics on malformed input: what cannot be parsed is
 // reported as avro-schema-invalid with Effect Unknown.
-func Compare(base, revision *spec.Node, opts schema.Options) schema.Result {
+func Compare(base, revision *tree.Node, opts schema.Options) schema.Result {
 	c := &comparer{opts: opts, seen: map[[2]*avroType]bool{}, check: newChecker()}
 	if base == nil && revision == nil {
 		return schema.Result{}
@@ -56,7 +56,7 @@ type site struct {
 	bRefs, rRefs   []string
 	bSpace, rSpace string // namespace of the enclosing named type on each side
 	// field defaults, set only while comparing a field's own type
-	bDef, rDef *spec.Node
+	bDef, rDef *tree.Node
 	inField    bool
 }
 
@@ -76,14 +76,14 @@ func effectOf(back, fwd bool) schema.Effect {
 	return schema.Incomparable
 }
 
-func or(n, fallback *spec.Node) *spec.Node {
+func or(n, fallback *tree.Node) *tree.Node {
 	if n != nil {
 		return n
 	}
 	return fallback
 }
 
-func esc(s string) string { return spec.EscapePointer(s) }
+func esc(s string) string { return tree.EscapePointer(s) }
 
 func joinRefs(a, b []string) []string {
 	if len(b) == 0 {
@@ -156,7 +156,7 @@ func (c *comparer) compare(s site, b, r use) {
 
 	switch {
 	case bt.kind == kInvalid || rt.kind == kInvalid:
-		if bt.kind == kInvalid && rt.kind == kInvalid && bt.problem == rt.problem && spec.Equal(bt.node, rt.node) {
+		if bt.kind == kInvalid && rt.kind == kInvalid && bt.problem == rt.problem && tree.Equal(bt.node, rt.node) {
 			return // the same problem on both sides: nothing changed here
 		}
 		c.invalid(s, b, r, bt, rt)
@@ -207,8 +207,8 @@ func (c *comparer) invalid(s site, b, r use, bt, rt *avroType) {
 
 // summary is a short value for Old/New: a scalar as written, else the
 // type's label (a whole record would drown the evidence).
-func summary(n *spec.Node, t *avroType) any {
-	if n != nil && n.Kind != spec.Map && n.Kind != spec.Seq {
+func summary(n *tree.Node, t *avroType) any {
+	if n != nil && n.Kind != tree.Map && n.Kind != tree.Seq {
 		return n.Interface()
 	}
 	if t == nil || t.kind == kInvalid {
@@ -360,7 +360,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func (c *comparer) doc(s site, b, r, bParent, rParent *spec.Node) {
+func (c *comparer) doc(s site, b, r, bParent, rParent *tree.Node) {
 	if b.Text() == r.Text() {
 		return // unchanged, or an empty doc added or removed
 	}
@@ -374,11 +374,11 @@ func (c *comparer) props(s site, bt, rt *avroType) {
 	c.propList(s, bt.props, rt.props, bt.node, rt.node)
 }
 
-func (c *comparer) propList(s site, bp, rp []spec.Field, bNode, rNode *spec.Node) {
+func (c *comparer) propList(s site, bp, rp []tree.Field, bNode, rNode *tree.Node) {
 	if len(bp) == 0 && len(rp) == 0 {
 		return
 	}
-	find := func(list []spec.Field, k string) *spec.Node {
+	find := func(list []tree.Field, k string) *tree.Node {
 		for _, f := range list {
 			if f.Key == k {
 				return f.Value
@@ -386,7 +386,7 @@ func (c *comparer) propList(s site, bp, rp []spec.Field, bNode, rNode *spec.Node
 		}
 		return nil
 	}
-	report := func(k string, bv, rv *spec.Node) {
+	report := func(k string, bv, rv *tree.Node) {
 		what := "changed"
 		switch {
 		case bv == nil:
@@ -400,7 +400,7 @@ func (c *comparer) propList(s site, bp, rp []spec.Field, bNode, rNode *spec.Node
 	}
 	for _, f := range bp {
 		rv := find(rp, f.Key)
-		if rv == nil || !spec.Equal(f.Value, rv) {
+		if rv == nil || !tree.Equal(f.Value, rv) {
 			report(f.Key, f.Value, rv)
 		}
 	}
@@ -577,7 +577,7 @@ func (c *comparer) field(s site, bt, rt *avroType, bf, rf *avroField) {
 		c.add(fs, schema.Delta{Rule: ruleFieldDefaultRemoved, Path: fs.path + "/default", Base: bf.def, Revision: rf.node,
 			Old: bf.def.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the default of field `%s` was removed: no effect between these versions, but a new reader can no longer read data written before the field existed", rf.name)}, false)
-	case bf.def != nil && !spec.Equal(bf.def, rf.def):
+	case bf.def != nil && !tree.Equal(bf.def, rf.def):
 		c.add(fs, schema.Delta{Rule: ruleFieldDefaultChanged, Path: fs.path + "/default", Base: bf.def, Revision: rf.def,
 			Old: bf.def.Interface(), New: rf.def.Interface(), Effect: schema.None, CautionReceive: true,
 			Reason: fmt.Sprintf("the default of field `%s` changed: a new reader fills records written without the field with a different value", rf.name)}, false)
@@ -613,7 +613,7 @@ func (c *comparer) field(s site, bt, rt *avroType, bf, rf *avroField) {
 // defaultInvalid reports a revision default that does not fit its field;
 // bf is the base field, or nil when the field is new (then baseParent is
 // the closest base node).
-func (c *comparer) defaultInvalid(s site, rf, bf *avroField, baseParent *spec.Node) {
+func (c *comparer) defaultInvalid(s site, rf, bf *avroField, baseParent *tree.Node) {
 	base := baseParent
 	if bf != nil {
 		base = or(bf.def, bf.node)
@@ -738,7 +738,7 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 			continue
 		}
 		for j, v := range rb {
-			if pr[j] < 0 && v.t.deref().kind == kInvalid && spec.Equal(u.at, v.at) {
+			if pr[j] < 0 && v.t.deref().kind == kInvalid && tree.Equal(u.at, v.at) {
 				pair(i, j)
 				break
 			}
@@ -927,15 +927,15 @@ func lone(branches []use, paired []int, k kind) int {
 	return found
 }
 
-func nodeText(n *spec.Node) string {
+func nodeText(n *tree.Node) string {
 	switch n.Kind {
-	case spec.Null:
+	case tree.Null:
 		return "null"
-	case spec.String:
+	case tree.String:
 		return fmt.Sprintf("%q", n.Value)
-	case spec.Map:
+	case tree.Map:
 		return "{…}"
-	case spec.Seq:
+	case tree.Seq:
 		return "[…]"
 	}
 	return n.Value
@@ -957,7 +957,7 @@ func unitOf(l string) string {
 
 // logical compares the logical types of two types; bAt and rAt are where
 // the types are written, for changes of a type written as a bare name.
-func (c *comparer) logical(s site, bt, rt *avroType, bAt, rAt *spec.Node) {
+func (c *comparer) logical(s site, bt, rt *avroType, bAt, rAt *tree.Node) {
 	bl, rl := "", ""
 	if bt.logicalOK {
 		bl = bt.logical

@@ -7,9 +7,10 @@ import (
 
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
-func parseNode(t testing.TB, name, text string) *spec.Node {
+func parseNode(t testing.TB, name, text string) *tree.Node {
 	t.Helper()
 	n, err := spec.ParseResolved(name, []byte(text))
 	if err != nil {
@@ -126,7 +127,7 @@ func TestDeltaEvidence(t *testing.T) {
 	if added.Path != "/fields/quantity" {
 		t.Errorf("path = %q", added.Path)
 	}
-	if added.Revision.Line != 10 || added.Revision.Kind != spec.Map {
+	if added.Revision.Line != 10 || added.Revision.Kind != tree.Map {
 		t.Errorf("revision node at line %d (%s), want the field object at line 10", added.Revision.Line, added.Revision.Kind)
 	}
 	if added.Base.Pointer() != "/fields" {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/internal/testload"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -20,11 +21,7 @@ func corpusPayloads(t *testing.T, id string) (base, rev map[string]*spec.Schema)
 			continue
 		}
 		load := func(file, root string) map[string]*spec.Schema {
-			in, err := spec.FileInput(file, root, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := spec.Load(in, spec.Options{})
+			doc, err := testload.Load(t, file, root, spec.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

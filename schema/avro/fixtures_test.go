@@ -2,7 +2,6 @@ package avro
 
 import (
 	"bytes"
-	"github.com/eventdiff/eventdiff/internal/fixtures"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventdiff/eventdiff/internal/fixtures"
+	"github.com/eventdiff/eventdiff/internal/testload"
+	"github.com/eventdiff/eventdiff/tree"
 
 	"github.com/eventdiff/eventdiff/internal/golden"
 	"github.com/eventdiff/eventdiff/schema"
@@ -135,11 +138,7 @@ func TestRuleFixtures(t *testing.T) {
 
 func loadDoc(t testing.TB, path string) *spec.Document {
 	t.Helper()
-	in, err := spec.FileInput(path, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := spec.Load(in, spec.Options{})
+	doc, err := testload.Load(t, path, "", spec.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,17 +204,17 @@ func fixtureDocument(t testing.TB, tc ruleCase, side, avro string) []byte {
 
 // writeYAML writes a node as block YAML at an indent: maps as blocks,
 // sequences of scalars in flow style, strings quoted unless plain.
-func writeYAML(b *strings.Builder, n *spec.Node, indent int) {
+func writeYAML(b *strings.Builder, n *tree.Node, indent int) {
 	pad := strings.Repeat(" ", indent)
 	switch n.Kind {
-	case spec.Map:
+	case tree.Map:
 		for _, f := range n.Fields {
 			b.WriteString(pad + yamlKey(f.Key) + ":")
 			writeValue(b, f.Value, indent)
 		}
-	case spec.Seq:
+	case tree.Seq:
 		for _, it := range n.Items {
-			if it.Kind == spec.Map && len(it.Fields) > 0 {
+			if it.Kind == tree.Map && len(it.Fields) > 0 {
 				var inner strings.Builder
 				writeYAML(&inner, it, indent+2)
 				b.WriteString(pad + "- " + strings.TrimPrefix(inner.String(), pad+"  "))
@@ -229,30 +228,30 @@ func writeYAML(b *strings.Builder, n *spec.Node, indent int) {
 	}
 }
 
-func writeValue(b *strings.Builder, v *spec.Node, indent int) {
+func writeValue(b *strings.Builder, v *tree.Node, indent int) {
 	switch {
-	case v.Kind == spec.Map && len(v.Fields) > 0:
+	case v.Kind == tree.Map && len(v.Fields) > 0:
 		b.WriteString("\n")
 		writeYAML(b, v, indent+2)
-	case v.Kind == spec.Seq && len(v.Items) > 0 && !allScalars(v):
+	case v.Kind == tree.Seq && len(v.Items) > 0 && !allScalars(v):
 		b.WriteString("\n")
 		writeYAML(b, v, indent+2)
-	case v.Kind == spec.Seq:
+	case v.Kind == tree.Seq:
 		parts := make([]string, len(v.Items))
 		for i, it := range v.Items {
 			parts[i] = yamlScalar(it)
 		}
 		b.WriteString(" [" + strings.Join(parts, ", ") + "]\n")
-	case v.Kind == spec.Map:
+	case v.Kind == tree.Map:
 		b.WriteString(" {}\n")
 	default:
 		b.WriteString(" " + yamlScalar(v) + "\n")
 	}
 }
 
-func allScalars(n *spec.Node) bool {
+func allScalars(n *tree.Node) bool {
 	for _, it := range n.Items {
-		if it.Kind == spec.Map || it.Kind == spec.Seq {
+		if it.Kind == tree.Map || it.Kind == tree.Seq {
 			return false
 		}
 	}
@@ -276,18 +275,18 @@ func yamlReserved(s string) bool {
 	return false
 }
 
-func yamlScalar(n *spec.Node) string {
+func yamlScalar(n *tree.Node) string {
 	switch n.Kind {
-	case spec.Null:
+	case tree.Null:
 		return "null"
-	case spec.Bool, spec.Number:
+	case tree.Bool, tree.Number:
 		return n.Value
-	case spec.String:
+	case tree.String:
 		if plainYAML.MatchString(n.Value) && !yamlReserved(n.Value) {
 			return n.Value
 		}
 		return strconv.Quote(n.Value)
-	case spec.Map:
+	case tree.Map:
 		return "{}"
 	}
 	return "[]"

@@ -8,6 +8,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // message returns the message with the name, checking the action of the
@@ -32,7 +33,7 @@ type wantLoc struct {
 	rule              string
 	path              string
 	baseLine, revLine int
-	baseKind, revKind spec.Kind
+	baseKind, revKind tree.Kind
 	old, new          any
 	effect            schema.Effect
 	baseFile, revFile string // suffix of the file name
@@ -77,11 +78,11 @@ func TestIntegrationV3(t *testing.T) {
 	}
 	refs := []string{"./schemas/order.avsc"}
 	checkLoc(t, res, wantLoc{rule: ruleFieldAddedNoDefault, path: "/fields/salesChannel", effect: schema.Narrower,
-		baseFile: "base/schemas/order.avsc", baseLine: 6, baseKind: spec.Seq,
-		revFile: "revision/schemas/order.avsc", revLine: 21, revKind: spec.Map, baseRefs: refs, revRefs: refs})
+		baseFile: "base/schemas/order.avsc", baseLine: 6, baseKind: tree.Seq,
+		revFile: "revision/schemas/order.avsc", revLine: 21, revKind: tree.Map, baseRefs: refs, revRefs: refs})
 	checkLoc(t, res, wantLoc{rule: ruleEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
-		baseFile: "base/schemas/order.avsc", baseLine: 14, baseKind: spec.Seq,
-		revFile: "revision/schemas/order.avsc", revLine: 15, revKind: spec.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
+		baseFile: "base/schemas/order.avsc", baseLine: 14, baseKind: tree.Seq,
+		revFile: "revision/schemas/order.avsc", revLine: 15, revKind: tree.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
 
 	bc, rc := message(t, base, "cancelOrder", spec.Receive), message(t, rev, "cancelOrder", spec.Receive)
 	if res := Compare(bc.Payload.Node, rc.Payload.Node, schema.Options{}); len(res.Deltas) != 0 {
@@ -105,14 +106,14 @@ func TestIntegrationV26(t *testing.T) {
 	}
 	refs := []string{"./schemas/order.avsc"}
 	checkLoc(t, res, wantLoc{rule: ruleFieldAddedNoDefault, path: "/fields/currency", effect: schema.Narrower,
-		baseFile: "base/schemas/order.avsc", baseLine: 5, baseKind: spec.Seq,
-		revFile: "revision/schemas/order.avsc", revLine: 25, revKind: spec.Map, baseRefs: refs, revRefs: refs})
+		baseFile: "base/schemas/order.avsc", baseLine: 5, baseKind: tree.Seq,
+		revFile: "revision/schemas/order.avsc", revLine: 25, revKind: tree.Map, baseRefs: refs, revRefs: refs})
 	checkLoc(t, res, wantLoc{rule: ruleEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
-		baseFile: "base/schemas/order.avsc", baseLine: 9, baseKind: spec.Seq,
-		revFile: "revision/schemas/order.avsc", revLine: 9, revKind: spec.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
+		baseFile: "base/schemas/order.avsc", baseLine: 9, baseKind: tree.Seq,
+		revFile: "revision/schemas/order.avsc", revLine: 9, revKind: tree.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
 	checkLoc(t, res, wantLoc{rule: ruleTypePromoted, path: "/fields/lines/type/items/fields/quantity/type", effect: schema.Wider,
-		baseFile: "base/schemas/order.avsc", baseLine: 20, baseKind: spec.String,
-		revFile: "revision/schemas/order.avsc", revLine: 20, revKind: spec.String, old: "int", new: "long", baseRefs: refs, revRefs: refs})
+		baseFile: "base/schemas/order.avsc", baseLine: 20, baseKind: tree.String,
+		revFile: "revision/schemas/order.avsc", revLine: 20, revKind: tree.String, old: "int", new: "long", baseRefs: refs, revRefs: refs})
 
 	bc, rc := message(t, base, "cancelOrder", spec.Receive), message(t, rev, "cancelOrder", spec.Receive)
 	if res := Compare(bc.Payload.Node, rc.Payload.Node, schema.Options{}); len(res.Deltas) != 0 {

@@ -5,7 +5,7 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // kind is the sort of an Avro schema.
@@ -56,29 +56,29 @@ func (k kind) primitive() bool { return k >= kNull && k <= kString }
 // shared by every use, so the graph may contain cycles (through kRef).
 type avroType struct {
 	kind kind
-	node *spec.Node // the definition as written (nil for a primitive written as a bare name: see use.at)
+	node *tree.Node // the definition as written (nil for a primitive written as a bare name: see use.at)
 
 	// named types
 	name, space, full  string // short name, namespace, full name
 	aliases            []string
-	nameNode, nsNode   *spec.Node
-	aliasesNode, doc   *spec.Node
+	nameNode, nsNode   *tree.Node
+	aliasesNode, doc   *tree.Node
 	fields             []*avroField
-	fieldsNode         *spec.Node
+	fieldsNode         *tree.Node
 	symbols            []string
-	symbolNodes        []*spec.Node
-	symbolsNode        *spec.Node
-	enumDefault        *spec.Node // the enum's own `default` symbol
+	symbolNodes        []*tree.Node
+	symbolsNode        *tree.Node
+	enumDefault        *tree.Node // the enum's own `default` symbol
 	size               int64
-	sizeNode           *spec.Node
+	sizeNode           *tree.Node
 	items              use // array items or map values
 	branches           []use
 	logical            string // logicalType as written ("" when absent)
 	logicalOK          bool   // logical is a known logical type valid on this type
-	logicalNode        *spec.Node
+	logicalNode        *tree.Node
 	precision, scale   int64
-	precNode, scaleNde *spec.Node
-	props              []spec.Field // custom properties, in document order
+	precNode, scaleNde *tree.Node
+	props              []tree.Field // custom properties, in document order
 
 	target  *avroType // kRef: the named type it names, when defined
 	problem string    // kInvalid: why
@@ -88,22 +88,22 @@ type avroType struct {
 // defines it there, and the `$ref`s followed to reach that node.
 type use struct {
 	t    *avroType
-	at   *spec.Node
+	at   *tree.Node
 	refs []string
 }
 
 // avroField is one field of a record.
 type avroField struct {
 	name        string
-	node        *spec.Node
+	node        *tree.Node
 	typ         use
-	def         *spec.Node // nil when the field has no default
+	def         *tree.Node // nil when the field has no default
 	aliases     []string
-	aliasesNode *spec.Node
-	doc         *spec.Node
+	aliasesNode *tree.Node
+	doc         *tree.Node
 	order       string // ascending when absent
-	orderNode   *spec.Node
-	props       []spec.Field
+	orderNode   *tree.Node
+	props       []tree.Field
 	index       int
 }
 
@@ -163,18 +163,18 @@ type parser struct {
 	names    map[string]*avroType // defined named types by full name
 	refs     []*avroType          // references by name, resolved at the end
 	memo     map[memoKey]*avroType
-	visiting map[*spec.Node]bool // nodes on the current path, to stop `$ref` cycles
+	visiting map[*tree.Node]bool // nodes on the current path, to stop `$ref` cycles
 	count    int
 }
 
 type memoKey struct {
-	n  *spec.Node
+	n  *tree.Node
 	ns string
 }
 
 // parseSchema parses the Avro schema written at n.
-func parseSchema(n *spec.Node) use {
-	p := &parser{names: map[string]*avroType{}, memo: map[memoKey]*avroType{}, visiting: map[*spec.Node]bool{}}
+func parseSchema(n *tree.Node) use {
+	p := &parser{names: map[string]*avroType{}, memo: map[memoKey]*avroType{}, visiting: map[*tree.Node]bool{}}
 	u := p.parse(n, "", 0)
 	for _, r := range p.refs {
 		r.target = p.lookup(r.full, r.space)
@@ -196,12 +196,12 @@ func (p *parser) lookup(name, space string) *avroType {
 	return p.names[name]
 }
 
-func invalid(n *spec.Node, format string, args ...any) *avroType {
+func invalid(n *tree.Node, format string, args ...any) *avroType {
 	return &avroType{kind: kInvalid, node: n, problem: fmt.Sprintf(format, args...)}
 }
 
 // deref follows `$ref`s from n, collecting their texts.
-func derefNode(n *spec.Node) (*spec.Node, []string) {
+func derefNode(n *tree.Node) (*tree.Node, []string) {
 	var refs []string
 	for i := 0; n != nil && n.Target != nil && i < 64; i++ {
 		refs = append(refs, n.Ref())
@@ -210,14 +210,14 @@ func derefNode(n *spec.Node) (*spec.Node, []string) {
 	return n, refs
 }
 
-func (p *parser) parse(raw *spec.Node, space string, depth int) use {
+func (p *parser) parse(raw *tree.Node, space string, depth int) use {
 	n, refs := derefNode(raw)
 	u := use{at: n, refs: refs}
 	u.t = p.parseNode(n, space, depth)
 	return u
 }
 
-func (p *parser) parseNode(n *spec.Node, space string, depth int) *avroType {
+func (p *parser) parseNode(n *tree.Node, space string, depth int) *avroType {
 	if n == nil {
 		return invalid(n, "no schema")
 	}
@@ -232,14 +232,14 @@ func (p *parser) parseNode(n *spec.Node, space string, depth int) *avroType {
 		return invalid(n, "unresolved $ref %q", n.Ref())
 	}
 	switch n.Kind {
-	case spec.Null:
+	case tree.Null:
 		// YAML authors write `- null` unquoted in unions; it means "null".
 		return bare[kNull]
-	case spec.String:
+	case tree.String:
 		return p.parseName(n, n.Value, space)
-	case spec.Seq:
+	case tree.Seq:
 		return p.memoized(n, space, depth, p.parseUnion)
-	case spec.Map:
+	case tree.Map:
 		return p.memoized(n, space, depth, p.parseMap)
 	}
 	return invalid(n, "a %s is not an Avro schema", n.Kind)
@@ -248,7 +248,7 @@ func (p *parser) parseNode(n *spec.Node, space string, depth int) *avroType {
 // memoized parses complex nodes once per enclosing namespace, so a graph
 // that shares nodes (YAML aliases, repeated `$ref`s) costs its size, not
 // the size of its unfolding, and `$ref` cycles end.
-func (p *parser) memoized(n *spec.Node, space string, depth int, f func(*spec.Node, string, int) *avroType) *avroType {
+func (p *parser) memoized(n *tree.Node, space string, depth int, f func(*tree.Node, string, int) *avroType) *avroType {
 	key := memoKey{n, space}
 	if t, ok := p.memo[key]; ok {
 		return t
@@ -275,7 +275,7 @@ var bare = func() map[kind]*avroType {
 }()
 
 // parseName reads a type name: a primitive or a reference to a named type.
-func (p *parser) parseName(n *spec.Node, name, space string) *avroType {
+func (p *parser) parseName(n *tree.Node, name, space string) *avroType {
 	if k, ok := primitives[name]; ok {
 		return bare[k]
 	}
@@ -292,7 +292,7 @@ func (p *parser) parseName(n *spec.Node, name, space string) *avroType {
 	return r
 }
 
-func (p *parser) parseUnion(n *spec.Node, space string, depth int) *avroType {
+func (p *parser) parseUnion(n *tree.Node, space string, depth int) *avroType {
 	t := &avroType{kind: kUnion, node: n}
 	seen := map[string]bool{}
 	for _, it := range n.Items {
@@ -327,8 +327,8 @@ var (
 	fieldKeys  = map[string]bool{"name": true, "type": true, "default": true, "doc": true, "order": true, "aliases": true}
 )
 
-func customProps(n *spec.Node, own map[string]bool) []spec.Field {
-	var out []spec.Field
+func customProps(n *tree.Node, own map[string]bool) []tree.Field {
+	var out []tree.Field
 	for _, f := range n.Fields {
 		if !commonKeys[f.Key] && !own[f.Key] && f.Key != "$ref" {
 			out = append(out, f)
@@ -337,7 +337,7 @@ func customProps(n *spec.Node, own map[string]bool) []spec.Field {
 	return out
 }
 
-func (p *parser) parseMap(n *spec.Node, space string, depth int) *avroType {
+func (p *parser) parseMap(n *tree.Node, space string, depth int) *avroType {
 	typ, _ := derefNode(n.Get("type"))
 	if typ == nil {
 		// An AsyncAPI 3 Multi Format Schema Object reached through `$ref`
@@ -352,12 +352,12 @@ func (p *parser) parseMap(n *spec.Node, space string, depth int) *avroType {
 	}
 	var t *avroType
 	switch {
-	case typ.Kind == spec.Map || typ.Kind == spec.Seq:
+	case typ.Kind == tree.Map || typ.Kind == tree.Seq:
 		// {"type": {...}} is not Avro, but it is written; read the inner schema.
 		return p.parse(n.Get("type"), space, depth+1).t
-	case typ.Kind == spec.Null:
+	case typ.Kind == tree.Null:
 		t = &avroType{kind: kNull, node: n}
-	case typ.Kind != spec.String:
+	case typ.Kind != tree.String:
 		return invalid(n, "`type` must be a type name, not a %s", typ.Kind)
 	case typ.Value == "record" || typ.Value == "error":
 		t = p.parseRecord(n, space, depth)
@@ -398,7 +398,7 @@ func (p *parser) parseMap(n *spec.Node, space string, depth int) *avroType {
 }
 
 // defineName sets the full name of a named type and registers it.
-func (p *parser) defineName(t *avroType, n *spec.Node, space string) *avroType {
+func (p *parser) defineName(t *avroType, n *tree.Node, space string) *avroType {
 	t.nameNode = n.Get("name")
 	name := t.nameNode.Text()
 	if name == "" {
@@ -421,7 +421,7 @@ func (p *parser) defineName(t *avroType, n *spec.Node, space string) *avroType {
 		t.aliases = append(t.aliases, a)
 	}
 	if prev, ok := p.names[t.full]; ok && prev != t {
-		if spec.Equal(prev.node, n) {
+		if tree.Equal(prev.node, n) {
 			return prev
 		}
 		return invalid(n, "the named type %s is defined twice", t.full)
@@ -437,14 +437,14 @@ func qualify(name, space string) string {
 	return space + "." + name
 }
 
-func (p *parser) parseRecord(n *spec.Node, space string, depth int) *avroType {
+func (p *parser) parseRecord(n *tree.Node, space string, depth int) *avroType {
 	t := &avroType{kind: kRecord, node: n}
 	if other := p.defineName(t, n, space); other != nil {
 		return other
 	}
 	t.props = customProps(n, recordKeys)
 	fields, _ := derefNode(n.Get("fields"))
-	if fields == nil || fields.Kind != spec.Seq {
+	if fields == nil || fields.Kind != tree.Seq {
 		// Keep the name registered so references still resolve, but say why
 		// the fields cannot be compared.
 		t.kind = kInvalid
@@ -456,7 +456,7 @@ func (p *parser) parseRecord(n *spec.Node, space string, depth int) *avroType {
 	for i, raw := range fields.Items {
 		fn, refs := derefNode(raw)
 		f := &avroField{node: fn, index: i, order: "ascending"}
-		if fn == nil || fn.Kind != spec.Map {
+		if fn == nil || fn.Kind != tree.Map {
 			f.name = fmt.Sprintf("#%d", i)
 			f.node = raw
 			f.typ = use{t: invalid(raw, "field %d is not a mapping", i), at: raw, refs: refs}
@@ -490,14 +490,14 @@ func (p *parser) parseRecord(n *spec.Node, space string, depth int) *avroType {
 	return t
 }
 
-func (p *parser) parseEnum(n *spec.Node, space string) *avroType {
+func (p *parser) parseEnum(n *tree.Node, space string) *avroType {
 	t := &avroType{kind: kEnum, node: n}
 	if other := p.defineName(t, n, space); other != nil {
 		return other
 	}
 	t.props = customProps(n, enumKeys)
 	syms, _ := derefNode(n.Get("symbols"))
-	if syms == nil || syms.Kind != spec.Seq {
+	if syms == nil || syms.Kind != tree.Seq {
 		t.kind = kInvalid
 		t.problem = fmt.Sprintf("enum %s has no `symbols` list", t.full)
 		return t
@@ -505,7 +505,7 @@ func (p *parser) parseEnum(n *spec.Node, space string) *avroType {
 	t.symbolsNode = syms
 	seen := map[string]bool{}
 	for _, s := range syms.Items {
-		if s.Kind != spec.String || seen[s.Value] {
+		if s.Kind != tree.String || seen[s.Value] {
 			continue
 		}
 		seen[s.Value] = true
@@ -516,7 +516,7 @@ func (p *parser) parseEnum(n *spec.Node, space string) *avroType {
 	return t
 }
 
-func (p *parser) parseFixed(n *spec.Node, space string) *avroType {
+func (p *parser) parseFixed(n *tree.Node, space string) *avroType {
 	t := &avroType{kind: kFixed, node: n}
 	if other := p.defineName(t, n, space); other != nil {
 		return other
@@ -534,8 +534,8 @@ func (p *parser) parseFixed(n *spec.Node, space string) *avroType {
 }
 
 // intValue reads an integer node (a YAML author may quote it).
-func intValue(n *spec.Node) (int64, bool) {
-	if n == nil || (n.Kind != spec.Number && n.Kind != spec.String) {
+func intValue(n *tree.Node) (int64, bool) {
+	if n == nil || (n.Kind != tree.Number && n.Kind != tree.String) {
 		return 0, false
 	}
 	r, ok := new(big.Rat).SetString(strings.TrimSpace(n.Value))
@@ -548,7 +548,7 @@ func intValue(n *spec.Node) (int64, bool) {
 // parseLogical reads logicalType and checks it is valid on the type: the
 // spec says an invalid logical type is ignored and the underlying type
 // used, so logicalOK is false for it.
-func (p *parser) parseLogical(t *avroType, n *spec.Node) {
+func (p *parser) parseLogical(t *avroType, n *tree.Node) {
 	t.logicalNode = n.Get("logicalType")
 	if t.logicalNode == nil {
 		return

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // checker answers "can a reader with schema R read data written with
@@ -239,7 +239,7 @@ func lossy(w, r kind) bool {
 // enumDefault returns the enum's default symbol when it is one of its
 // symbols, else "".
 func enumDefault(t *avroType) string {
-	if t.enumDefault == nil || t.enumDefault.Kind != spec.String {
+	if t.enumDefault == nil || t.enumDefault.Kind != tree.String {
 		return ""
 	}
 	for _, s := range t.symbols {
@@ -253,7 +253,7 @@ func enumDefault(t *avroType) string {
 // fits reports whether a default value is valid for a type. Avro up to
 // 1.11 reads a union field's default as its first branch. Types that could
 // not be parsed or resolved accept anything (nothing can be said).
-func fits(t *avroType, n *spec.Node, depth int) bool {
+func fits(t *avroType, n *tree.Node, depth int) bool {
 	t = t.deref()
 	if t == nil || n == nil || depth > maxDepth {
 		return true
@@ -262,9 +262,9 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 	case kInvalid, kRef:
 		return true
 	case kNull:
-		return n.Kind == spec.Null
+		return n.Kind == tree.Null
 	case kBoolean:
-		return n.Kind == spec.Bool
+		return n.Kind == tree.Bool
 	case kInt, kLong:
 		r, ok := n.NumberValue()
 		if !ok || !r.IsInt() {
@@ -275,7 +275,7 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 		}
 		return r.Num().IsInt64()
 	case kFloat, kDouble:
-		if n.Kind == spec.String {
+		if n.Kind == tree.String {
 			switch n.Value {
 			case "NaN", "Infinity", "-Infinity":
 				return true
@@ -285,11 +285,11 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 		_, ok := n.NumberValue()
 		return ok
 	case kBytes, kString:
-		return n.Kind == spec.String
+		return n.Kind == tree.String
 	case kFixed:
-		return n.Kind == spec.String && int64(utf8.RuneCountInString(n.Value)) == t.size
+		return n.Kind == tree.String && int64(utf8.RuneCountInString(n.Value)) == t.size
 	case kEnum:
-		if n.Kind != spec.String {
+		if n.Kind != tree.String {
 			return false
 		}
 		for _, s := range t.symbols {
@@ -299,7 +299,7 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 		}
 		return false
 	case kArray:
-		if n.Kind != spec.Seq {
+		if n.Kind != tree.Seq {
 			return false
 		}
 		for _, it := range n.Items {
@@ -309,7 +309,7 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 		}
 		return true
 	case kMap:
-		if n.Kind != spec.Map {
+		if n.Kind != tree.Map {
 			return false
 		}
 		for _, f := range n.Fields {
@@ -319,7 +319,7 @@ func fits(t *avroType, n *spec.Node, depth int) bool {
 		}
 		return true
 	case kRecord:
-		if n.Kind != spec.Map {
+		if n.Kind != tree.Map {
 			return false
 		}
 		for _, f := range t.fields {

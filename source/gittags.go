@@ -1,4 +1,4 @@
-package spec
+package source
 
 import (
 	"bufio"
@@ -113,18 +113,13 @@ func orWorkingTree(rev string) string {
 	return rev
 }
 
-// Path is the file's slash path relative to the root of the document it
-// was loaded with, as `$ref`s named it (a URL for a remote file): what
-// finds the same file in another revision.
-func (f *File) Path() string { return f.key }
-
 // GitObjects reads the objects of any number of revisions through two
 // long-running processes: `git cat-file --batch-check` for ids and
 // `git cat-file --batch` for contents. Walking the history of a document
 // over hundreds of tags then costs two processes, not hundreds.
 type GitObjects struct {
 	repo    *GitRepo
-	content *GitFS // its process serves every tree's reads
+	content *catFile // its process serves every tree's reads
 
 	mu    sync.Mutex
 	check *exec.Cmd
@@ -135,7 +130,7 @@ type GitObjects struct {
 
 // Objects starts nothing yet: the processes run on first use.
 func (g *GitRepo) Objects(maxSize int64) *GitObjects {
-	return &GitObjects{repo: g, content: &GitFS{repo: g, maxSize: maxSize}}
+	return &GitObjects{repo: g, content: &catFile{repo: g, maxSize: maxSize}}
 }
 
 // ID returns the id and type of an object named the way git names them
@@ -201,7 +196,7 @@ func (o *GitObjects) ask(name string) (id, kind string, err error) {
 		}
 		switch f[0] {
 		case "symlink":
-			return "", "", errOutsideRoot
+			return "", "", ErrOutsideTree
 		case "loop":
 			return "", "", errors.New("symbolic links form a loop")
 		}
@@ -238,14 +233,14 @@ func orTop(root string) string {
 }
 
 // TreeFS reads the files below one tree through the shared process, with
-// the same confinement as a GitFS: paths may not leave the tree, nor may
+// the same confinement: paths may not leave the tree, nor may
 // symbolic links.
 func (o *GitObjects) TreeFS(tree string) FileSystem {
 	return treeFS{shared: o.content, tree: tree}
 }
 
 type treeFS struct {
-	shared *GitFS
+	shared *catFile
 	tree   string
 }
 

@@ -1,4 +1,4 @@
-package spec
+package source
 
 import (
 	"bufio"
@@ -14,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/eventdiff/eventdiff/limits"
 )
 
 // GitRepo is the git work tree around a directory; documents of any of its
-// revisions can be read through a GitFS. Every git command runs with an
+// revisions can be read through GitObjects. Every git command runs with an
 // explicit argument list, never through a shell, because revisions and
 // paths may come from an untrusted pull request.
 type GitRepo struct {
@@ -221,17 +223,14 @@ func (g *GitRepo) DiskRelative(p string) (string, error) {
 	return rel, nil
 }
 
-// GitFS reads the files of one directory of one revision. The directory's
-// tree is resolved once; every read names a path inside that tree, and
+// catFile reads files of any tree of the repository through one
+// long-running `git cat-file --batch` process, which is an order of
+// magnitude faster than a process per file for documents split over many
+// files (see BenchmarkGitFS). Every read names a path inside a tree, and
 // symbolic links are followed only while they stay inside it, so a
-// reference can leave neither the repository nor a narrower --ref-root.
-//
-// Reads go through one long-running `git cat-file --batch` process, which
-// is an order of magnitude faster than a process per file for documents
-// split over many files (see BenchmarkGitFS).
-type GitFS struct {
+// reference can leave neither the repository nor a narrower reference tree.
+type catFile struct {
 	repo    *GitRepo
-	tree    string // SHA of the root tree
 	maxSize int64
 
 	mu     sync.Mutex
@@ -245,30 +244,8 @@ type GitFS struct {
 // when a path does not exist in a revision.
 var ErrNotInRevision = fmt.Errorf("not in the revision: %w", fs.ErrNotExist)
 
-// FS returns a GitFS over the directory root (relative to the top level,
-// "" for the top) of the commit rev.
-func (g *GitRepo) FS(commit, root string, maxSize int64) (*GitFS, error) {
-	if err := validRev(commit); err != nil {
-		return nil, err
-	}
-	spec := commit + "^{tree}"
-	if root != "" {
-		spec = commit + ":" + root
-	}
-	out, err := g.run("rev-parse", "--verify", "--quiet", "--end-of-options", spec)
-	if err != nil || out == "" {
-		return nil, fmt.Errorf("%s: %w", root, ErrNotInRevision)
-	}
-	if root != "" { // REV:path may name a file; REV^{tree} is always a tree
-		if kind, err := g.run("cat-file", "-t", out); err != nil || kind != "tree" {
-			return nil, fmt.Errorf("%s is not a directory in the revision", root)
-		}
-	}
-	return &GitFS{repo: g, tree: out, maxSize: maxSize}, nil
-}
-
 // start runs the batch process on first use.
-func (f *GitFS) start() error {
+func (f *catFile) start() error {
 	if f.cmd != nil {
 		return nil
 	}
@@ -289,18 +266,15 @@ func (f *GitFS) start() error {
 	return nil
 }
 
-// ReadFile reads name, a slash path relative to the root.
-func (f *GitFS) ReadFile(name string) ([]byte, error) { return f.readAt(f.tree, name) }
-
 // readAt reads name below tree (a tree object id, or REV:dir) through the
 // shared cat-file process; a protocol error leaves the process unusable.
-func (f *GitFS) readAt(tree, name string) ([]byte, error) {
+func (f *catFile) readAt(tree, name string) ([]byte, error) {
 	if strings.ContainsAny(name, "\n\r\x00") {
 		return nil, fmt.Errorf("%q: unusual characters in a file name", name)
 	}
 	name = path.Clean(name)
 	if name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
-		return nil, errOutsideRoot
+		return nil, ErrOutsideTree
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -324,7 +298,7 @@ type protocolError struct{ msg string }
 func (e *protocolError) Error() string { return "reading from git cat-file: " + e.msg }
 
 // request sends one object name and reads the answer.
-func (f *GitFS) request(object string) ([]byte, error) {
+func (f *catFile) request(object string) ([]byte, error) {
 	if _, err := io.WriteString(f.stdin, object+"\n"); err != nil {
 		return nil, &protocolError{err.Error()}
 	}
@@ -350,7 +324,7 @@ func (f *GitFS) request(object string) ([]byte, error) {
 		}
 		switch fields[0] {
 		case "symlink":
-			return nil, errOutsideRoot
+			return nil, ErrOutsideTree
 		case "dangling", "notdir":
 			return nil, ErrNotInRevision
 		case "loop":
@@ -369,7 +343,7 @@ func (f *GitFS) request(object string) ([]byte, error) {
 			if fields[1] != "blob" {
 				return nil, errors.New("is a directory")
 			}
-			return nil, fmt.Errorf("file is %d bytes, more than the limit of %d (raise it with --max-file-size)", size, f.maxSize)
+			return nil, limits.Exceeded(limits.FileSize, "file is %d bytes, more than the limit of %d", size, f.maxSize)
 		}
 		data := make([]byte, size+1)
 		if _, err := io.ReadFull(f.stdout, data); err != nil {
@@ -380,7 +354,7 @@ func (f *GitFS) request(object string) ([]byte, error) {
 	return nil, &protocolError{"unexpected answer " + strconv.Quote(header)}
 }
 
-func (f *GitFS) discard(n int64) error {
+func (f *catFile) discard(n int64) error {
 	if _, err := io.CopyN(io.Discard, f.stdout, n); err != nil {
 		return &protocolError{err.Error()}
 	}
@@ -388,7 +362,7 @@ func (f *GitFS) discard(n int64) error {
 }
 
 // Close ends the batch process.
-func (f *GitFS) Close() error {
+func (f *catFile) Close() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.cmd == nil {
@@ -399,27 +373,4 @@ func (f *GitFS) Close() error {
 	f.cmd = nil
 	f.broken = os.ErrClosed
 	return err
-}
-
-// GitInput prepares loading the document at main (relative to the top
-// level) of a commit, with `$ref`s confined to root (relative to the top
-// level; "" for the whole repository). label names the revision in
-// messages, e.g. "main" or a short SHA: files show as label:path.
-func GitInput(g *GitRepo, commit, label, main, root string, maxSize int64) (Input, *GitFS, error) {
-	display := label + ":" + main
-	if root != "" && main != root && !strings.HasPrefix(main, root+"/") {
-		return Input{}, nil, &Error{File: display, Msg: fmt.Sprintf("the document is not inside --ref-root %s", root)}
-	}
-	gfs, err := g.FS(commit, root, maxSize)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return Input{}, nil, &Error{File: display, Msg: fmt.Sprintf("--ref-root %s does not exist in %s", root, label)}
-		}
-		return Input{}, nil, &Error{File: display, Msg: err.Error()}
-	}
-	rel := main
-	if root != "" {
-		rel = strings.TrimPrefix(strings.TrimPrefix(main, root), "/")
-	}
-	return Input{FS: gfs, Main: rel, Display: label + ":" + root, Rev: label}, gfs, nil
 }

@@ -1,8 +1,9 @@
-package spec
+package tree
 
 import (
 	"fmt"
 
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -41,7 +42,7 @@ type guardFrame struct {
 	colAt  int
 }
 
-func guardYAML(name string, tokens token.Tokens, size int, lim Limits) error {
+func guardYAML(name string, tokens token.Tokens, size int, lim limits.Limits) error {
 	pathBudget := max(int64(minPathBudget), int64(size)*16)
 	var stack []guardFrame
 	var wide, paths int64
@@ -56,8 +57,7 @@ func guardYAML(name string, tokens token.Tokens, size int, lim Limits) error {
 	push := func(f guardFrame, tk *token.Token) error {
 		stack = append(stack, f)
 		if lim.MaxDepth > 0 && len(stack) > lim.MaxDepth+1 {
-			return &Error{File: name, Line: tk.Position.Line, Col: tk.Position.Column,
-				Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", lim.MaxDepth)}
+			return limitAt(name, tk.Position.Line, tk.Position.Column, limits.Depth, "nesting is deeper than the limit of %d", lim.MaxDepth)
 		}
 		return nil
 	}

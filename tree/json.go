@@ -1,15 +1,17 @@
-package spec
+package tree
 
 import (
 	"fmt"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/eventdiff/eventdiff/limits"
 )
 
 // parseJSON is the fast path for JSON input: a single pass that builds the
 // node tree with positions directly, without the YAML machinery.
-func parseJSON(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
+func parseJSON(f *File, data []byte, lim limits.Limits) (*Node, []Warning, error) {
 	p := &jsonParser{file: f, data: data, line: 1, lineStart: 0, lim: lim}
 	p.skipSpace()
 	if p.pos < len(data) && data[p.pos] == 0xEF { // UTF-8 byte order mark
@@ -35,7 +37,7 @@ type jsonParser struct {
 	pos       int
 	line      int
 	lineStart int
-	lim       Limits
+	lim       limits.Limits
 	warns     []Warning
 }
 
@@ -67,7 +69,7 @@ func (p *jsonParser) newNode(kind Kind, parent *Node, index int) *Node {
 
 func (p *jsonParser) value(parent *Node, index, depth int) (*Node, error) {
 	if p.lim.MaxDepth > 0 && depth > p.lim.MaxDepth {
-		return nil, p.errorf("nesting is deeper than the limit of %d (raise it with --max-depth)", p.lim.MaxDepth)
+		return nil, limitAt(p.file.Name, p.line, p.pos-p.lineStart+1, limits.Depth, "nesting is deeper than the limit of %d", p.lim.MaxDepth)
 	}
 	if p.pos >= len(p.data) {
 		return nil, p.errorf("invalid JSON: unexpected end of input")
@@ -281,7 +283,7 @@ func (p *jsonParser) object(parent *Node, index, depth int) (*Node, error) {
 			p.pos++
 		case '}':
 			p.pos++
-			n.buildIndex()
+			n.BuildIndex()
 			return n, nil
 		default:
 			return nil, p.errorf("invalid JSON: expected ',' or '}'")

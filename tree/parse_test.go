@@ -1,4 +1,4 @@
-package spec
+package tree
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/limits"
 )
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {
@@ -24,7 +25,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Parse(tt.file, []byte(tt.src), DefaultLimits)
+			_, _, err := Parse(tt.file, []byte(tt.src), limits.Default)
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("want *Error, got %v", err)
@@ -40,11 +41,11 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestJSONAndYAMLGiveTheSameTreeAndPositions(t *testing.T) {
-	j, _, err := Parse("d.json", []byte("{\n  \"a\": {\n    \"b\": [1, 2.5, \"x\", true, null]\n  },\n  \"c\": \"\\u00e9\\ud83d\\ude00\"\n}"), DefaultLimits)
+	j, _, err := Parse("d.json", []byte("{\n  \"a\": {\n    \"b\": [1, 2.5, \"x\", true, null]\n  },\n  \"c\": \"\\u00e9\\ud83d\\ude00\"\n}"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, _, err := Parse("d.yaml", []byte("a:\n  b: [1, 2.5, x, true, null]\nc: \"é😀\"\n"), DefaultLimits)
+	y, _, err := Parse("d.yaml", []byte("a:\n  b: [1, 2.5, x, true, null]\nc: \"é😀\"\n"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestJSONAndYAMLGiveTheSameTreeAndPositions(t *testing.T) {
 }
 
 func TestYAMLScalarsBecomeJSONValues(t *testing.T) {
-	f, _, err := Parse("s.yaml", []byte("i: 0x1F\nf: 1.50\nb: yes\ns: !!str 12\nn: ~\nl: |\n  text\n"), DefaultLimits)
+	f, _, err := Parse("s.yaml", []byte("i: 0x1F\nf: 1.50\nb: yes\ns: !!str 12\nn: ~\nl: |\n  text\n"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func TestDuplicateKeysWarnAndKeepTheLast(t *testing.T) {
 		{"d.yaml", "a: 1\nb: 2\na: 3\n"},
 		{"d.json", `{"a": 1, "b": 2, "a": 3}`},
 	} {
-		f, warns, err := Parse(src.name, []byte(src.text), DefaultLimits)
+		f, warns, err := Parse(src.name, []byte(src.text), limits.Default)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +105,7 @@ func TestDuplicateKeysWarnAndKeepTheLast(t *testing.T) {
 }
 
 func TestAliasesShareNodesAndMergeKeysMerge(t *testing.T) {
-	f, _, err := Parse("a.yaml", []byte("base: &b {x: 1, y: 2}\nuse: *b\nmerged:\n  <<: *b\n  y: 3\n"), DefaultLimits)
+	f, _, err := Parse("a.yaml", []byte("base: &b {x: 1, y: 2}\nuse: *b\nmerged:\n  <<: *b\n  y: 3\n"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func TestYAMLBombFailsFast(t *testing.T) {
 		b.WriteString("]\n")
 	}
 	start := time.Now()
-	_, _, err := Parse("bomb.yaml", []byte(b.String()), DefaultLimits)
+	_, _, err := Parse("bomb.yaml", []byte(b.String()), limits.Default)
 	if err == nil || !strings.Contains(err.Error(), "aliases expand") {
 		t.Fatalf("want an alias expansion error, got %v", err)
 	}
@@ -144,7 +145,7 @@ func TestYAMLBombFailsFast(t *testing.T) {
 func TestDeepNestingIsRefused(t *testing.T) {
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 	for _, name := range []string{"deep.yaml", "deep.json"} {
-		_, _, err := Parse(name, []byte(deep), DefaultLimits)
+		_, _, err := Parse(name, []byte(deep), limits.Default)
 		if err == nil || !strings.Contains(err.Error(), "nesting is deeper than the limit") {
 			t.Errorf("%s: got %v", name, err)
 		}
@@ -154,18 +155,18 @@ func TestDeepNestingIsRefused(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		b.WriteString(strings.Repeat("  ", i) + "k:\n")
 	}
-	lim := DefaultLimits
+	lim := limits.Default
 	lim.MaxDepth = 10
-	if _, _, err := Parse("block.yaml", []byte(b.String()), lim); err == nil || !strings.Contains(err.Error(), "--max-depth") {
+	if _, _, err := Parse("block.yaml", []byte(b.String()), lim); !isLimit(err, limits.Depth) {
 		t.Errorf("block nesting: got %v", err)
 	}
 }
 
 func TestFileSizeLimit(t *testing.T) {
-	lim := DefaultLimits
+	lim := limits.Default
 	lim.MaxFileSize = 10
 	_, _, err := Parse("big.yaml", []byte("a: 123456789012345"), lim)
-	if err == nil || !strings.Contains(err.Error(), "--max-file-size") {
+	if !isLimit(err, limits.FileSize) {
 		t.Errorf("got %v", err)
 	}
 }
@@ -184,4 +185,10 @@ func TestLongNamesAreClippedInMessages(t *testing.T) {
 	if !strings.Contains(short.Error(), "schema.json") {
 		t.Error("a reasonable name stays whole")
 	}
+}
+
+// isLimit reports whether err says that the limit was reached.
+func isLimit(err error, limit limits.Name) bool {
+	var le *limits.Error
+	return errors.As(err, &le) && le.Limit == limit
 }

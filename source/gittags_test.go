@@ -1,4 +1,4 @@
-package spec
+package source
 
 import (
 	"errors"
@@ -135,13 +135,13 @@ func TestGitObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := objs.TreeFS(apiTree).ReadFile("up.yaml"); !errors.Is(err, errOutsideRoot) {
+	if _, err := objs.TreeFS(apiTree).ReadFile("up.yaml"); !errors.Is(err, ErrOutsideTree) {
 		t.Errorf("a link out of the tree: %v", err)
 	}
-	if _, err := objs.TreeFS(apiTree).ReadFile("../top.yaml"); !errors.Is(err, errOutsideRoot) {
+	if _, err := objs.TreeFS(apiTree).ReadFile("../top.yaml"); !errors.Is(err, ErrOutsideTree) {
 		t.Errorf("../: %v", err)
 	}
-	if _, _, err := objs.ID(apiTree + ":up.yaml"); !errors.Is(err, errOutsideRoot) {
+	if _, _, err := objs.ID(apiTree + ":up.yaml"); !errors.Is(err, ErrOutsideTree) {
 		t.Errorf("the id of a link out of the tree: %v", err)
 	}
 	if _, err := objs.Tree(second, "top.yaml"); err == nil {

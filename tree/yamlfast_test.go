@@ -1,4 +1,4 @@
-package spec
+package tree
 
 import (
 	"fmt"
@@ -9,19 +9,20 @@ import (
 	"testing"
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/limits"
 )
 
 // parseBoth parses YAML with the token builder and with goccy's full
 // parser, and says how they differ ("" when they agree).
 func parseBoth(name string, data []byte) (usedFast bool, diff string) {
 	fastYAML = false
-	slow, slowWarns, slowErr := parseYAML(&File{Name: name}, data, DefaultLimits)
+	slow, slowWarns, slowErr := parseYAML(&File{Name: name}, data, limits.Default)
 	fastYAML = true
 	f := &File{Name: name}
-	c := &yamlConverter{file: f, lim: DefaultLimits, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
+	c := &yamlConverter{file: f, lim: limits.Default, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
 	var fastRoot *Node
 	var fastErr error
-	if toks := lexTokens(data); !hasInvalidToken(toks) && flowDepth(data) <= DefaultLimits.MaxDepth {
+	if toks := lexTokens(data); !hasInvalidToken(toks) && flowDepth(data) <= limits.Default.MaxDepth {
 		fastRoot, fastErr = buildFromTokens(c, toks)
 	} else {
 		return false, ""

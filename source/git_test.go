@@ -1,4 +1,4 @@
-package spec
+package source
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventdiff/eventdiff/limits"
 )
 
 // gitEnv isolates git from the machine's configuration, so the tests run
@@ -70,6 +72,18 @@ func newRepo(t testing.TB, files map[string]string) (string, *GitRepo) {
 	return dir, repo
 }
 
+// revisionFS reads the directory root of a commit through a new GitObjects.
+func revisionFS(t testing.TB, repo *GitRepo, commit, root string, maxSize int64) FileSystem {
+	t.Helper()
+	objs := repo.Objects(maxSize)
+	t.Cleanup(func() { objs.Close() })
+	tree, err := objs.Tree(commit, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return objs.TreeFS(tree)
+}
+
 func TestGitFSReadsOneRevision(t *testing.T) {
 	dir, repo := newRepo(t, map[string]string{"api/a.yaml": "one\n", "top.yaml": "top\n"})
 	writeFiles(t, dir, map[string]string{"api/a.yaml": "two\n"})
@@ -86,11 +100,7 @@ func TestGitFSReadsOneRevision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := repo.FS(first, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer whole.Close()
+	whole := revisionFS(t, repo, first, "", 0)
 	if got, err := whole.ReadFile("api/a.yaml"); err != nil || string(got) != "one\n" {
 		t.Errorf("HEAD~2:api/a.yaml = %q, %v; want the first version", got, err)
 	}
@@ -106,23 +116,19 @@ func TestGitFSReadsOneRevision(t *testing.T) {
 	}
 
 	head, _ := repo.Commit("HEAD")
-	api, err := repo.FS(head, "api", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	api := revisionFS(t, repo, head, "api", 0)
 	if got, err := api.ReadFile("same.yaml"); err != nil || string(got) != "two\n" {
 		t.Errorf("a link inside the root is followed: %q, %v", got, err)
 	}
 	for _, name := range []string{"up.yaml", "passwd.yaml", "../top.yaml"} {
-		if _, err := api.ReadFile(name); !errors.Is(err, errOutsideRoot) {
+		if _, err := api.ReadFile(name); !errors.Is(err, ErrOutsideTree) {
 			t.Errorf("%s: %v, want it refused as outside the root", name, err)
 		}
 	}
 
-	small, _ := repo.FS(head, "", 2)
-	defer small.Close()
-	if _, err := small.ReadFile("api/a.yaml"); err == nil || !strings.Contains(err.Error(), "--max-file-size") {
+	small := revisionFS(t, repo, head, "", 2)
+	var le *limits.Error
+	if _, err := small.ReadFile("api/a.yaml"); !errors.As(err, &le) || le.Limit != limits.FileSize {
 		t.Errorf("size limit: %v", err)
 	}
 	if got, err := small.ReadFile("api/a.yaml"); err == nil || got != nil {
@@ -163,13 +169,15 @@ func BenchmarkGitFS(b *testing.B) {
 	head, _ := repo.Commit("HEAD")
 	b.Run("batch", func(b *testing.B) {
 		for b.Loop() {
-			f, _ := repo.FS(head, "", 0)
+			objs := repo.Objects(0)
+			tree, _ := objs.Tree(head, "")
+			f := objs.TreeFS(tree)
 			for name := range files {
 				if _, err := f.ReadFile(name); err != nil {
 					b.Fatal(err)
 				}
 			}
-			f.Close()
+			objs.Close()
 		}
 	})
 	b.Run("process-per-file", func(b *testing.B) {

@@ -1,12 +1,12 @@
-package spec
+package tree
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/token"
 )
@@ -107,8 +107,7 @@ func (b *tokenBuilder) newNode(kind Kind, t *token.Token, parent *Node, index in
 }
 
 func (b *tokenBuilder) limitErr(t *token.Token) error {
-	return &Error{File: b.conv.file.Name, Line: t.Position.Line, Col: t.Position.Column,
-		Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", b.conv.lim.MaxDepth)}
+	return limitAt(b.conv.file.Name, t.Position.Line, t.Position.Column, limits.Depth, "nesting is deeper than the limit of %d", b.conv.lim.MaxDepth)
 }
 
 // value reads one node. parentCol is the column of the enclosing block
@@ -194,8 +193,7 @@ func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, dept
 		}
 		b.conv.expanded += b.conv.size(target)
 		if b.conv.lim.MaxAliasNodes > 0 && b.conv.expanded > b.conv.lim.MaxAliasNodes {
-			return nil, &Error{File: b.conv.file.Name, Line: t.Position.Line, Col: t.Position.Column,
-				Msg: fmt.Sprintf("YAML aliases expand to more than %d nodes (raise the limit with --max-alias-nodes)", b.conv.lim.MaxAliasNodes)}
+			return nil, limitAt(b.conv.file.Name, t.Position.Line, t.Position.Column, limits.AliasNodes, "YAML aliases expand to more than %d nodes", b.conv.lim.MaxAliasNodes)
 		}
 		return target, nil
 	case t.Type == token.LiteralType || t.Type == token.FoldedType:
@@ -355,7 +353,7 @@ func (b *tokenBuilder) blockMap(parent *Node, index, col, depth int) (*Node, err
 		}
 		b.addField(m, key, val, t)
 	}
-	m.buildIndex()
+	m.BuildIndex()
 	return m, nil
 }
 
@@ -442,13 +440,13 @@ func (b *tokenBuilder) flowMap(parent *Node, index, depth int) (*Node, error) {
 			return nil, errFallback
 		case sep.Type == token.CollectEntryType:
 		case sep.Type == token.MappingEndType:
-			m.buildIndex()
+			m.BuildIndex()
 			return m, nil
 		default:
 			return nil, errFallback
 		}
 	}
-	m.buildIndex()
+	m.BuildIndex()
 	return m, nil
 }
 

@@ -1,4 +1,4 @@
-package spec
+package tree
 
 import (
 	"bytes"
@@ -15,28 +15,9 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/eventdiff/eventdiff/limits"
 )
-
-// Limits bound the work that reading one document may cause. Input is
-// untrusted (a pull request from a fork), so every dimension has a ceiling.
-type Limits struct {
-	MaxFileSize   int64 // bytes of one file
-	MaxTotalSize  int64 // bytes of all files of one document together
-	MaxDepth      int   // nesting of maps and sequences
-	MaxAliasNodes int   // nodes reachable through YAML aliases, counted with repetition
-	MaxRefHops    int   // references followed to reach one target
-	MaxFiles      int   // files one document may pull in through $ref
-}
-
-// DefaultLimits are generous for real documents and small for attacks.
-var DefaultLimits = Limits{
-	MaxFileSize:   64 << 20,
-	MaxTotalSize:  256 << 20,
-	MaxDepth:      1000,
-	MaxAliasNodes: 1_000_000,
-	MaxRefHops:    64,
-	MaxFiles:      10_000,
-}
 
 // Error is a problem with an input, named by file and (where known) line.
 // Its message is one line.
@@ -45,21 +26,33 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
+	Err  error // the cause, when it has a type of its own (a *limits.Error, say)
 }
 
 func (e *Error) Error() string {
+	msg := e.Msg
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
 	var s string
 	switch {
 	case e.File == "":
-		s = e.Msg
+		s = msg
 	case e.Line > 0:
-		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, msg)
 	default:
-		s = fmt.Sprintf("%s: %s", e.File, e.Msg)
+		s = fmt.Sprintf("%s: %s", e.File, msg)
 	}
 	// File names and pointers come from the input and may hold line
 	// breaks or be megabytes long; the message stays one readable line.
 	return clipQuoted(lineBreaks.Replace(s))
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// limitAt is the error for a limit reached at a place in a file.
+func limitAt(file string, line, col int, limit limits.Name, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Err: limits.Exceeded(limit, format, args...)}
 }
 
 var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
@@ -84,7 +77,8 @@ func clipQuoted(msg string) string {
 	})
 }
 
-func errorAt(n *Node, format string, args ...any) *Error {
+// ErrorAt is the error for a problem found at a node.
+func ErrorAt(n *Node, format string, args ...any) *Error {
 	e := &Error{Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		e.Line, e.Col = int(n.Line), int(n.Col)
@@ -97,11 +91,11 @@ func errorAt(n *Node, format string, args ...any) *Error {
 
 // Parse reads one YAML or JSON file into a node tree. Text that starts with
 // `{` or `[` is tried as JSON first, which is several times faster than YAML.
-func Parse(name string, data []byte, lim Limits) (*File, []Warning, error) {
+func Parse(name string, data []byte, lim limits.Limits) (*File, []Warning, error) {
 	if lim.MaxFileSize > 0 && int64(len(data)) > lim.MaxFileSize {
-		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d (raise it with --max-file-size)", len(data), lim.MaxFileSize)}
+		return nil, nil, limitAt(name, 0, 0, limits.FileSize, "file is %d bytes, more than the limit of %d", len(data), lim.MaxFileSize)
 	}
-	f := &File{Name: name, size: len(data)}
+	f := &File{Name: name}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(bytes.TrimSpace(trimmed)) == 0 {
 		return nil, nil, &Error{File: name, Msg: "file is empty"}
@@ -147,9 +141,9 @@ func flowDepth(data []byte) int {
 	return max
 }
 
-func parseYAML(f *File, data []byte, lim Limits) (*Node, []Warning, error) {
+func parseYAML(f *File, data []byte, lim limits.Limits) (*Node, []Warning, error) {
 	if lim.MaxDepth > 0 && flowDepth(data) > lim.MaxDepth {
-		return nil, nil, &Error{File: f.Name, Msg: fmt.Sprintf("nesting is deeper than the limit of %d (raise it with --max-depth)", lim.MaxDepth)}
+		return nil, nil, limitAt(f.Name, 0, 0, limits.Depth, "nesting is deeper than the limit of %d", lim.MaxDepth)
 	}
 	toks := lexer.Tokenize(string(data))
 	c := &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
@@ -217,14 +211,20 @@ func yamlError(name string, err error) error {
 
 type yamlConverter struct {
 	file     *File
-	lim      Limits
+	lim      limits.Limits
 	anchors  map[string]*Node
 	sizes    map[*Node]int
 	expanded int
 	warns    []Warning
 }
 
-func (c *yamlConverter) errAt(n ast.Node, format string, args ...any) error {
+func (c *yamlConverter) limitErr(n ast.Node, limit limits.Name, format string, args ...any) error {
+	e := c.errAt(n, format, args...)
+	e.Err, e.Msg = limits.Exceeded(limit, "%s", e.Msg), ""
+	return e
+}
+
+func (c *yamlConverter) errAt(n ast.Node, format string, args ...any) *Error {
 	e := &Error{File: c.file.Name, Msg: fmt.Sprintf(format, args...)}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		e.Line, e.Col = tk.Position.Line, tk.Position.Column
@@ -242,7 +242,7 @@ func (c *yamlConverter) node(kind Kind, src ast.Node, parent *Node, index int) *
 
 func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*Node, error) {
 	if c.lim.MaxDepth > 0 && depth > c.lim.MaxDepth {
-		return nil, c.errAt(src, "nesting is deeper than the limit of %d (raise it with --max-depth)", c.lim.MaxDepth)
+		return nil, c.limitErr(src, limits.Depth, "nesting is deeper than the limit of %d", c.lim.MaxDepth)
 	}
 	switch v := src.(type) {
 	case nil:
@@ -321,7 +321,7 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 		}
 		c.expanded += c.size(target)
 		if c.lim.MaxAliasNodes > 0 && c.expanded > c.lim.MaxAliasNodes {
-			return nil, c.errAt(v, "YAML aliases expand to more than %d nodes (raise the limit with --max-alias-nodes)", c.lim.MaxAliasNodes)
+			return nil, c.limitErr(v, limits.AliasNodes, "YAML aliases expand to more than %d nodes", c.lim.MaxAliasNodes)
 		}
 		// The alias shares the anchored node: no copy, so expansion costs no memory.
 		return target, nil
@@ -333,7 +333,7 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 		if err := c.addPair(n, v, depth); err != nil {
 			return nil, err
 		}
-		n.buildIndex()
+		n.BuildIndex()
 		return n, nil
 	case *ast.MappingNode:
 		n := c.node(Map, v, parent, index)
@@ -346,7 +346,7 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 				return nil, err
 			}
 		}
-		n.buildIndex()
+		n.BuildIndex()
 		return n, nil
 	case *ast.SequenceNode:
 		n := c.node(Seq, v, parent, index)

@@ -1,6 +1,7 @@
-package spec
+package tree
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func (k Kind) String() string {
 // through Target, which may close a cycle (recursive schemas).
 type Node struct {
 	Kind   Kind
-	marks  uint8   // walk marks of the loader (markWalked, markReached); fits in Kind's padding
+	marks  uint8   // walk marks of one walker (see Mark); fits in Kind's padding
 	Value  string  // scalar text; numbers in their literal form, booleans "true"/"false"
 	Fields []Field // Map entries in document order
 	Items  []*Node // Seq entries
@@ -69,18 +70,25 @@ type Field struct {
 type File struct {
 	Name string // display name: the path as the user gave it, joined with relative refs
 	Rev  string // the git revision it was read from ("" for the working tree)
+	// Path is the file's slash path relative to the root of the document
+	// it was loaded with, as `$ref`s named it (a URL for a remote file):
+	// what shares a file between references and finds it in another
+	// revision. The loader sets it.
+	Path string
 	Root *Node
 	JSON bool
-	size int
-	key  string // canonical key used to share a file between refs
 }
 
-// Walk marks: the loader visits every node a few times, and a mark on the
-// node is much cheaper than a visited map over a million nodes.
-const (
-	markWalked  uint8 = 1 << iota // references resolved below it
-	markReached                   // reached from the document's used parts
-)
+// Mark is a bit a walker sets on the nodes it has visited: a loader visits
+// every node a few times, and a mark on the node is much cheaper than a
+// visited map over a million nodes. The bits are the walkers' to assign.
+type Mark uint8
+
+// SetMark sets m on the node.
+func (n *Node) SetMark(m Mark) { n.marks |= uint8(m) }
+
+// HasMark reports whether m is set on the node.
+func (n *Node) HasMark(m Mark) bool { return n != nil && n.marks&uint8(m) != 0 }
 
 // mapIndexThreshold is the map size above which Get uses a hash index.
 const mapIndexThreshold = 12
@@ -104,9 +112,11 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
-// buildIndex prepares fast lookups on large maps. It is called once while
-// parsing, so later concurrent readers never write.
-func (n *Node) buildIndex() {
+// BuildIndex prepares fast lookups on a large map; whoever builds or
+// reorders a map's fields calls it once, so later concurrent readers never
+// write.
+func (n *Node) BuildIndex() {
+	n.index = nil
 	if len(n.Fields) <= mapIndexThreshold {
 		return
 	}
@@ -227,6 +237,25 @@ func UnescapePointer(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// Warning is a problem that does not stop the diff: the document is
+// recognisably AsyncAPI but not strictly valid, or something was skipped.
+type Warning struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string {
+	msg := clipQuoted(w.Msg)
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, msg)
+	}
+	if w.File != "" {
+		return w.File + ": " + msg
+	}
+	return msg
 }
 
 // Location says where something is written.

@@ -1,4 +1,4 @@
-package spec
+package tree
 
 // Reading a map checks every key against the keys before it, to keep the
 // last of duplicates. A linear search makes that quadratic: 100,000 keys

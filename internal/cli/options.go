@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"github.com/eventdiff/eventdiff/eventdiff"
+	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/spec"
+)
+
+// policyFlags are the flags of commands that classify changes the way
+// diff does.
+func policyFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "config file (default: .eventdiff.yaml in the current directory or the git top level)"},
+		&cli.StringFlag{Name: "v2-perspective", Value: "application", Usage: "how AsyncAPI 2.x publish/subscribe are read: application (the spec's reading: subscribe = the application sends) or client"},
+		&cli.BoolFlag{Name: "strict", Usage: "validation-exact schema semantics: adding or removing an optional property of an open object changes the accepted set"},
+		&cli.BoolFlag{Name: "assert-format", Usage: "treat JSON Schema format as a constraint instead of an annotation"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings about the input documents"},
+	}
+}
+
+// loadFlags are the flags that say how documents are read.
+func loadFlags() []cli.Flag {
+	d := limits.Default
+	return []cli.Flag{
+		&cli.StringFlag{Name: "ref-root", Usage: "directory $refs may read from (default: the git repository around each document; outside one, the current directory when the document is under it, else its own directory)"},
+		&cli.BoolFlag{Name: "allow-remote-refs", Usage: "follow http(s):// $refs"},
+		&cli.Int64Flag{Name: "max-file-size", Value: d.MaxFileSize, Usage: "largest file read, in bytes"},
+		&cli.Int64Flag{Name: "max-total-size", Value: d.MaxTotalSize, Usage: "largest total of all files of one document, in bytes"},
+		&cli.IntFlag{Name: "max-depth", Value: d.MaxDepth, Usage: "deepest nesting of maps and lists"},
+		&cli.IntFlag{Name: "max-alias-nodes", Value: d.MaxAliasNodes, Usage: "most nodes YAML aliases may expand to"},
+		&cli.IntFlag{Name: "max-ref-hops", Value: d.MaxRefHops, Usage: "longest chain of $refs to one target"},
+		&cli.IntFlag{Name: "max-files", Value: d.MaxFiles, Usage: "most files one document may reference"},
+	}
+}
+
+// loadOptions reads the config and the flags of policyFlags and loadFlags
+// into the options of the pipeline. A flag given on the command line wins
+// over the config, which wins over the flag's default.
+func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, error) {
+	cfg, err := loadConfig(c, env)
+	if err != nil {
+		return eventdiff.Options{}, nil, err
+	}
+	persp := spec.Perspective(setting(c, cfg, "v2-perspective", cfg.Perspective))
+	if persp != spec.Application && persp != spec.Client {
+		return eventdiff.Options{}, nil, trouble("unknown --v2-perspective %q (use application or client)", persp)
+	}
+	if c.IsSet("strict") || !cfg.Set("strict") {
+		cfg.Policy.Strict = c.Bool("strict")
+	}
+	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
+		cfg.Policy.AssertFormat = c.Bool("assert-format")
+	}
+	return eventdiff.Options{
+		RefRoot:         c.String("ref-root"),
+		AllowRemoteRefs: c.Bool("allow-remote-refs"),
+		Limits: limits.Limits{
+			MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
+			MaxAliasNodes: c.Int("max-alias-nodes"), MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
+		},
+		Perspective: persp,
+		Config:      cfg,
+		Stdin:       env.Stdin,
+	}, cfg, nil
+}
+
+// setting returns a flag's value when it was given, else the config's
+// value when the config sets it, else the flag's default.
+func setting(c *cli.Context, cfg *rules.Config, name, fromConfig string) string {
+	if c.IsSet(name) || !cfg.Set(name) {
+		return c.String(name)
+	}
+	return fromConfig
+}
