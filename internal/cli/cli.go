@@ -69,7 +69,7 @@ func Run(args []string, env Env) (code int) {
 		}
 	}()
 	app := newApp(env)
-	err := app.Run(args)
+	err := app.Run(hoistFlags(args, app.Commands))
 	if err == nil {
 		return ExitOK
 	}
