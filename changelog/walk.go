@@ -11,7 +11,7 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"

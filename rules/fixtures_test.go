@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"

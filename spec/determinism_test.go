@@ -5,8 +5,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/corpus"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/spec"
 )

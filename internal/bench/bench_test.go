@@ -17,11 +17,11 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/eventdiff/eventdiff/diff"
-	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/cli"
 	"github.com/eventdiff/eventdiff/internal/gen"
 	_ "github.com/eventdiff/eventdiff/internal/golden"
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"

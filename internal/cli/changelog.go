@@ -14,7 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/changelog"
-	"github.com/eventdiff/eventdiff/eventdiff"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
 )
 

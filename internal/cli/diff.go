@@ -10,8 +10,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"

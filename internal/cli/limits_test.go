@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 )
 
 // writeDoc writes files (slash paths) under a new temp dir and returns

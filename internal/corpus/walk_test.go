@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eventdiff/eventdiff/eventdiff"
 	"github.com/eventdiff/eventdiff/internal/corpus"
 	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 )
 
 // TestCorpusSummary diffs every pair of the shared corpus the way a user
