@@ -1,7 +1,8 @@
 // Package limits holds the ceilings on what reading one document may cost,
 // and the error that says which ceiling was reached. Input is untrusted (a
 // pull request from a fork), so every dimension of cost has one: bytes,
-// files, nesting, alias expansion, reference chains.
+// files, nesting, nodes, the length of one scalar, alias expansion,
+// reference chains.
 //
 // It knows nothing of how input is read or parsed; the packages that do
 // (source, tree, spec) report an *Error naming the limit, and a caller such
@@ -16,17 +17,27 @@ type Limits struct {
 	MaxFileSize   int64 // bytes of one file
 	MaxTotalSize  int64 // bytes of all files of one document together
 	MaxDepth      int   // nesting of maps and sequences
+	MaxNodes      int   // values (scalars, maps, sequences) in all files of one document together
+	MaxScalarSize int   // bytes of one scalar (a string, a number) or mapping key
 	MaxAliasNodes int   // nodes reachable through YAML aliases, counted with repetition
+	MaxAliasBytes int64 // bytes of keys and scalars reachable through YAML aliases, counted with repetition
 	MaxRefHops    int   // references followed to reach one target
 	MaxFiles      int   // files one document may pull in through $ref
 }
 
-// Default are generous for real documents and small for attacks.
+// Default are generous for real documents and small for attacks. Within
+// them, reading a pair of documents costs well under a gigabyte: a node
+// costs about a hundred bytes, so the node limit bounds the memory of the
+// densest input (a list of one-character items), and what aliases may
+// expand to bounds the work of everything that walks a value.
 var Default = Limits{
 	MaxFileSize:   64 << 20,
 	MaxTotalSize:  256 << 20,
 	MaxDepth:      1000,
+	MaxNodes:      2_000_000,
+	MaxScalarSize: 4 << 20,
 	MaxAliasNodes: 1_000_000,
+	MaxAliasBytes: 16 << 20,
 	MaxRefHops:    64,
 	MaxFiles:      10_000,
 }
@@ -39,7 +50,10 @@ const (
 	FileSize   Name = "file-size"
 	TotalSize  Name = "total-size"
 	Depth      Name = "depth"
+	Nodes      Name = "nodes"
+	ScalarSize Name = "scalar-size"
 	AliasNodes Name = "alias-nodes"
+	AliasBytes Name = "alias-bytes"
 	RefHops    Name = "ref-hops"
 	Files      Name = "files"
 )
