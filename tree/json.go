@@ -17,11 +17,6 @@ import (
 func parseJSON(f *File, text string, m *meter) (*Node, []Warning, error) {
 	p := &jsonParser{file: f, text: text, line: 1, m: m}
 	p.skipSpace()
-	if p.pos < len(text) && text[p.pos] == 0xEF { // UTF-8 byte order mark
-		p.pos += 3
-		p.lineStart = p.pos
-	}
-	p.skipSpace()
 	root, err := p.value(nil, 0, 0)
 	if err != nil {
 		return nil, nil, err

@@ -252,3 +252,23 @@ func TestTheFullParserReadsSmallFilesOnly(t *testing.T) {
 		t.Errorf("past the share: got %v", err)
 	}
 }
+
+// A UTF-8 byte order mark is no part of the document, in either format,
+// and moves no column.
+func TestByteOrderMarkIsSkipped(t *testing.T) {
+	for name, text := range map[string]string{
+		"bom.yaml": "\ufeffasyncapi: 3.0.0\ninfo: {title: t}\n",
+		"bom.json": "\ufeff{\"asyncapi\": \"3.0.0\",\n \"info\": {\"title\": \"t\"}}",
+	} {
+		f, _, err := Parse(name, []byte(text), limits.Default)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if v := f.Root.Get("asyncapi"); v == nil || v.Value != "3.0.0" || f.Root.Fields[0].Key != "asyncapi" {
+			t.Errorf("%s: keys %v", name, f.Root.Interface())
+		}
+		if info := f.Root.Get("info"); info.Line != 2 || info.Col > 2 {
+			t.Errorf("%s: info at %d:%d", name, info.Line, info.Col)
+		}
+	}
+}

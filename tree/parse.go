@@ -81,6 +81,10 @@ func ErrorAt(n *Node, format string, args ...any) *Error {
 	return e
 }
 
+// utf8BOM is the byte-order mark some editors write at the start of a
+// UTF-8 file. It is no part of the document, in YAML or in JSON.
+const utf8BOM = "\ufeff"
+
 // A Parser reads the files of one document. It keeps the counts that the
 // limits bound over a whole document (nodes, alias expansion), so that a
 // document cannot pass a limit by spreading itself over many files.
@@ -112,9 +116,9 @@ func (p *Parser) Parse(name string, data []byte) (*File, []Warning, error) {
 	if lim.MaxFileSize > 0 && int64(len(data)) > lim.MaxFileSize {
 		return nil, nil, limitAt(name, 0, 0, limits.FileSize, "file is %d bytes, more than the limit of %d", len(data), lim.MaxFileSize)
 	}
-	text := unsafe.String(unsafe.SliceData(data), len(data))
+	text := strings.TrimPrefix(unsafe.String(unsafe.SliceData(data), len(data)), utf8BOM)
 	f := &File{Name: name}
-	trimmed := strings.TrimLeft(text, " \t\r\n\ufeff")
+	trimmed := strings.TrimLeft(text, " \t\r\n")
 	if len(trimmed) == 0 {
 		return nil, nil, &Error{File: name, Msg: "file is empty"}
 	}
