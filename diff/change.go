@@ -32,6 +32,9 @@ type Change struct {
 	Base     *tree.Location // where it was (nil when it did not exist)
 	Revision *tree.Location // where it is; for removals the closest surviving parent
 	Old, New any
+	// Elided names what was cut to the report's bounds: "old", "new",
+	// "message", "witness" (see bounded.go).
+	Elided []string
 
 	// Schema is set for changes found by a schema engine.
 	Schema *schema.Delta

@@ -39,6 +39,7 @@ type JSONChange struct {
 	Revision    *tree.Location `json:"revision"`
 	Old         any            `json:"old"`
 	New         any            `json:"new"`
+	Elided      []string       `json:"elided,omitempty"` // what was cut to the report's bounds: old, new, message, witness
 	Fingerprint string         `json:"fingerprint"`
 	Effect      string         `json:"effect,omitempty"`
 	Path        string         `json:"path,omitempty"`
@@ -74,7 +75,7 @@ func BuildJSON(r *rules.Result) JSONReport {
 func jsonChange(f *rules.Finding) JSONChange {
 	c := JSONChange{ID: f.Rule.ID, Level: f.Level, Bump: f.Bump, Message: f.Text, Direction: string(f.Direction),
 		Breaks: f.Breaks, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
-		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Fingerprint: f.Fingerprint(), Note: f.Note}
+		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Elided: f.Elided, Fingerprint: f.Fingerprint(), Note: f.Note}
 	if c.Operations == nil {
 		c.Operations = []diff.OpRef{}
 	}

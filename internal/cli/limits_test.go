@@ -392,3 +392,21 @@ func TestPanicWhileLoadingIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// With the alias limit raised past a 100 MB expansion, every report still
+// echoes a bounded part of the value (the JSON report was 423 MB), and the
+// JSON report says what it cut.
+func TestReportsEchoBoundedValues(t *testing.T) {
+	ok := writeDoc(t, [2]string{"asyncapi.yaml", limitHeader})
+	doc := writeDoc(t, [2]string{"asyncapi.yaml", limitHeader + aliasedString()})
+	for _, format := range []string{"json", "text", "markdown", "github", "junit"} {
+		var r result
+		alloc, _ := measure(func() { r = run(t, "", nil, "diff", "--max-alias-bytes", "200000000", "-f", format, ok, doc) })
+		if r.code != ExitOK || len(r.stdout) > 1<<20 || alloc > 100<<20 {
+			t.Errorf("%s: exit %d, %d bytes of report, %d MB allocated; stderr %q", format, r.code, len(r.stdout), alloc>>20, r.stderr)
+		}
+		if format == "json" && !strings.Contains(r.stdout, `"elided": [`) {
+			t.Errorf("the JSON report does not say what it cut")
+		}
+	}
+}
