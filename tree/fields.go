@@ -1,6 +1,9 @@
 package tree
 
-import "fmt"
+import (
+	"fmt"
+	"hash/maphash"
+)
 
 // stacks hold the entries of the maps and lists being built, one above the
 // other: a collection takes exactly as many entries as it has when it is
@@ -54,46 +57,51 @@ func (s *chunkStack[T]) take(mark int) []T {
 type openMap struct {
 	n     *Node
 	mark  int
-	index map[string]int32 // key → position from mark, once the map is large
+	index *keyTable // key → position from mark, once the map is large
+	key   func(int) string
 }
 
-func (s *stacks) openMap(n *Node) *openMap { return &openMap{n: n, mark: s.fields.n} }
+func (s *stacks) openMap(n *Node) *openMap {
+	m := &openMap{n: n, mark: s.fields.n}
+	m.key = func(i int) string { return s.fields.at(m.mark + i).Key }
+	return m
+}
 
 // fieldCount is the number of fields m has so far.
 func (s *stacks) fieldCount(m *openMap) int { return s.fields.n - m.mark }
 
-// find returns the position of key among m's fields so far, or -1.
-// Reading a map checks every key against the keys before it, to keep the
-// last of duplicates; a linear search would make that quadratic (100,000
-// keys in a 1 MB JSON object took 40 seconds), so a large map gets a hash
-// index.
-func (s *stacks) find(m *openMap, key string) int {
+// find returns the position of key among m's fields so far, or -1, and
+// where in m's index it would go. Reading a map checks every key against
+// the keys before it, to keep the last of duplicates; a linear search
+// would make that quadratic (100,000 keys in a 1 MB JSON object took 40
+// seconds), so a large map gets a hash index.
+func (s *stacks) find(m *openMap, key string) (pos, slot int) {
 	count := s.fieldCount(m)
 	if m.index == nil && count > mapIndexThreshold {
-		m.index = make(map[string]int32, 2*count)
+		m.index = newKeyTable(2 * count)
 		for i := 0; i < count; i++ {
-			m.index[s.fields.at(m.mark+i).Key] = int32(i)
+			_, slot := m.index.find(m.key(i), m.key)
+			m.index.insert(slot, i, m.key)
 		}
 	}
 	if m.index != nil {
-		if i, ok := m.index[key]; ok {
-			return int(i)
-		}
-		return -1
+		return m.index.find(key, m.key)
 	}
 	for i := 0; i < count; i++ {
-		if s.fields.at(m.mark+i).Key == key {
-			return i
+		if m.key(i) == key {
+			return i, 0
 		}
 	}
-	return -1
+	return -1, 0
 }
 
-func (s *stacks) add(m *openMap, f Field) {
-	if m.index != nil {
-		m.index[f.Key] = int32(s.fieldCount(m))
-	}
+// add adds a field whose key m does not have yet; slot is what find said.
+func (s *stacks) add(m *openMap, f Field, slot int) {
+	pos := s.fieldCount(m)
 	s.fields.push(f)
+	if m.index != nil {
+		m.index.insert(slot, pos, m.key)
+	}
 }
 
 // put adds an entry: a collection is shown at its key, and a duplicate key
@@ -102,7 +110,8 @@ func (s *stacks) put(m *openMap, key string, val *Node, keyLine, keyCol int32, w
 	if val.Parent == m.n && (val.Kind == Map || val.Kind == Seq) {
 		val.Line, val.Col = keyLine, keyCol
 	}
-	if i := s.find(m, key); i >= 0 {
+	i, slot := s.find(m, key)
+	if i >= 0 {
 		*warns = append(*warns, Warning{File: m.n.File.Name, Line: int(keyLine), Msg: fmt.Sprintf("duplicate key %q; the last value is used", key)})
 		if val.Parent == m.n {
 			val.Index = int32(i)
@@ -110,7 +119,7 @@ func (s *stacks) put(m *openMap, key string, val *Node, keyLine, keyCol int32, w
 		s.fields.at(m.mark + i).Value = val
 		return
 	}
-	s.add(m, Field{Key: key, Value: val})
+	s.add(m, Field{Key: key, Value: val}, slot)
 }
 
 // merge applies a YAML `<<` merge key: it adds the fields of the map (or
@@ -128,15 +137,16 @@ func (s *stacks) merge(m *openMap, val *Node) bool {
 	}
 	for _, mm := range maps {
 		for _, f := range mm.Fields {
-			if s.find(m, f.Key) < 0 {
-				s.add(m, f)
+			if i, slot := s.find(m, f.Key); i < 0 {
+				s.add(m, f, slot)
 			}
 		}
 	}
 	return true
 }
 
-// closeMap gives the map its fields.
+// closeMap gives the map its fields, and its index: the positions are
+// the same.
 func (s *stacks) closeMap(m *openMap) {
 	m.n.Fields = s.fields.take(m.mark)
 	m.n.index = nil
@@ -145,6 +155,63 @@ func (s *stacks) closeMap(m *openMap) {
 		if m.n.index == nil {
 			m.n.BuildIndex()
 		}
+	}
+}
+
+// keyTable indexes the keys of a large map: an open-addressing hash table
+// of positions in the map's fields, which hold the keys. It costs 8 to 16
+// bytes a key where a Go map[string]int32 costs about 40, and finding a
+// key tells where to insert it, so reading a key hashes it once.
+type keyTable struct {
+	slots []int32 // 1 + a position, 0 for an empty slot; a power of two long
+	n     int
+}
+
+var keySeed = maphash.MakeSeed()
+
+func newKeyTable(capacity int) *keyTable {
+	size := 16
+	for size < 2*capacity {
+		size <<= 1
+	}
+	return &keyTable{slots: make([]int32, size)}
+}
+
+// find returns the position of key (keyAt gives the key at a position),
+// or -1 and the slot where it goes.
+func (t *keyTable) find(key string, keyAt func(int) string) (pos, slot int) {
+	mask := len(t.slots) - 1
+	for i := int(maphash.String(keySeed, key)) & mask; ; i = (i + 1) & mask {
+		p := t.slots[i]
+		if p == 0 {
+			return -1, i
+		}
+		if keyAt(int(p-1)) == key {
+			return int(p - 1), i
+		}
+	}
+}
+
+// insert puts pos in slot, which find returned for its key, and grows the
+// table when it is half full.
+func (t *keyTable) insert(slot, pos int, keyAt func(int) string) {
+	t.slots[slot] = int32(pos + 1)
+	t.n++
+	if 2*t.n <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]int32, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, p := range old {
+		if p == 0 {
+			continue
+		}
+		i := int(maphash.String(keySeed, keyAt(int(p-1)))) & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = p
 	}
 }
 

@@ -59,8 +59,8 @@ type Node struct {
 	Col    int32
 	File   *File
 
-	Target *Node            // resolved target when this node is a Reference Object
-	index  map[string]int32 // key → position, in large maps
+	Target *Node     // resolved target when this node is a Reference Object
+	index  *keyTable // key → position, in large maps
 }
 
 // Field is one key/value entry of a map node.
@@ -102,7 +102,7 @@ func (n *Node) Get(key string) *Node {
 		return nil
 	}
 	if n.index != nil {
-		if i, ok := n.index[key]; ok {
+		if i, _ := n.index.find(key, n.fieldKey); i >= 0 {
 			return n.Fields[i].Value
 		}
 		return nil
@@ -115,6 +115,8 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
+func (n *Node) fieldKey(i int) string { return n.Fields[i].Key }
+
 // BuildIndex prepares fast lookups on a large map; whoever builds or
 // reorders a map's fields calls it once, so later concurrent readers never
 // write.
@@ -123,10 +125,10 @@ func (n *Node) BuildIndex() {
 	if len(n.Fields) <= mapIndexThreshold {
 		return
 	}
-	n.index = make(map[string]int32, len(n.Fields))
-	for i, f := range n.Fields {
-		if _, dup := n.index[f.Key]; !dup {
-			n.index[f.Key] = int32(i)
+	n.index = newKeyTable(len(n.Fields))
+	for i := range n.Fields {
+		if j, slot := n.index.find(n.Fields[i].Key, n.fieldKey); j < 0 {
+			n.index.insert(slot, i, n.fieldKey)
 		}
 	}
 }
