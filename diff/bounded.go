@@ -2,7 +2,9 @@ package diff
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/eventdiff/eventdiff/tree"
@@ -201,6 +203,53 @@ func nodeValue(n *tree.Node, limit int) any {
 	return nodeWalk(n, map[*tree.Node]bool{}, &refs, &left)
 }
 
+// minEntryCost is the least a map entry counts for: an empty key (its
+// quotes and colon) and an empty string.
+const minEntryCost = 3 + 2
+
+// firstKeys returns the k fields whose keys come first, in key order,
+// without sorting a map of a million keys to take a few thousand.
+func firstKeys(fields []tree.Field, k int) []tree.Field {
+	if len(fields) <= 1 {
+		return fields
+	}
+	less := func(a, b tree.Field) int { return strings.Compare(a.Key, b.Key) }
+	if len(fields) <= k {
+		out := slices.Clone(fields)
+		slices.SortFunc(out, less)
+		return out
+	}
+	// Keep the k smallest in a max-heap, then sort them.
+	h := slices.Clone(fields[:k])
+	heapify := func(i int) {
+		for {
+			big, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && h[l].Key > h[big].Key {
+				big = l
+			}
+			if r < len(h) && h[r].Key > h[big].Key {
+				big = r
+			}
+			if big == i {
+				return
+			}
+			h[i], h[big] = h[big], h[i]
+			i = big
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		heapify(i)
+	}
+	for _, f := range fields[k:] {
+		if f.Key < h[0].Key {
+			h[0] = f
+			heapify(0)
+		}
+	}
+	slices.SortFunc(h, less)
+	return h
+}
+
 func nodeWalk(n *tree.Node, onPath map[*tree.Node]bool, refs, left *int) any {
 	if n == nil {
 		*left -= scalarCost
@@ -218,20 +267,18 @@ func nodeWalk(n *tree.Node, onPath map[*tree.Node]bool, refs, left *int) any {
 	}
 	switch n.Kind {
 	case tree.Map:
-		fields := n.Fields
-		if len(fields) > 1 {
-			fields = append([]tree.Field(nil), fields...)
-			sort.Slice(fields, func(i, j int) bool { return fields[i].Key < fields[j].Key })
-		}
+		fields := firstKeys(n.Fields, max(*left, 0)/minEntryCost+1)
 		*left -= 2
 		m := make(map[string]any, min(len(fields), 64))
 		for _, f := range fields {
 			if *left < 0 {
-				m[Elision] = Elision
 				break
 			}
 			*left -= len(f.Key) + 3
 			m[f.Key] = nodeWalk(f.Value, onPath, refs, left)
+		}
+		if len(m) < len(n.Fields) {
+			m[Elision] = Elision
 		}
 		return m
 	case tree.Seq:

@@ -94,17 +94,17 @@ func mapOf(n int) string {
 // same, and a value within the bound is kept whole.
 func TestCuttingIsTheSameFromNodesAndValues(t *testing.T) {
 	lim := limits.Default
-	d := loadText(t, "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\nx-a: {b: ["+strings.Repeat("'"+strings.Repeat("x", 100)+"', ", 1000)+"1], a: "+strings.Repeat("y", 50000)+", c: {d: 1}}\nx-small: {a: [1, 'two', null, true]}\n", lim)
-	for _, key := range []string{"x-a", "x-small"} {
+	d := loadText(t, "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\nx-a: {b: ["+strings.Repeat("'"+strings.Repeat("x", 100)+"', ", 1000)+"1], a: "+strings.Repeat("y", 50000)+", c: {d: 1}}\nx-small: {a: [1, 'two', null, true]}\nx-wide: {"+mapOf(20000)+"}\n", lim)
+	for _, key := range []string{"x-a", "x-small", "x-wide"} {
 		n := d.Root.Get(key)
 		fromNode, _ := boundValue(plain(n), maxValueBytes)
 		fromValue, cut := boundValue(n.Resolved(), maxValueBytes)
 		a, _ := json.Marshal(fromNode)
 		b, _ := json.Marshal(fromValue)
 		if string(a) != string(b) {
-			t.Errorf("%s: cut from the node:\n%.300s\nfrom the value:\n%.300s", key, a[len(a)-200:], b[len(b)-200:])
+			t.Errorf("%s: cut from the node:\n%.300s\nfrom the value:\n%.300s", key, a[max(len(a)-200, 0):], b[max(len(b)-200, 0):])
 		}
-		if want := key == "x-a"; cut != want {
+		if want := key != "x-small"; cut != want {
 			t.Errorf("%s: cut %v", key, cut)
 		}
 		if key == "x-small" {
