@@ -15,12 +15,12 @@ import (
 )
 
 // fullParserShare is the share of --max-file-size that goccy's full parser
-// may read. It costs some 60 bytes of memory per byte of text and reads a
-// few megabytes a second, so it reads only what the token builder leaves
-// to it (a construct the builder does not handle), in files of a sixteenth
-// of the largest file allowed: 4 MB by default. Raising the file limit
-// raises this one.
-const fullParserShare = 16
+// may read. It costs up to 300 bytes of memory per byte of text (a list of
+// one-character items) and reads a few megabytes a second, so it reads only
+// what the token builder leaves to it (a construct the builder does not
+// handle), in files of a sixty-fourth of the largest file allowed: 1 MB by
+// default. Raising the file limit raises this one.
+const fullParserShare = 64
 
 // parseYAML reads YAML with the token builder, and with goccy's full
 // parser when the builder gives up.

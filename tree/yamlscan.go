@@ -673,8 +673,8 @@ func (s *yamlScanner) singleQuoted(line, col int) ytoken {
 			if b, ok = s.quotedBreak(b, &firstLineChar); !ok {
 				return s.fail()
 			}
-		case c == '\t':
-			return s.fail()
+		case c == '\t' && firstLineChar:
+			return s.fail() // goccy refuses or skips it by a column of its own
 		case c == ' ' && firstLineChar:
 			s.pos++
 		default:
@@ -721,7 +721,13 @@ func (s *yamlScanner) doubleQuoted(line, col int) ytoken {
 				return s.fail()
 			}
 		case c == '\t':
-			return s.fail()
+			if firstLineChar {
+				return s.fail() // goccy refuses or skips it by a column of its own
+			}
+			if b == nil {
+				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
+			}
+			b = s.quotedTab(b)
 		case c == ' ' && firstLineChar:
 			s.pos++
 		default:
@@ -733,6 +739,26 @@ func (s *yamlScanner) doubleQuoted(line, col int) ytoken {
 		}
 	}
 	return s.fail() // unterminated
+}
+
+// quotedTab reads a tab inside a double-quoted scalar as goccy does: kept
+// when something other than blanks follows it on its line, and then
+// counted as two columns unless a quote follows it; dropped with the
+// blanks after it otherwise.
+func (s *yamlScanner) quotedTab(b []byte) []byte {
+	i := s.pos + 1
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if i >= len(s.src) || s.src[i] == '\n' || s.src[i] == '\r' {
+		s.pos = i // trailing blanks: the line break that follows drops them
+		return b
+	}
+	if s.src[s.pos+1] != '"' {
+		s.lineShift--
+	}
+	s.pos++
+	return append(b, '\t')
 }
 
 // escapes are the one-character escapes of double-quoted scalars.
@@ -846,6 +872,7 @@ func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
 	s.pos = j
 	s.newline(n)
 	b := &blockState{folded: c == foldedStyle}
+	start := s.pos
 	for s.pos < len(s.src) {
 		sp := 0
 		for s.at(s.pos+sp) == ' ' {
@@ -873,13 +900,17 @@ func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
 			if b.firstIndent == 0 && s.src[k] == '#' {
 				return s.fail() // goccy's parser may refuse an empty scalar ended by a comment
 			}
+			v := b.value(chomp)
+			if v != "" && strings.HasPrefix(s.src[start:k], string(b.buf)) {
+				return s.fail() // goccy places the text at column 1 and refuses it
+			}
+			if c := s.src[k]; v == "" && len(b.buf) > 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+				return s.fail() // goccy reads the next token as if text were pending
+			}
 			break // a line indented less ends the scalar
 		}
-		e := k
+		e := k // a tab after the line's first character is text (at k, see above)
 		for e < len(s.src) && s.src[e] != '\n' && s.src[e] != '\r' {
-			if s.src[e] == '\t' {
-				return s.fail()
-			}
 			e++
 		}
 		// goccy reads the last character of the text on its own: when it
@@ -892,7 +923,7 @@ func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
 			s.lastDelim = b.firstIndent - 1
 		}
 		for i := k; i < e; i++ {
-			b.add(s.src[i])
+			b.add(s.src[i], i == len(s.src)-1)
 		}
 		if e == len(s.src) {
 			s.pos = e
@@ -967,13 +998,14 @@ func (b *blockState) text(sp, textCol int, last bool) bool {
 	return true
 }
 
-// add adds one byte of a line's text.
-func (b *blockState) add(c byte) {
+// add adds one byte of a line's text. goccy counts a tab as text, except
+// as the last character of the text.
+func (b *blockState) add(c byte, last bool) {
 	if c == ' ' && len(b.buf) == 0 {
 		return
 	}
 	b.buf = append(b.buf, c)
-	if c != ' ' {
+	if c != ' ' && !(c == '\t' && last) {
 		b.notSpace = len(b.buf)
 	}
 }
