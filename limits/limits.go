@@ -26,13 +26,14 @@ type Limits struct {
 }
 
 // Default are generous for real documents and small for attacks. Within
-// them, reading a pair of documents costs well under a gigabyte: a node
-// costs about a hundred bytes, so the node limit bounds the memory of the
-// densest input (a list of one-character items), and what aliases may
-// expand to bounds the work of everything that walks a value.
+// them, comparing two documents costs under a gigabyte: a document holds
+// at most 64 MB of text and 2 million nodes of about 125 bytes each (the
+// densest input, a list of one-character items, reaches the node limit
+// first), and what aliases may expand to bounds the work of everything
+// that walks a value.
 var Default = Limits{
 	MaxFileSize:   64 << 20,
-	MaxTotalSize:  256 << 20,
+	MaxTotalSize:  64 << 20,
 	MaxDepth:      1000,
 	MaxNodes:      2_000_000,
 	MaxScalarSize: 4 << 20,
