@@ -36,9 +36,9 @@ func (p *Parser) parseYAML(f *File, text string, m *meter) (*Node, []Warning, er
 		p.nodes, p.aliasNodes, p.aliasBytes = nodes, aliasNodes, aliasBytes
 		m.sizes = nil
 		if max := p.lim.MaxFileSize / fullParserShare; max > 0 && int64(len(text)) > max {
-			return nil, nil, limitAt(f.Name, b.fellAt, 0, limits.FileSize,
-				"line %d needs the full YAML parser, which reads files of at most %d bytes, and this one has %d; write the document as JSON, or avoid what the line uses (a tag, an explicit key, a second document, a tab, …)",
-				b.fellAt, max, len(text))
+			return nil, nil, limitAt(f.Name, b.fellAt, 1, limits.FileSize,
+				"this line needs the full YAML parser, which reads files of at most %d bytes, and this one has %d; write the document as JSON, or avoid what the line uses (a tag, an explicit key, a second document, a tab, …)",
+				max, len(text))
 		}
 	}
 	return parseYAMLFull(f, text, m)
