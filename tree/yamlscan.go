@@ -254,10 +254,8 @@ func (s *yamlScanner) scan() ytoken {
 			return s.fail()
 		}
 		return s.blockScalar(c, line, col)
-	case '\'':
-		return s.singleQuoted(line, col)
-	case '"':
-		return s.doubleQuoted(line, col)
+	case '\'', '"':
+		return s.quoted(c, line, col)
 	case '%', '@', '`', '?', ':', ']', '}', ',':
 		return s.fail() // directives, reserved characters, odd plain starts
 	case '<':
@@ -643,90 +641,42 @@ func (s *yamlScanner) atDocumentSeparator() bool {
 	return rest == "---" || rest == "..."
 }
 
-// singleQuoted reads a 'single-quoted' scalar.
-func (s *yamlScanner) singleQuoted(line, col int) ytoken {
+// quoted reads a 'single-quoted' or "double-quoted" scalar (q is the
+// quote), with the escapes of its style.
+func (s *yamlScanner) quoted(q byte, line, col int) ytoken {
 	s.pos++
 	start := s.pos
 	var b []byte // nil while the value is the text itself
-	firstLineChar := false
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case c == '\'' && s.at(s.pos+1) == '\'':
-			if b == nil {
-				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
-			}
-			b = append(b, '\'')
-			s.pos += 2 // goccy leaves firstLineChar as it is: spaces after '' may still be dropped
-		case c == '\'':
-			value := s.src[start:s.pos]
-			if b != nil {
-				value = string(b)
-			}
-			s.pos++
-			return s.emitScalar(singleStyle, line, col, value)
-		case c == '\n' || c == '\r':
-			if b == nil {
-				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
-			}
-			var ok bool
-			if b, ok = s.quotedBreak(b, &firstLineChar); !ok {
-				return s.fail()
-			}
-		case c == '\t' && firstLineChar:
-			return s.fail() // goccy refuses or skips it by a column of its own
-		case c == ' ' && firstLineChar:
-			s.pos++
-		default:
-			if b != nil {
-				b = append(b, c)
-			}
-			s.pos++
-			firstLineChar = false
+	decode := func() {
+		if b == nil {
+			b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
 		}
 	}
-	return s.fail() // unterminated
-}
-
-// doubleQuoted reads a "double-quoted" scalar with its escapes.
-func (s *yamlScanner) doubleQuoted(line, col int) ytoken {
-	s.pos++
-	start := s.pos
-	var b []byte
 	firstLineChar := false
 	for s.pos < len(s.src) {
-		c := s.src[s.pos]
+		c, ok := s.src[s.pos], true
 		switch {
-		case c == '"':
+		case c == '\'' && q == '\'' && s.at(s.pos+1) == '\'':
+			decode()
+			b = append(b, '\'')
+			s.pos += 2 // goccy leaves firstLineChar as it is: spaces after '' may still be dropped
+		case c == q:
 			value := s.src[start:s.pos]
 			if b != nil {
 				value = string(b)
 			}
 			s.pos++
-			return s.emitScalar(doubleStyle, line, col, value)
-		case c == '\\':
-			if b == nil {
-				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
-			}
-			var ok bool
-			if b, ok = s.escape(b, &firstLineChar); !ok {
-				return s.fail()
-			}
+			return s.emitScalar(q, line, col, value)
+		case c == '\\' && q == '"':
+			decode()
+			b, ok = s.escape(b, &firstLineChar)
 		case c == '\n' || c == '\r':
-			if b == nil {
-				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
-			}
-			var ok bool
-			if b, ok = s.quotedBreak(b, &firstLineChar); !ok {
-				return s.fail()
-			}
-		case c == '\t':
-			if firstLineChar {
-				return s.fail() // goccy refuses or skips it by a column of its own
-			}
-			if b == nil {
-				b = append(make([]byte, 0, s.pos-start+16), s.src[start:s.pos]...)
-			}
+			decode()
+			b, ok = s.quotedBreak(b, &firstLineChar)
+		case c == '\t' && firstLineChar:
+			return s.fail() // goccy refuses or skips it by a column of its own
+		case c == '\t' && q == '"':
+			decode()
 			b = s.quotedTab(b)
 		case c == ' ' && firstLineChar:
 			s.pos++
@@ -736,6 +686,9 @@ func (s *yamlScanner) doubleQuoted(line, col int) ytoken {
 			}
 			s.pos++
 			firstLineChar = false
+		}
+		if !ok {
+			return s.fail()
 		}
 	}
 	return s.fail() // unterminated
