@@ -105,7 +105,7 @@ func plain(n *tree.Node) any {
 	if n == nil {
 		return nil
 	}
-	v := nodeValue(n, maxValueBytes)
+	v := n.ResolvedUpTo(maxValueBytes)
 	if b, cut := boundValue(v, maxValueBytes); cut {
 		return elided{b}
 	}

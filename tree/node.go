@@ -431,45 +431,6 @@ func equalResolved(a, b *Node, seen map[[2]*Node]bool) bool {
 	return Equal(a, b)
 }
 
-// Resolved converts the node to plain Go values like Interface, but with
-// references replaced by their targets. A reference met again inside its
-// own target (a cycle), or met after a budget of expanded nodes is spent,
-// stays as written, so the result is always small and finite.
-func (n *Node) Resolved() any {
-	budget := 10000
-	return n.resolved(map[*Node]bool{}, &budget)
-}
-
-func (n *Node) resolved(onPath map[*Node]bool, budget *int) any {
-	if n == nil {
-		return nil
-	}
-	*budget--
-	if n.Target != nil {
-		if onPath[n] || *budget <= 0 {
-			return map[string]any{"$ref": n.Ref()}
-		}
-		onPath[n] = true
-		defer delete(onPath, n)
-		return n.Deref().resolved(onPath, budget)
-	}
-	switch n.Kind {
-	case Map:
-		m := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			m[f.Key] = f.Value.resolved(onPath, budget)
-		}
-		return m
-	case Seq:
-		s := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			s[i] = it.resolved(onPath, budget)
-		}
-		return s
-	}
-	return n.Interface()
-}
-
 // Entries returns the fields of a map node; nil for anything else (nil included).
 func (n *Node) Entries() []Field {
 	if n == nil || n.Kind != Map {
