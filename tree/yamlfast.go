@@ -132,28 +132,8 @@ func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, dept
 		}
 		return nil, b.depthErr(t.line, t.col)
 	}
-	// Node properties: an anchor and/or a tag.
-	anchor, tag, propLine := "", "", -1
-	for t.kind == tAnchor || t.kind == tTag {
-		propLine = t.line
-		if t.kind == tTag {
-			if tag != "" {
-				return nil, b.fallback()
-			}
-			tag = t.value
-		} else {
-			if anchor != "" {
-				return nil, b.fallback()
-			}
-			anchor = t.value
-		}
-		b.advance()
-		t = b.peek()
-	}
-	if tag != "" && tag != "!!str" && tag != "!str" {
-		return nil, b.fallback()
-	}
-	if t.kind == tEnd || t.kind == tFail {
+	anchor, tag, propLine, ok := b.properties()
+	if t = b.peek(); !ok || t.kind == tEnd || t.kind == tFail {
 		return nil, b.fallback()
 	}
 	if b.inFlow > 0 {
@@ -207,6 +187,28 @@ func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, dept
 		b.anchors[anchor] = n
 	}
 	return n, nil
+}
+
+// properties reads a node's anchor and tag, if it has them, and the line
+// they are on (-1 without). Only the !!str tag is read here.
+func (b *tokenBuilder) properties() (anchor, tag string, line int, ok bool) {
+	line = -1
+	for t := b.peek(); t.kind == tAnchor || t.kind == tTag; t = b.peek() {
+		line = t.line
+		if t.kind == tTag {
+			if tag != "" {
+				return "", "", 0, false
+			}
+			tag = t.value
+		} else {
+			if anchor != "" {
+				return "", "", 0, false
+			}
+			anchor = t.value
+		}
+		b.advance()
+	}
+	return anchor, tag, line, tag == "" || tag == "!!str" || tag == "!str"
 }
 
 // alias reads `*name`: the anchored node itself, shared.

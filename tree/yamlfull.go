@@ -198,32 +198,7 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 		*ast.StringNode, *ast.LiteralNode:
 		return c.scalar(v, parent, index, false)
 	case *ast.TagNode:
-		if v.Start != nil && (v.Start.Value == "!!str" || v.Start.Value == "!str") {
-			inner, anchor := v.Value, ""
-			if a, ok := inner.(*ast.AnchorNode); ok && a.Name != nil {
-				inner, anchor = a.Value, a.Name.GetToken().Value
-			}
-			switch inner.(type) {
-			case *ast.NullNode, *ast.BoolNode, *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode,
-				*ast.StringNode, *ast.LiteralNode:
-				n, err := c.scalar(inner, parent, index, true)
-				if err == nil && anchor != "" {
-					c.anchors[anchor] = n
-				}
-				return n, err
-			}
-		}
-		n, err := c.convert(v.Value, parent, index, depth)
-		if err != nil {
-			return nil, err
-		}
-		if v.Start != nil && (v.Start.Value == "!!str" || v.Start.Value == "!str") && n.Kind != Map && n.Kind != Seq {
-			if n.Kind == Null {
-				n.Value = ""
-			}
-			n.Kind = String
-		}
-		return n, nil
+		return c.tagged(v, parent, index, depth)
 	case *ast.AnchorNode:
 		n, err := c.convert(v.Value, parent, index, depth)
 		if err != nil {
@@ -234,20 +209,7 @@ func (c *yamlConverter) convert(src ast.Node, parent *Node, index, depth int) (*
 		}
 		return n, nil
 	case *ast.AliasNode:
-		name := ""
-		if v.Value != nil {
-			name = v.Value.GetToken().Value
-		}
-		target, ok := c.anchors[name]
-		if !ok {
-			return nil, c.errAt(v, "invalid YAML: alias *%s names no anchor defined before it", name)
-		}
-		line, col := c.pos(v)
-		if err := c.m.alias(target, int(line), int(col)); err != nil {
-			return nil, err
-		}
-		// The alias shares the anchored node: no copy, so expansion costs no memory.
-		return target, nil
+		return c.alias(v)
 	case *ast.MappingValueNode:
 		return c.mapping(v, []*ast.MappingValueNode{v}, parent, index, depth)
 	case *ast.MappingNode:
@@ -279,6 +241,64 @@ func (c *yamlConverter) pos(n ast.Node) (int32, int32) {
 		return int32(tk.Position.Line), int32(tk.Position.Column)
 	}
 	return 0, 0
+}
+
+// isScalar reports whether n is a scalar of goccy's syntax tree.
+func isScalar(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.NullNode, *ast.BoolNode, *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode,
+		*ast.StringNode, *ast.LiteralNode:
+		return true
+	}
+	return false
+}
+
+// tagged converts a node with a tag: !!str makes a scalar the string it is
+// written as; other tags are not read.
+func (c *yamlConverter) tagged(v *ast.TagNode, parent *Node, index, depth int) (*Node, error) {
+	str := v.Start != nil && (v.Start.Value == "!!str" || v.Start.Value == "!str")
+	if str {
+		inner, anchor := v.Value, ""
+		if a, ok := inner.(*ast.AnchorNode); ok && a.Name != nil {
+			inner, anchor = a.Value, a.Name.GetToken().Value
+		}
+		if isScalar(inner) {
+			n, err := c.scalar(inner, parent, index, true)
+			if err == nil && anchor != "" {
+				c.anchors[anchor] = n
+			}
+			return n, err
+		}
+	}
+	n, err := c.convert(v.Value, parent, index, depth)
+	if err != nil {
+		return nil, err
+	}
+	if str && n.Kind != Map && n.Kind != Seq {
+		if n.Kind == Null {
+			n.Value = ""
+		}
+		n.Kind = String
+	}
+	return n, nil
+}
+
+// alias converts `*name`: the anchored node itself, shared, so expansion
+// costs no memory; the meter counts what it would cost to walk.
+func (c *yamlConverter) alias(v *ast.AliasNode) (*Node, error) {
+	name := ""
+	if v.Value != nil {
+		name = v.Value.GetToken().Value
+	}
+	target, ok := c.anchors[name]
+	if !ok {
+		return nil, c.errAt(v, "invalid YAML: alias *%s names no anchor defined before it", name)
+	}
+	line, col := c.pos(v)
+	if err := c.m.alias(target, int(line), int(col)); err != nil {
+		return nil, err
+	}
+	return target, nil
 }
 
 // mapping converts a mapping of the given entries.

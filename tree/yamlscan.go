@@ -789,11 +789,13 @@ func hexRune(s string, i, n int) (rune, bool) {
 // Columns count from 1; 0 means not known yet.
 type blockState struct {
 	folded          bool
-	firstIndent     int // the column of the first line's text: the scalar's indentation
-	lineIndent      int // the column of the current line's text
-	prevIndent      int // lineIndent of the line before (0 when it was blank)
-	lastTextIndent  int // lineIndent of the last line that was not blank
-	spaceOnlyIndent int // spaces on the blank lines before the first line of text
+	chomp           byte // '-', '+' or 0
+	start           int  // where the scalar's lines start in the text
+	firstIndent     int  // the column of the first line's text: the scalar's indentation
+	lineIndent      int  // the column of the current line's text
+	prevIndent      int  // lineIndent of the line before (0 when it was blank)
+	lastTextIndent  int  // lineIndent of the last line that was not blank
+	spaceOnlyIndent int  // spaces on the blank lines before the first line of text
 	foldedNewLine   bool
 	buf             []byte
 	notSpace        int // the length of buf without its trailing spaces
@@ -802,30 +804,11 @@ type blockState struct {
 // blockScalar reads a literal (|) or folded (>) scalar: its header, then
 // its lines, with goccy's rules for indentation, folding and chomping.
 func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
-	if col == 1 || s.lastDelim == 0 {
+	chomp, ok := s.blockHeader(col)
+	if !ok {
 		return s.fail()
 	}
-	chomp, i := byte(0), s.pos+1
-	if ch := s.at(i); ch == '-' || ch == '+' {
-		chomp, i = ch, i+1
-	}
-	j := i
-	for s.at(j) == ' ' {
-		j++
-	}
-	if s.at(j) == '#' && j > i {
-		for j < len(s.src) && s.src[j] != '\n' && s.src[j] != '\r' {
-			j++
-		}
-	}
-	n := s.lineBreakAt(j)
-	if n <= 0 || j+n >= len(s.src) {
-		return s.fail() // indentation indicators, text after the header, nothing after it
-	}
-	s.pos = j
-	s.newline(n)
-	b := &blockState{folded: c == foldedStyle}
-	start := s.pos
+	b := &blockState{folded: c == foldedStyle, chomp: chomp, start: s.pos}
 	for s.pos < len(s.src) {
 		sp := 0
 		for s.at(s.pos+sp) == ' ' {
@@ -835,32 +818,19 @@ func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
 		if k >= len(s.src) || s.src[k] == '\t' {
 			return s.fail()
 		}
-		if n := s.lineBreakAt(k); n != 0 {
-			if n < 0 {
-				return s.fail()
-			}
+		if n := s.lineBreakAt(k); n != 0 { // a blank line
 			b.indentSpaces(sp)
-			b.lineBreak(sp)
-			s.pos = k
-			s.newline(n)
-			if s.atDocumentSeparator() {
+			if !s.blockLineBreak(b, sp, k, n) {
 				return s.fail()
 			}
 			continue
 		}
 		textCol := sp + 1
-		if s.lastDelim >= textCol {
-			if b.firstIndent == 0 && s.src[k] == '#' {
-				return s.fail() // goccy's parser may refuse an empty scalar ended by a comment
+		if s.lastDelim >= textCol { // a line indented less ends the scalar
+			if !s.blockEndsWell(b, k) {
+				return s.fail()
 			}
-			v := b.value(chomp)
-			if v != "" && strings.HasPrefix(s.src[start:k], string(b.buf)) {
-				return s.fail() // goccy places the text at column 1 and refuses it
-			}
-			if c := s.src[k]; v == "" && len(b.buf) > 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-				return s.fail() // goccy reads the next token as if text were pending
-			}
-			break // a line indented less ends the scalar
+			break
 		}
 		e := k // a tab after the line's first character is text (at k, see above)
 		for e < len(s.src) && s.src[e] != '\n' && s.src[e] != '\r' {
@@ -882,18 +852,71 @@ func (s *yamlScanner) blockScalar(c byte, line, col int) ytoken {
 			s.pos = e
 			break
 		}
-		n := s.lineBreakAt(e)
-		if n < 0 {
-			return s.fail()
-		}
-		b.lineBreak(sp)
-		s.pos = e
-		s.newline(n)
-		if s.atDocumentSeparator() {
+		if !s.blockLineBreak(b, sp, e, s.lineBreakAt(e)) {
 			return s.fail()
 		}
 	}
-	return s.emitScalar(c, line, col, b.value(chomp))
+	return s.emitScalar(c, line, col, b.value())
+}
+
+// blockHeader reads the rest of a block scalar's header line after the
+// `|` or `>` at pos: a chomping indicator, blanks, a comment. It refuses
+// what goccy reads its own way (a header at column 1, an indentation
+// indicator, text after the header, nothing after it).
+func (s *yamlScanner) blockHeader(col int) (chomp byte, ok bool) {
+	if col == 1 || s.lastDelim == 0 {
+		return 0, false
+	}
+	i := s.pos + 1
+	if ch := s.at(i); ch == '-' || ch == '+' {
+		chomp, i = ch, i+1
+	}
+	j := i
+	for s.at(j) == ' ' {
+		j++
+	}
+	if s.at(j) == '#' && j > i {
+		for j < len(s.src) && s.src[j] != '\n' && s.src[j] != '\r' {
+			j++
+		}
+	}
+	n := s.lineBreakAt(j)
+	if n <= 0 || j+n >= len(s.src) {
+		return 0, false
+	}
+	s.pos = j
+	s.newline(n)
+	return chomp, true
+}
+
+// blockLineBreak ends a line of a block scalar at the line break of n
+// bytes at i; false for what goccy reads its own way.
+func (s *yamlScanner) blockLineBreak(b *blockState, sp, i, n int) bool {
+	if n <= 0 {
+		return false
+	}
+	b.lineBreak(sp)
+	s.pos = i
+	s.newline(n)
+	return !s.atDocumentSeparator()
+}
+
+// blockEndsWell reports whether a block scalar may end before the less
+// indented line whose first character is at k: goccy refuses, or misreads
+// what follows, in a few cases.
+func (s *yamlScanner) blockEndsWell(b *blockState, k int) bool {
+	if b.firstIndent == 0 && s.src[k] == '#' {
+		return false // goccy's parser may refuse an empty scalar ended by a comment
+	}
+	v := b.value()
+	if v != "" && strings.HasPrefix(s.src[b.start:k], string(b.buf)) {
+		return false // goccy places the text at column 1 and refuses it
+	}
+	c := s.src[k]
+	if v == "" && len(b.buf) > 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+		return false // goccy reads the next token as if text were pending
+	}
+	return true
 }
 
 // indentSpaces adds the spaces of a line's indentation that lie past the
@@ -978,10 +1001,10 @@ func (b *blockState) lineBreak(sp int) {
 	b.lineIndent = 0
 }
 
-// value applies the chomping indicator ('-', '+' or 0) to the text read.
-func (b *blockState) value(chomp byte) string {
+// value applies the chomping indicator to the text read.
+func (b *blockState) value() string {
 	v := string(b.buf[:b.notSpace])
-	switch chomp {
+	switch b.chomp {
 	case '-':
 		v = strings.TrimRight(v, "\n")
 		v = strings.TrimRight(v, " ")
@@ -994,7 +1017,7 @@ func (b *blockState) value(chomp byte) string {
 	if v == "\n" {
 		v = ""
 	}
-	if chomp == '+' && v == "" {
+	if b.chomp == '+' && v == "" {
 		v = "\n"
 	}
 	return v
