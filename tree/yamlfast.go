@@ -132,8 +132,8 @@ func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, dept
 		}
 		return nil, b.depthErr(t.line, t.col)
 	}
-	anchor, tag, propLine, ok := b.properties()
-	if t = b.peek(); !ok || t.kind == tEnd || t.kind == tFail {
+	anchor, tag, propLine, propCol, ok := b.properties()
+	if t = b.peek(); !ok || t.kind == tEnd || t.kind == tFail || b.inFlow == 0 && propCol >= 0 && propCol <= parentCol {
 		return nil, b.fallback()
 	}
 	if b.inFlow > 0 {
@@ -189,26 +189,30 @@ func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, dept
 	return n, nil
 }
 
-// properties reads a node's anchor and tag, if it has them, and the line
-// they are on (-1 without). Only the !!str tag is read here.
-func (b *tokenBuilder) properties() (anchor, tag string, line int, ok bool) {
-	line = -1
+// properties reads a node's anchor and tag, if it has them, the line they
+// are on and the least column they start at (-1 without). Only the !!str
+// tag is read here.
+func (b *tokenBuilder) properties() (anchor, tag string, line, col int, ok bool) {
+	line, col = -1, -1
 	for t := b.peek(); t.kind == tAnchor || t.kind == tTag; t = b.peek() {
 		line = t.line
+		if col < 0 || t.col < col {
+			col = t.col
+		}
 		if t.kind == tTag {
 			if tag != "" {
-				return "", "", 0, false
+				return "", "", 0, 0, false
 			}
 			tag = t.value
 		} else {
 			if anchor != "" {
-				return "", "", 0, false
+				return "", "", 0, 0, false
 			}
 			anchor = t.value
 		}
 		b.advance()
 	}
-	return anchor, tag, line, tag == "" || tag == "!!str" || tag == "!str"
+	return anchor, tag, line, col, tag == "" || tag == "!!str" || tag == "!str"
 }
 
 // alias reads `*name`: the anchored node itself, shared.

@@ -271,6 +271,9 @@ func (s *yamlScanner) skipComment() {
 		s.pos++
 	}
 	s.last = tComment
+	if s.lineBreakAt(s.pos) == 2 {
+		s.line++ // goccy counts the \r and the \n after a comment as two line breaks
+	}
 }
 
 // documentMarker reads `---` or `...` at the start of a line.
@@ -677,7 +680,7 @@ func (s *yamlScanner) quoted(q byte, line, col int) ytoken {
 			return s.fail() // goccy refuses or skips it by a column of its own
 		case c == '\t' && q == '"':
 			decode()
-			b = s.quotedTab(b)
+			b, ok = s.quotedTab(b)
 		case c == ' ' && firstLineChar:
 			s.pos++
 		default:
@@ -695,23 +698,23 @@ func (s *yamlScanner) quoted(q byte, line, col int) ytoken {
 }
 
 // quotedTab reads a tab inside a double-quoted scalar as goccy does: kept
-// when something other than blanks follows it on its line, and then
-// counted as two columns unless a quote follows it; dropped with the
-// blanks after it otherwise.
-func (s *yamlScanner) quotedTab(b []byte) []byte {
+// right before the closing quote, dropped with the blanks after it at the
+// end of a line. Anywhere else goccy keeps it but steps one character too
+// far, and skips the character after the scalar: ok is false.
+func (s *yamlScanner) quotedTab(b []byte) ([]byte, bool) {
 	i := s.pos + 1
 	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
 		i++
 	}
 	if i >= len(s.src) || s.src[i] == '\n' || s.src[i] == '\r' {
 		s.pos = i // trailing blanks: the line break that follows drops them
-		return b
+		return b, true
 	}
 	if s.src[s.pos+1] != '"' {
-		s.lineShift--
+		return b, false
 	}
 	s.pos++
-	return append(b, '\t')
+	return append(b, '\t'), true
 }
 
 // escapes are the one-character escapes of double-quoted scalars.
