@@ -2,11 +2,11 @@ package report
 
 import (
 	"fmt"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"io"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
-	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -181,10 +181,10 @@ func dedupe(fs []*rules.Finding) []string {
 	for _, c := range fs {
 		var opKind string
 		switch c.Kind {
-		case diff.ChannelAdded:
-			opKind = diff.OperationAdded
-		case diff.ChannelRemoved:
-			opKind = diff.OperationRemoved
+		case catalogue.ChannelAdded:
+			opKind = catalogue.OperationAdded
+		case catalogue.ChannelRemoved:
+			opKind = catalogue.OperationRemoved
 		default:
 			continue
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
@@ -18,12 +19,12 @@ func history(unreleased bool, rels ...string) *changelog.History {
 	h := &changelog.History{Path: "asyncapi.yaml"}
 	day := time.Date(2024, 6, 30, 12, 0, 0, 0, time.UTC)
 	added := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
-			Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
+			Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
 	removed := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
-			Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
+			Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
 	}
 	var all []*changelog.Release
 	if unreleased {
@@ -163,8 +164,8 @@ func TestChangelogEntries(t *testing.T) {
 			Operations: []diff.OpRef{{ID: id, Action: spec.Action(action), Channel: ch}}},
 			Rule: &rules.Rule{ID: kind, Object: "operation", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
-	ch := rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
-		Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+	ch := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
+		Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	payload := rules.Finding{Change: diff.Change{Kind: "schema-required-property-added", Subject: "payload", Channel: "y",
 		Text:       "payload of message M: new property `a_b` is required: messages *without* it are rejected",
 		Operations: []diff.OpRef{{ID: "onY", Action: "receive", Channel: "y"}}},
@@ -174,12 +175,12 @@ func TestChangelogEntries(t *testing.T) {
 	accepted := payload
 	accepted.Accepted = &rules.Acceptance{Reason: "announced in May"}
 	accepted.Text = "payload of message M: accepted change"
-	gone := rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
-		Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
-	goneOp := op(diff.OperationRemoved, "onZ2", "receive", "z2")
+	gone := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
+		Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+	goneOp := op(catalogue.OperationRemoved, "onZ2", "receive", "z2")
 	goneOp.Level, goneOp.Breaks, goneOp.Text = rules.Breaking, "producers", `operation onZ2 (receive on "z2") was removed`
 	r := &changelog.Release{Status: changelog.Changed, Changes: &rules.Result{Findings: []rules.Finding{
-		ch, op(diff.OperationAdded, "sendX", "send", "x"), op(diff.OperationAdded, "onX", "receive", "x"), op(diff.OperationAdded, "sendZ", "send", "z"),
+		ch, op(catalogue.OperationAdded, "sendX", "send", "x"), op(catalogue.OperationAdded, "onX", "receive", "x"), op(catalogue.OperationAdded, "sendZ", "send", "z"),
 		payload, payload, warn, accepted, gone, goneOp,
 	}}}
 	got := strings.Join(releaseBody(r), "\n")

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func testDocs() (*spec.Document, *spec.Document) {
 }
 
 func removal(channel string) diff.Change {
-	return diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: channel,
+	return diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: channel,
 		Base: &tree.Location{File: "a.yaml", Line: 3, Pointer: "#/channels/" + channel}}
 }
 
@@ -127,7 +128,7 @@ func TestOverridesChangeLevelsAndSwitchRulesOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, rev := testDocs()
-	doc := diff.Change{Kind: diff.DocumentationChanged, Subject: "document"}
+	doc := diff.Change{Kind: catalogue.DocumentationChanged, Subject: "document"}
 	res := Classify([]diff.Change{removal("orders"), doc}, base, rev, cfg)
 	if len(res.Findings) != 1 || res.Findings[0].Level != Warning || res.Findings[0].Bump != Minor {
 		t.Errorf("findings %+v", res.Findings)

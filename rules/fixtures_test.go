@@ -84,6 +84,11 @@ func runFixture(t *testing.T, dir string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, f := range res.Findings {
+		if _, declared := rules.Lookup(f.Kind); !declared {
+			t.Errorf("%s emits %q, which no rule declares", dir, f.Kind)
+		}
+	}
 	return FormatFindings(&res.Result)
 }
 

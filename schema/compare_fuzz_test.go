@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func checkResult(t *testing.T, res Result) {
 		if d.Rule == "" || d.Reason == "" || (d.Base == nil && d.Revision == nil) {
 			t.Fatalf("incomplete delta %+v", d)
 		}
-		if _, ok := RuleByID(d.Rule); !ok {
+		if _, ok := catalogue.Lookup(d.Rule); !ok {
 			t.Fatalf("delta with a rule %q that is not in the catalogue", d.Rule)
 		}
 		effects = append(effects, d.Effect)

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -452,7 +453,7 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 		src = fc.rev
 	}
 	row := ""
-	if r, ok := RuleByID(fc.rule); ok {
+	if r, ok := catalogue.Lookup(fc.rule); ok {
 		row = " (" + r.Row + ")"
 	}
 	var b strings.Builder
@@ -538,7 +539,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range Rules {
+	for _, r := range declaredRules() {
 		if !seen[r.ID] {
 			t.Errorf("%s has no fixture", r.ID)
 		}

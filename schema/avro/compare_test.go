@@ -1,6 +1,7 @@
 package avro
 
 import (
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"slices"
 	"strings"
 	"testing"
@@ -123,7 +124,7 @@ func TestDeltaEvidence(t *testing.T) {
 }`
 	res := compareText(t, base, rev)
 
-	added := find(t, res, ruleFieldAddedNoDefault)
+	added := find(t, res, catalogue.AvroFieldAddedWithoutDefault)
 	if added.Path != "/fields/quantity" {
 		t.Errorf("path = %q", added.Path)
 	}
@@ -143,7 +144,7 @@ func TestDeltaEvidence(t *testing.T) {
 		t.Errorf("hint = %q", added.Hint)
 	}
 
-	promoted := find(t, res, ruleTypePromoted)
+	promoted := find(t, res, catalogue.AvroTypePromoted)
 	if promoted.Path != "/fields/price/type" || promoted.Old != "float" || promoted.New != "double" {
 		t.Errorf("promoted: %s %v → %v", promoted.Path, promoted.Old, promoted.New)
 	}
@@ -151,7 +152,7 @@ func TestDeltaEvidence(t *testing.T) {
 		t.Errorf("promoted nodes %s / %s", promoted.Base.Pointer(), promoted.Revision.Pointer())
 	}
 
-	sym := find(t, res, ruleEnumSymbolAdded)
+	sym := find(t, res, catalogue.AvroEnumSymbolAdded)
 	if sym.Path != "/fields/status/type/symbols/SHIPPED" || sym.New != "SHIPPED" {
 		t.Errorf("symbol: %s %v", sym.Path, sym.New)
 	}
@@ -165,7 +166,7 @@ func TestDeltaEvidence(t *testing.T) {
 
 func TestRenameHints(t *testing.T) {
 	res := compareText(t, rec(fld("price", `"double"`)), rec(fld("amount", `"double"`)))
-	for _, rule := range []string{ruleFieldRemovedNoDefault, ruleFieldAddedNoDefault} {
+	for _, rule := range []string{catalogue.AvroFieldRemovedWithoutDefault, catalogue.AvroFieldAddedWithoutDefault} {
 		d := find(t, res, rule)
 		if !strings.Contains(d.Hint, `list "price" in the aliases of `+"`amount`") {
 			t.Errorf("%s hint = %q", rule, d.Hint)
@@ -173,10 +174,10 @@ func TestRenameHints(t *testing.T) {
 	}
 	// Different types: not suggested as a rename.
 	res = compareText(t, rec(fld("price", `"double"`)), rec(fld("amount", `"string"`)))
-	if d := find(t, res, ruleFieldAddedNoDefault); strings.Contains(d.Hint, "renamed") {
+	if d := find(t, res, catalogue.AvroFieldAddedWithoutDefault); strings.Contains(d.Hint, "renamed") {
 		t.Errorf("hint suggests a rename across types: %q", d.Hint)
 	}
-	name := find(t, compareText(t, rec(idField), recNamed("Purchase", idField)), ruleNameChanged)
+	name := find(t, compareText(t, rec(idField), recNamed("Purchase", idField)), catalogue.AvroNameChanged)
 	if name.Hint != "add \"com.example.orders.Order\" to the aliases of `Purchase`" || name.Path != "/name" {
 		t.Errorf("name change: %s hint %q", name.Path, name.Hint)
 	}
@@ -187,10 +188,10 @@ func TestRenameHints(t *testing.T) {
 
 func TestUnionPaths(t *testing.T) {
 	res := compareText(t, rec(fld("amount", `"int"`)), rec(fld("amount", `["null", "long"]`)))
-	if d := find(t, res, ruleMadeNullable); d.Path != "/fields/amount/type/null" || d.Base.Pointer() != "/fields/0/type" || d.Revision.Pointer() != "/fields/0/type/0" {
+	if d := find(t, res, catalogue.AvroTypeMadeNullable); d.Path != "/fields/amount/type/null" || d.Base.Pointer() != "/fields/0/type" || d.Revision.Pointer() != "/fields/0/type/0" {
 		t.Errorf("made nullable at %s, nodes %s / %s", d.Path, d.Base.Pointer(), d.Revision.Pointer())
 	}
-	if d := find(t, res, ruleTypePromoted); d.Path != "/fields/amount/type/long" || d.Revision.Pointer() != "/fields/0/type/1" {
+	if d := find(t, res, catalogue.AvroTypePromoted); d.Path != "/fields/amount/type/long" || d.Revision.Pointer() != "/fields/0/type/1" {
 		t.Errorf("promoted at %s, revision %s", d.Path, d.Revision.Pointer())
 	}
 }
@@ -202,7 +203,7 @@ func TestRecursiveChangeReportedAtFirstPath(t *testing.T) {
 	  {"name": "right", "type": ["null", "Tree"], "default": null}]}`
 	rev := strings.Replace(base, `"value", "type": "int"`, `"value", "type": "string"`, 1)
 	res := compareText(t, base, rev)
-	d := find(t, res, ruleTypeChanged)
+	d := find(t, res, catalogue.AvroTypeChanged)
 	if d.Path != "/fields/value/type" {
 		t.Errorf("path %s", d.Path)
 	}
@@ -213,7 +214,7 @@ func TestYAMLInline(t *testing.T) {
 	base := "type: record\nname: Order\nfields:\n  - name: note\n    type: [null, string]\n    default: null\n"
 	rev := "type: record\nname: Order\nfields:\n  - name: note\n    type: ['null', string, int]\n    default: null\n"
 	res := Compare(parseNode(t, "base.yaml", base), parseNode(t, "revision.yaml", rev), schema.Options{})
-	if got := ruleIDs(res); !slices.Equal(got, []string{ruleUnionBranchAdded}) {
+	if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroUnionBranchAdded}) {
 		t.Fatalf("rules %v", got)
 	}
 	if d := res.Deltas[0]; d.Revision.Line != 5 || d.Path != "/fields/note/type/int" {
@@ -226,7 +227,7 @@ func TestRefsAreFollowedAndRecorded(t *testing.T) {
 	rev := `{"schemas": {"Qty": "long"}, "root": {"type": "record", "name": "Order", "fields": [{"name": "q", "type": {"$ref": "#/schemas/Qty"}}]}}`
 	b, r := parseNode(t, "base.json", base), parseNode(t, "revision.json", rev)
 	res := Compare(b.Get("root"), r.Get("root"), schema.Options{})
-	d := find(t, res, ruleTypePromoted)
+	d := find(t, res, catalogue.AvroTypePromoted)
 	if !slices.Equal(d.BaseRefs, []string{"#/schemas/Qty"}) || !slices.Equal(d.RevisionRefs, []string{"#/schemas/Qty"}) {
 		t.Errorf("refs %v / %v", d.BaseRefs, d.RevisionRefs)
 	}
@@ -307,7 +308,7 @@ func TestMultiFormatSchemaObjectInsideAvro(t *testing.T) {
 	b := parseNode(t, "base.json", doc("string")).Get("root")
 	r := parseNode(t, "revision.json", doc("bytes")).Get("root")
 	res := Compare(b, r, schema.Options{})
-	if got := ruleIDs(res); !slices.Equal(got, []string{ruleStringToBytes}) {
+	if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroTypeStringToBytes}) {
 		t.Fatalf("rules %v", got)
 	}
 	if d := res.Deltas[0]; d.Path != "/fields/shipTo/type/fields/city/type" || !slices.Equal(d.BaseRefs, []string{"#/components/schemas/Address"}) {

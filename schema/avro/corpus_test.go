@@ -1,6 +1,7 @@
 package avro
 
 import (
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"maps"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func TestCorpus063FieldsAdded(t *testing.T) {
 	}
 	for _, label := range labels {
 		res := Compare(base[label].Node, rev[label].Node, schema.Options{})
-		if got := ruleIDs(res); !slices.Equal(got, []string{ruleFieldAddedDefault}) || res.Effect != schema.None {
+		if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroFieldAddedWithDefault}) || res.Effect != schema.None {
 			t.Errorf("%s: %v (%s)", label, got, res.Effect)
 			continue
 		}
@@ -95,16 +96,16 @@ func TestCorpus065PayloadSwap(t *testing.T) {
 			t.Errorf("%s: effect %s", label, res.Effect)
 		}
 		want := map[string]int{
-			ruleNameChanged:           1,
-			ruleDocChanged:            1,
-			ruleFieldRemovedNoDefault: 2, // metadata, payload
-			ruleFieldAddedNoDefault:   8, // product_id, name, price, quantity, enabled, version, created_at, modified_at
-			ruleFieldAddedDefault:     3, // description, image_id, category_id
+			catalogue.AvroNameChanged:                1,
+			catalogue.AvroDocChanged:                 1,
+			catalogue.AvroFieldRemovedWithoutDefault: 2, // metadata, payload
+			catalogue.AvroFieldAddedWithoutDefault:   8, // product_id, name, price, quantity, enabled, version, created_at, modified_at
+			catalogue.AvroFieldAddedWithDefault:      3, // description, image_id, category_id
 		}
 		if got := count(res); !maps.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", label, got, want)
 		}
-		d := find(t, res, ruleNameChanged)
+		d := find(t, res, catalogue.AvroNameChanged)
 		ns := "com.ecommerce.events.product."
 		if d.Old != ns+names[0] || d.New != ns+names[1] || d.Effect != schema.Incomparable {
 			t.Errorf("%s: %v → %v (%s)", label, d.Old, d.New, d.Effect)
