@@ -162,7 +162,7 @@ func runPipeline(t *testing.T, base, rev *spec.Document) map[string]string {
 			if err := report.GitHub(w, &res, gho); err != nil {
 				return err
 			}
-			return report.GitHubOutputs(gho.GitHub.Output, []*rules.Result{&res})
+			return gho.GitHub.WriteOutputs([]*rules.Result{&res})
 		})
 		for name, p := range map[string]string{"github-summary": gho.GitHub.Summary, "github-output": gho.GitHub.Output} {
 			data, err := os.ReadFile(p)

@@ -43,9 +43,10 @@ type junitSkipped struct {
 }
 
 // JUnit writes one test case per finding, in one suite per level, for CI
-// systems that read JUnit XML: breaking findings fail, accepted ones are
-// skipped, the rest pass with their details as output.
-func JUnit(w io.Writer, r *rules.Result, _ Options) error {
+// systems that read JUnit XML: the findings that fail the run fail,
+// accepted ones are skipped, the rest pass with their details as output.
+func JUnit(w io.Writer, r *rules.Result, opts Options) error {
+	failOn := junitFailOn(opts.FailOn)
 	doc := junitSuites{Name: "eventdiff"}
 	for _, lv := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
 		s := junitSuite{Name: "eventdiff." + string(lv)}
@@ -63,7 +64,7 @@ func JUnit(w io.Writer, r *rules.Result, _ Options) error {
 			case !f.Counts():
 				c.Skipped = &junitSkipped{Message: "accepted: " + f.Accepted.Reason}
 				s.Skip++
-			case lv == rules.Breaking:
+			case f.Fails(failOn):
 				c.Failure = &junitFailure{Message: oneLine(f.Text), Type: string(lv), Text: detail}
 				s.Fail++
 			default:
@@ -86,4 +87,15 @@ func JUnit(w io.Writer, r *rules.Result, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitFailOn is the level from which a finding is a failed test case: the
+// run's --fail-on, by the same rule as the exit code. When nothing fails the
+// run (none), breaking findings still fail their test case, so a CI reading
+// the XML shows them.
+func junitFailOn(failOn rules.Level) rules.Level {
+	if failOn == rules.Off || failOn == "" {
+		return rules.Breaking
+	}
+	return failOn
 }

@@ -59,7 +59,7 @@ Examples:
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "from", Usage: "start at this tag or revision: the first section is the next tag, compared with it"},
 			&cli.StringFlag{Name: "to", Usage: "end at this tag (no Unreleased section) or revision (default: the working tree)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: "markdown or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: report.NamesOf(report.ChangelogOutput)},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
 			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
 			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
@@ -73,12 +73,12 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if c.NArg() != 1 {
 		return trouble("changelog needs one document, the path of the spec (got %d); see eventdiff changelog --help", c.NArg())
 	}
-	format := c.String("format")
-	if format != "markdown" && format != "json" {
-		return trouble("unknown --format %q (use markdown or json)", format)
+	format, err := lookupFormat(report.ChangelogOutput, c.String("format"))
+	if err != nil {
+		return err
 	}
 	output := c.String("output")
-	if output != "" && format != "markdown" {
+	if output != "" && format.Name != "markdown" {
 		return trouble("--output updates a markdown changelog; leave out --format json, or redirect the JSON")
 	}
 	load, cfg, err := loadOptions(c, env)
@@ -128,12 +128,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return updateChangelogFile(output, h, ropts, env, quiet)
 	}
 	out := bufio.NewWriter(env.Stdout)
-	if format == "json" {
-		err = report.WriteChangelogJSON(out, h)
-	} else {
-		err = report.ChangelogMarkdown(out, h, ropts)
-	}
-	if err == nil {
+	if err = format.Changelog(out, h, ropts); err == nil {
 		err = out.Flush()
 	}
 	if err != nil {

@@ -59,10 +59,19 @@ Examples:
 
 func formatUsage() string {
 	var parts []string
-	for _, f := range report.Formats {
+	for _, f := range report.FormatsOf(report.DiffOutput) {
 		parts = append(parts, f.Name+" ("+f.Usage+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// lookupFormat finds --format among the formats of a command's output.
+func lookupFormat(o report.Output, name string) (*report.Format, error) {
+	f, err := report.Lookup(o, name)
+	if err != nil {
+		return nil, trouble("unknown --format %q (use %s)", name, report.NamesOf(o))
+	}
+	return f, nil
 }
 
 // failLevel maps --fail-on to the lowest level that fails the run.
@@ -100,9 +109,9 @@ func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	format, err := report.Lookup(c.String("format"))
+	format, err := lookupFormat(report.DiffOutput, c.String("format"))
 	if err != nil {
-		return nil, trouble("--format: %v", err)
+		return nil, err
 	}
 	if !format.Several && c.NArg() > 1 && baseRef != "" {
 		return nil, trouble("--format %s writes one document's report; give one path at a time", format.Name)
@@ -135,28 +144,13 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("%s", oneLine(err.Error()))
 	}
-	out := bufio.NewWriter(env.Stdout)
-	done, troubled, failed, err := run.compareAll(c, sess, pairs, out, env)
-	if err == nil && run.format.Finish != nil {
-		err = run.format.Finish(results(done), run.render)
-	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
+	done, troubled, failed, err := run.writeReports(c, sess, pairs, env)
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
-	for _, ig := range run.load.Config.ExpiredIgnores() {
-		fmt.Fprintf(env.Stderr, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
-			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
-	}
+	warnExpiredIgnores(env.Stderr, run.load.Config)
 	if c.Bool("github-comment") {
-		// Best effort: whatever happens here, the exit code stays the diff's.
-		commandsTo := env.Stderr // keeps stdout a clean report in every other format
-		if run.format.Name == "github" {
-			commandsTo = env.Stdout
-		}
-		postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
+		run.comment(env, done)
 	}
 	switch {
 	case troubled:
@@ -165,6 +159,38 @@ func runDiff(c *cli.Context, env Env) error {
 		return &exitError{code: ExitFailOn}
 	}
 	return nil
+}
+
+// writeReports compares every pair and writes the reports to standard
+// output, then what the format writes once for all of them.
+func (run *diffRun) writeReports(c *cli.Context, sess *eventdiff.Session, pairs []pair, env Env) (done []compared, troubled, failed bool, err error) {
+	out := bufio.NewWriter(env.Stdout)
+	done, troubled, failed, err = run.compareAll(c, sess, pairs, out, env)
+	if err == nil && run.format.Finish != nil {
+		err = run.format.Finish(results(done), run.render)
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return done, troubled, failed, err
+}
+
+// warnExpiredIgnores says which ignore entries no longer apply.
+func warnExpiredIgnores(w io.Writer, cfg *rules.Config) {
+	for _, ig := range cfg.ExpiredIgnores() {
+		fmt.Fprintf(w, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
+			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
+	}
+}
+
+// comment keeps the pull-request comments up to date (--github-comment).
+// Best effort: whatever happens here, the exit code stays the diff's.
+func (run *diffRun) comment(env Env, done []compared) {
+	commandsTo := env.Stderr // keeps stdout a clean report in every other format
+	if run.format.Name == "github" {
+		commandsTo = env.Stdout
+	}
+	postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
 }
 
 // compareAll compares the pairs one after the other, writing each report

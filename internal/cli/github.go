@@ -56,12 +56,12 @@ func postComments(env Env, done []compared, opts report.Options, summaryHasRepor
 		switch {
 		case summaryHasReport:
 			say("notice", "eventdiff did not comment on the pull request: %s. The report is in the job summary.", why)
-		case env.Getenv("GITHUB_STEP_SUMMARY") != "":
+		case opts.GitHub.Summary != "":
 			var b strings.Builder
 			for _, d := range done {
 				b.WriteString(report.MarkdownString(d.res, opts, report.MaxMarkdown) + "\n")
 			}
-			if err := report.AppendFile(env.Getenv("GITHUB_STEP_SUMMARY"), b.String()); err != nil {
+			if err := opts.GitHub.AppendSummary(b.String()); err != nil {
 				say("warning", "eventdiff did not comment on the pull request: %s; and the job summary cannot be written: %s", why, redact(err.Error()))
 				return
 			}
