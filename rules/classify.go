@@ -134,7 +134,7 @@ func judge(c diff.Change, cfg *Config) Finding {
 		if c.Schema.Effect == schema.None && c.Schema.StrictEffect != schema.None {
 			strict := effectLevel(c.Schema.StrictEffect, f.Direction)
 			if strict != Info {
-				f.Note = fmt.Sprintf("validation-exact (--strict), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
+				f.Note = fmt.Sprintf("under validation-exact semantics (the strict policy), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
 			}
 		}
 	case r.ByEffect:

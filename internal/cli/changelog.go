@@ -114,13 +114,17 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	}
 	h, err := changelog.Walk(opts)
 	if err != nil {
-		return trouble("%s", describe(err, false))
+		return trouble("%s", describeWalk(err))
 	}
 	quiet := c.Bool("quiet")
 	if !quiet {
 		printWarnings(env.Stderr, h.Warnings)
 		for _, n := range h.Notes {
-			fmt.Fprintf(env.Stderr, "note: %s\n", n)
+			if n.MovedAt != "" {
+				fmt.Fprintf(env.Stderr, "note: %s (if it moved, pass --path-at %s=OLD/PATH)\n", n.Text, n.MovedAt)
+				continue
+			}
+			fmt.Fprintf(env.Stderr, "note: %s\n", n.Text)
 		}
 	}
 	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
@@ -255,4 +259,25 @@ func runBump(c *cli.Context, env Env) error {
 	}
 	fmt.Fprintln(env.Stdout, next)
 	return nil
+}
+
+// describeWalk phrases the errors of the changelog's walk with the flags
+// that set what went wrong.
+func describeWalk(err error) string {
+	var option *changelog.OptionError
+	var empty *changelog.EmptyRangeError
+	var missing *changelog.MissingAtEndError
+	switch {
+	case errors.As(err, &option):
+		flag := map[string]string{"From": "--from", "To": "--to", "PathAt": "--path-at"}[option.Option]
+		if option.Key != "" {
+			flag += " " + option.Key
+		}
+		return flag + ": " + describe(option.Err, false)
+	case errors.As(err, &empty):
+		return fmt.Sprintf("no release tags after --from %s up to --to %s", empty.From, empty.To)
+	case errors.As(err, &missing):
+		return fmt.Sprintf("%s (if it had another path there, pass --path-at %s=PATH)", oneLine(missing.Error()), missing.Rev)
+	}
+	return describe(err, false)
 }

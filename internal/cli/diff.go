@@ -262,6 +262,8 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow a wider tree with --ref-root DIR)"
 	case errors.Is(err, spec.ErrRemoteRefNotFollowed):
 		return msg + " (allow them with --allow-remote-refs)"
+	case errors.Is(err, eventdiff.ErrBothFromStdin):
+		return "only one of BASE and REVISION can be read from standard input"
 	}
 	return msg
 }

@@ -159,7 +159,7 @@ func (s *Session) Load(ctx context.Context, src Source) (doc *spec.Document, err
 // Compare loads both documents concurrently, diffs and judges them.
 func (s *Session) Compare(ctx context.Context, base, revision Source) (*Result, error) {
 	if base.kind == argSource && revision.kind == argSource && base.path == "-" && revision.path == "-" {
-		return nil, fmt.Errorf("only one of BASE and REVISION can be read from standard input")
+		return nil, ErrBothFromStdin
 	}
 	var docs [2]*spec.Document
 	var errs [2]error
