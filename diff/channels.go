@@ -2,9 +2,9 @@ package diff
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )

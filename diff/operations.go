@@ -2,8 +2,8 @@ package diff
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )

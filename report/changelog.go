@@ -2,12 +2,12 @@ package report
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"io"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 )
 
 // ChangelogOptions tune the release changelog.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )

@@ -1,9 +1,9 @@
 package schema
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strconv"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 

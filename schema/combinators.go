@@ -1,11 +1,11 @@
 package schema
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 

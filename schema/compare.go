@@ -1,10 +1,10 @@
 package schema
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 

@@ -2,11 +2,11 @@ package schema
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 

@@ -2,11 +2,11 @@ package schema
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"math/big"
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 	"github.com/eventdiff/eventdiff/internal/testload"
 	"github.com/eventdiff/eventdiff/tree"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 

@@ -3,13 +3,13 @@ package schema
 import (
 	"flag"
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"os"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )

@@ -1,9 +1,9 @@
 package avro
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 )
 

@@ -1,11 +1,11 @@
 package avro
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"

@@ -1,7 +1,6 @@
 package avro
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"maps"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
 	"github.com/eventdiff/eventdiff/internal/testload"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )

@@ -2,7 +2,6 @@ package avro
 
 import (
 	"bytes"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"github.com/eventdiff/eventdiff/tree"
 
 	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )

@@ -1,12 +1,12 @@
 package avro
 
 import (
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
