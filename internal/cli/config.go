@@ -4,14 +4,13 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/source"
 )
 
 // loadConfig reads --config, else .eventdiff.yaml in the working
@@ -44,11 +43,11 @@ func loadConfig(c *cli.Context, env Env) (*rules.Config, error) {
 // gitTopLevel is the top of the git work tree around the working
 // directory, or "" outside one.
 func gitTopLevel() string {
-	out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	repo, err := source.OpenGitRepo(".")
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(out))
+	return repo.Top
 }
 
 // githubFiles are the files GitHub Actions gives a step for its summary
