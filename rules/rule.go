@@ -1,7 +1,3 @@
-// Package rules turns diff changes into findings: a level (breaking,
-// warning, info) decided by the rule's declaration (package catalogue), the
-// direction the element travels and the configuration, the semver bump it
-// implies, and who it breaks. It prints nothing.
 package rules
 
 import (

@@ -1,6 +1,3 @@
-// Package cli wires eventdiff's commands and flags to the pipeline
-// (spec → diff → rules → report) and maps outcomes to exit codes, so that
-// tests can run every command in-process.
 package cli
 
 import (
