@@ -479,6 +479,23 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 	return []byte(b.String())
 }
 
+// writeFixture renders one side of a fixture and, under -update, writes
+// it to its folder.
+func writeFixture(t *testing.T, fc fixtureCase, side string) (file string, doc []byte) {
+	t.Helper()
+	dir := filepath.Join(rulesDir, fc.rule)
+	file, doc = filepath.Join(dir, side+".yaml"), renderFixture(t, fc, side)
+	if *update {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return file, doc
+}
+
 // TestRuleFixtures renders testdata/rules/<rule>/{base,revision}.yaml from
 // fixtureCases (with -update), checks the files on disk match, and loads
 // them as AsyncAPI documents to check that comparing each message's
@@ -491,19 +508,9 @@ func TestRuleFixtures(t *testing.T) {
 		}
 		seen[fc.rule] = true
 		t.Run(fc.rule, func(t *testing.T) {
-			dir := filepath.Join(rulesDir, fc.rule)
 			docs := map[string]*spec.Document{}
 			for _, side := range []string{"base", "revision"} {
-				want := renderFixture(t, fc, side)
-				file := filepath.Join(dir, side+".yaml")
-				if *update {
-					if err := os.MkdirAll(dir, 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(file, want, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
+				file, want := writeFixture(t, fc, side)
 				got, err := os.ReadFile(file)
 				if err != nil {
 					t.Fatalf("%v (run with -update to create it)", err)

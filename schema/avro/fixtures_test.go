@@ -68,6 +68,27 @@ func TestRulesCatalogue(t *testing.T) {
 	}
 }
 
+// writeFixture renders one side of a fixture case's folder and, under
+// -update, writes it.
+func writeFixture(t *testing.T, tc ruleCase, side string) (file string, doc []byte) {
+	t.Helper()
+	dir := filepath.Join(rulesDir, tc.fixture)
+	schema := tc.base
+	if side == "revision" {
+		schema = tc.rev
+	}
+	file, doc = filepath.Join(dir, side+".yaml"), fixtureDocument(t, tc, side, schema)
+	if *update {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return file, doc
+}
+
 // TestRuleFixtures renders testdata/rules/<rule>/{base,revision}.yaml from
 // the fixture cases (with -update), checks the files on disk are what the
 // cases say, and loads them as AsyncAPI documents to check the rule is
@@ -79,17 +100,9 @@ func TestRuleFixtures(t *testing.T) {
 		}
 		t.Run(tc.fixture, func(t *testing.T) {
 			dir := filepath.Join(rulesDir, tc.fixture)
-			sides := map[string]string{"base": tc.base, "revision": tc.rev}
 			for _, side := range []string{"base", "revision"} {
-				want := fixtureDocument(t, tc, side, sides[side])
-				file := filepath.Join(dir, side+".yaml")
+				file, want := writeFixture(t, tc, side)
 				if *update {
-					if err := os.MkdirAll(dir, 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(file, want, 0o644); err != nil {
-						t.Fatal(err)
-					}
 					continue
 				}
 				got, err := os.ReadFile(file)
