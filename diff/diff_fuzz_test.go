@@ -95,6 +95,8 @@ func FuzzDiff(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, a, b []byte) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		timer := time.AfterFunc(60*time.Second, func() { panic("hang: one pair ran for more than 60s") })
 		defer timer.Stop()
 		base, err1 := loadFuzzed("base.yaml", a, b)

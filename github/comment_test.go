@@ -50,6 +50,7 @@ func same(t *testing.T, got, want []string) {
 const marker = "<!-- eventdiff:ci:breaking:api/asyncapi.yaml -->"
 
 func TestUpsertFindsItsCommentOnTheSecondPage(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	srv.PageSize = 2
@@ -84,6 +85,7 @@ func TestUpsertFindsItsCommentOnTheSecondPage(t *testing.T) {
 }
 
 func TestUpsertCreatesOnlyWithSomethingToSay(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -119,6 +121,7 @@ func TestUpsertCreatesOnlyWithSomethingToSay(t *testing.T) {
 }
 
 func TestUpsertRetriesServerErrorsAndRateLimits(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -155,6 +158,7 @@ func TestUpsertRetriesServerErrorsAndRateLimits(t *testing.T) {
 }
 
 func TestRetriesAreBounded(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -185,6 +189,7 @@ func TestRetriesAreBounded(t *testing.T) {
 }
 
 func TestForbiddenAndTheTokenNeverShows(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -209,6 +214,7 @@ func TestForbiddenAndTheTokenNeverShows(t *testing.T) {
 }
 
 func TestEnterpriseBaseURL(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	c, err := github.New(github.Options{Token: token, APIURL: srv.URL + "/api/v3", Repository: "octo/api"})
@@ -228,6 +234,7 @@ func TestEnterpriseBaseURL(t *testing.T) {
 }
 
 func TestMarker(t *testing.T) {
+	t.Parallel()
 	tests := map[[3]string]string{
 		{"CI", "breaking", "api/asyncapi.yaml"}: "<!-- eventdiff:CI:breaking:api/asyncapi.yaml -->",
 		{"a:b", "j", "x--y-->.yaml"}:            "<!-- eventdiff:a%3Ab:j:x-%2Dy-%2D>.yaml -->",
@@ -240,6 +247,7 @@ func TestMarker(t *testing.T) {
 }
 
 func TestReadEvent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pr := filepath.Join(dir, "pr.json")
 	os.WriteFile(pr, []byte(`{"action":"synchronize","number":42,"pull_request":{"number":42,"base":{"sha":"aaa"},"head":{"sha":"bbb"}}}`), 0o644)

@@ -67,6 +67,7 @@ func update(t *testing.T, existing string, h *changelog.History, opts ChangelogO
 }
 
 func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
+	t.Parallel()
 	// A file that has 1.3.0 and 1.1.0 by hand, with CRLF line endings in
 	// places, a code fence that shows a heading, a section that is not a
 	// release and no final newline.
@@ -99,6 +100,7 @@ func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
 }
 
 func TestUpdateChangelogUnreleased(t *testing.T) {
+	t.Parallel()
 	h := history(true, "1.1.0=added", "1.0.0=first")
 
 	t.Run("a new file", func(t *testing.T) {
@@ -159,6 +161,7 @@ func TestUpdateChangelogUnreleased(t *testing.T) {
 }
 
 func TestChangelogEntries(t *testing.T) {
+	t.Parallel()
 	op := func(kind, id string, action string, ch string) rules.Finding {
 		return rules.Finding{Change: diff.Change{Kind: kind, Subject: "operation", Channel: ch, Text: "operation " + id + " was added",
 			Operations: []diff.OpRef{{ID: id, Action: spec.Action(action), Channel: ch}}},

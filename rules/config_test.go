@@ -12,6 +12,7 @@ import (
 )
 
 func TestConfigErrorsNameFileAndLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, text, want string
 		line             int
@@ -43,6 +44,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestGlob(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		pattern, s string
 		want       bool
@@ -75,6 +77,7 @@ func removal(channel string) diff.Change {
 }
 
 func TestIgnoresAcceptFindingsUntilTheyExpire(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("ignore:\n  - rule: channel-removed\n    location: 'legacy*'\n    reason: nobody uses it\n    until: 2026-06-30\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -111,6 +114,7 @@ func TestIgnoresAcceptFindingsUntilTheyExpire(t *testing.T) {
 }
 
 func TestAcceptedFindingsDoNotDriveTheBump(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("ignore:\n  - rule: channel-removed\n    location: '**'\n    reason: planned removal\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +127,7 @@ func TestAcceptedFindingsDoNotDriveTheBump(t *testing.T) {
 }
 
 func TestOverridesChangeLevelsAndSwitchRulesOff(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("rules:\n  channel-removed: warning\n  documentation-changed: off\n"))
 	if err != nil {
 		t.Fatal(err)

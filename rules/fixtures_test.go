@@ -41,6 +41,7 @@ func TestRuleFixtures(t *testing.T) {
 
 // TestEveryRuleHasAFixture keeps the catalogue and the fixtures in step.
 func TestEveryRuleHasAFixture(t *testing.T) {
+	t.Parallel()
 	for _, r := range rules.All() {
 		if r.ByEffect && *golden.Update {
 			continue // its engine's tests write the folder in this run, and check it is there

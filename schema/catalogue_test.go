@@ -20,6 +20,7 @@ func declaredRules() []*catalogue.Rule {
 }
 
 func TestCatalogueShape(t *testing.T) {
+	t.Parallel()
 	id := regexp.MustCompile(`^schema-[a-z0-9]+(-[a-z0-9]+)*$`)
 	row := regexp.MustCompile(`^JS-\d\d$`)
 	rules := declaredRules()
@@ -40,6 +41,7 @@ func TestCatalogueShape(t *testing.T) {
 }
 
 func TestEffectAlgebraOfBits(t *testing.T) {
+	t.Parallel()
 	all := []Effect{None, Wider, Narrower, Incomparable, Unknown}
 	for _, e := range all {
 		if got := bitsOf(e).effect(); got != e {

@@ -95,6 +95,7 @@ func summary(res Result) string {
 // unknown+(wider+narrower) incomparable), so the result's effect depended
 // on the order the properties were written in.
 func TestResultEffectIgnoresOrder(t *testing.T) {
+	t.Parallel()
 	props := func(order []string, defs map[string]string) string {
 		var parts []string
 		for _, k := range order {

@@ -501,6 +501,7 @@ func writeFixture(t *testing.T, fc fixtureCase, side string) (file string, doc [
 // them as AsyncAPI documents to check that comparing each message's
 // payload emits the rule, for the sent and for the received message.
 func TestRuleFixtures(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, fc := range fixtureCases {
 		if seen[fc.rule] {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseVersion(t *testing.T) {
+	t.Parallel()
 	for v, ok := range map[string]bool{
 		"2.0.0": true, "2.0.0-rc1": true, "2.6.0": true, "2.6.9": true, "3.0.0": true, "3.1.0": true,
 		"1.2.0": false, "2.7.0": false, "3.2.0": false, "4.0.0": false, "3.0": false, "latest": false, "": false,
@@ -19,6 +20,7 @@ func TestParseVersion(t *testing.T) {
 }
 
 func TestSplitURL(t *testing.T) {
+	t.Parallel()
 	for url, want := range map[string][2]string{
 		"mqtt://broker.example.com:1883":   {"broker.example.com:1883", ""},
 		"wss://ws.example.com/v1/stream":   {"ws.example.com", "/v1/stream"},
@@ -75,6 +77,7 @@ components:
 `
 
 func TestV2MapsToTheModel(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, v2doc, Options{})
 	if d.Perspective != Application || len(d.Operations) != 2 {
 		t.Fatalf("perspective %s, %d operations", d.Perspective, len(d.Operations))
@@ -152,6 +155,7 @@ components:
 `
 
 func TestV3MapsToTheModel(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, v3doc, Options{})
 	ops := map[string]*Operation{}
 	for _, o := range d.Operations {
@@ -185,6 +189,7 @@ func TestV3MapsToTheModel(t *testing.T) {
 }
 
 func TestInvalidButRecognisableDocumentsWarn(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, `asyncapi: 3.0.0
 info: {title: t}
 channels:
@@ -203,6 +208,7 @@ extra: 1
 }
 
 func TestNotAsyncAPI(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]string{
 		"openapi: 3.0.0\n":    "this is an OpenAPI document",
 		"title: x\n":          "no `asyncapi` field",

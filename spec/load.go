@@ -18,6 +18,10 @@ type Options struct {
 	AllowRemoteRefs bool
 	Perspective     Perspective // reading of 2.x verbs; Application when empty
 	HTTPClient      *http.Client
+	// reorder, when set (by tests, through ShuffledKeys), reorders the keys
+	// of every map of every file read, to prove results do not depend on
+	// key order.
+	reorder func(*tree.Node)
 }
 
 // Load reads, resolves and normalises one document.
@@ -26,7 +30,7 @@ func Load(in Input, opts Options) (*Document, error) {
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
 	}
-	r := &resolver{in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
+	r := &resolver{reorder: opts.reorder, in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
 		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
 	display := in.DisplayName(in.Main)
 	var main *tree.File
@@ -35,8 +39,8 @@ func Load(in Input, opts Options) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		if reorderHook != nil {
-			reorderHook(f.Root)
+		if r.reorder != nil {
+			r.reorder(f.Root)
 		}
 		f.Path, f.Rev = in.Main, in.Rev
 		r.files[in.Main] = f

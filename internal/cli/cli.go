@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 )
@@ -24,6 +26,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	IsTerminal     bool // stdout is a terminal (colour allowed)
+	// Sleep waits between retries of the GitHub API; nil waits for real
+	// (tests record the waits instead).
+	Sleep func(context.Context, time.Duration) error
 }
 
 // Version is set at build time with -ldflags "-X github.com/eventdiff/eventdiff/internal/cli.Version=…";

@@ -11,10 +11,6 @@ import (
 	"github.com/eventdiff/eventdiff/report"
 )
 
-// commentSleep replaces the wait between retries of the GitHub API (tests
-// make it instant); nil waits for real.
-var commentSleep func(context.Context, time.Duration) error
-
 // commentTimeout bounds all the commenting of one run.
 const commentTimeout = 3 * time.Minute
 
@@ -72,7 +68,7 @@ func postComments(env Env, done []compared, opts report.Options, summaryHasRepor
 	}
 	client, err := github.New(github.Options{
 		Token: token, APIURL: env.Getenv("GITHUB_API_URL"), Repository: env.Getenv("GITHUB_REPOSITORY"),
-		Sleep: commentSleep,
+		Sleep: env.Sleep,
 	})
 	if err != nil {
 		fallback(redact(err.Error()))

@@ -35,6 +35,7 @@ func ruleIDs(res schema.Result) []string {
 }
 
 func TestCompareRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range ruleCases {
 		t.Run(tc.name, func(t *testing.T) {
 			res := compareText(t, tc.base, tc.rev)
@@ -101,6 +102,7 @@ func find(t *testing.T, res schema.Result, rule string) schema.Delta {
 }
 
 func TestDeltaEvidence(t *testing.T) {
+	t.Parallel()
 	base := `{
   "type": "record",
   "name": "Order",
@@ -165,6 +167,7 @@ func TestDeltaEvidence(t *testing.T) {
 }
 
 func TestRenameHints(t *testing.T) {
+	t.Parallel()
 	res := compareText(t, rec(fld("price", `"double"`)), rec(fld("amount", `"double"`)))
 	for _, rule := range []string{catalogue.AvroFieldRemovedWithoutDefault, catalogue.AvroFieldAddedWithoutDefault} {
 		d := find(t, res, rule)
@@ -187,6 +190,7 @@ func TestRenameHints(t *testing.T) {
 }
 
 func TestUnionPaths(t *testing.T) {
+	t.Parallel()
 	res := compareText(t, rec(fld("amount", `"int"`)), rec(fld("amount", `["null", "long"]`)))
 	if d := find(t, res, catalogue.AvroTypeMadeNullable); d.Path != "/fields/amount/type/null" || d.Base.Pointer() != "/fields/0/type" || d.Revision.Pointer() != "/fields/0/type/0" {
 		t.Errorf("made nullable at %s, nodes %s / %s", d.Path, d.Base.Pointer(), d.Revision.Pointer())
@@ -197,6 +201,7 @@ func TestUnionPaths(t *testing.T) {
 }
 
 func TestRecursiveChangeReportedAtFirstPath(t *testing.T) {
+	t.Parallel()
 	base := `{"type": "record", "name": "Tree", "fields": [
 	  {"name": "value", "type": "int"},
 	  {"name": "left", "type": ["null", "Tree"], "default": null},
@@ -210,6 +215,7 @@ func TestRecursiveChangeReportedAtFirstPath(t *testing.T) {
 }
 
 func TestYAMLInline(t *testing.T) {
+	t.Parallel()
 	// YAML authors leave null unquoted; it still means the null type.
 	base := "type: record\nname: Order\nfields:\n  - name: note\n    type: [null, string]\n    default: null\n"
 	rev := "type: record\nname: Order\nfields:\n  - name: note\n    type: ['null', string, int]\n    default: null\n"
@@ -223,6 +229,7 @@ func TestYAMLInline(t *testing.T) {
 }
 
 func TestRefsAreFollowedAndRecorded(t *testing.T) {
+	t.Parallel()
 	base := `{"schemas": {"Qty": "int"}, "root": {"type": "record", "name": "Order", "fields": [{"name": "q", "type": {"$ref": "#/schemas/Qty"}}]}}`
 	rev := `{"schemas": {"Qty": "long"}, "root": {"type": "record", "name": "Order", "fields": [{"name": "q", "type": {"$ref": "#/schemas/Qty"}}]}}`
 	b, r := parseNode(t, "base.json", base), parseNode(t, "revision.json", rev)
@@ -237,6 +244,7 @@ func TestRefsAreFollowedAndRecorded(t *testing.T) {
 }
 
 func TestNilSides(t *testing.T) {
+	t.Parallel()
 	if res := Compare(nil, nil, schema.Options{}); len(res.Deltas) != 0 || res.Effect != schema.None {
 		t.Errorf("nil/nil: %+v", res)
 	}
@@ -247,6 +255,7 @@ func TestNilSides(t *testing.T) {
 }
 
 func TestMalformed(t *testing.T) {
+	t.Parallel()
 	valid := rec(idField)
 	bad := []string{
 		`42`, `true`, `[]`, `{}`, `{"type": 7}`, `{"type": "record"}`,
@@ -277,6 +286,7 @@ func TestMalformed(t *testing.T) {
 }
 
 func TestRefCycleDoesNotHang(t *testing.T) {
+	t.Parallel()
 	// An array whose items are the array itself, through $ref: not
 	// expressible in Avro (recursion needs a named type), must end.
 	doc := `{"a": {"type": "array", "items": {"$ref": "#/a"}}}`
@@ -291,6 +301,7 @@ func TestRefCycleDoesNotHang(t *testing.T) {
 }
 
 func TestOptionsDoNotChangeAvro(t *testing.T) {
+	t.Parallel()
 	b, r := parseNode(t, "base.json", rec(idField)), parseNode(t, "revision.json", rec(idField, fld("q", `"int"`)))
 	a := Compare(b, r, schema.Options{})
 	s := Compare(b, r, schema.Options{Strict: true})
@@ -300,6 +311,7 @@ func TestOptionsDoNotChangeAvro(t *testing.T) {
 }
 
 func TestMultiFormatSchemaObjectInsideAvro(t *testing.T) {
+	t.Parallel()
 	doc := func(city string) string {
 		return `{"components": {"schemas": {"Address": {"schemaFormat": "application/vnd.apache.avro;version=1.9.0",
 		  "schema": {"type": "record", "name": "Address", "fields": [{"name": "city", "type": "` + city + `"}]}}}},

@@ -54,6 +54,7 @@ func count(res schema.Result) map[string]int {
 // com.ecommerce.events.EventMetadata, defined in a file the document does
 // not include; the same undefined name on both sides is not a change.
 func TestCorpus063FieldsAdded(t *testing.T) {
+	t.Parallel()
 	base, rev := corpusPayloads(t, "063-sokol-avro-fields-added")
 	labels := slices.Sorted(maps.Keys(base))
 	if !slices.Equal(labels, []string{"ProductCreated", "ProductUpdated"}) {
@@ -83,6 +84,7 @@ func TestCorpus063FieldsAdded(t *testing.T) {
 // resolution rejects the name both ways, so it is incomparable and breaks
 // every direction. The field findings are what Avro's checker also lists.
 func TestCorpus065PayloadSwap(t *testing.T) {
+	t.Parallel()
 	base, rev := corpusPayloads(t, "065-sokol-avro-payload-swap")
 	for label, names := range map[string][2]string{
 		"ProductCreated": {"ProductCreatedEvent", "ProductCreatedPayload"},

@@ -29,6 +29,7 @@ const rulesDir = "../../testdata/rules"
 // Compare emit: every emitted id is listed, every listed id is emitted by
 // some case, and each has exactly one fixture case.
 func TestRulesCatalogue(t *testing.T) {
+	t.Parallel()
 	listed := map[string]bool{}
 	for _, r := range declaredRules() {
 		listed[r.ID] = true
@@ -94,6 +95,7 @@ func writeFixture(t *testing.T, tc ruleCase, side string) (file string, doc []by
 // cases say, and loads them as AsyncAPI documents to check the rule is
 // found on both the sent and the received message.
 func TestRuleFixtures(t *testing.T) {
+	t.Parallel()
 	for _, tc := range ruleCases {
 		if tc.fixture == "" {
 			continue

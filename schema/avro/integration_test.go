@@ -62,6 +62,7 @@ func checkLoc(t *testing.T, res schema.Result, w wantLoc) {
 }
 
 func TestIntegrationV3(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata", "avro", "v3")
 	base := loadDoc(t, filepath.Join(dir, "base", "asyncapi.yaml"))
 	rev := loadDoc(t, filepath.Join(dir, "revision", "asyncapi.yaml"))
@@ -92,6 +93,7 @@ func TestIntegrationV3(t *testing.T) {
 }
 
 func TestIntegrationV26(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata", "avro", "v26")
 	base := loadDoc(t, filepath.Join(dir, "base", "asyncapi.yaml"))
 	rev := loadDoc(t, filepath.Join(dir, "revision", "asyncapi.yaml"))
