@@ -218,38 +218,9 @@ func (w *walker) plan() ([]*node, error) {
 			}
 		}
 	}
-	var from *node
-	if w.o.From != "" {
-		for i := range rels {
-			if rels[i].Name == w.o.From {
-				from = &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}
-				rels = rels[i+1:]
-				break
-			}
-		}
-		if from == nil {
-			c, err := repo.Commit(w.o.From)
-			if err != nil {
-				return nil, &OptionError{Option: "From", Err: err}
-			}
-			from = &node{label: w.o.From, commit: c, from: true}
-			// Tags already reachable from From are before it.
-			after, err := repo.Tags(reach, c)
-			if err != nil {
-				return nil, err
-			}
-			keep := map[string]bool{}
-			for _, t := range after {
-				keep[t.Name] = true
-			}
-			kept := rels[:0]
-			for _, r := range rels {
-				if keep[r.Name] {
-					kept = append(kept, r)
-				}
-			}
-			rels = kept
-		}
+	from, rels, err := w.start(rels, reach)
+	if err != nil {
+		return nil, err
 	}
 	var nodes []*node
 	if from != nil {
@@ -264,17 +235,56 @@ func (w *walker) plan() ([]*node, error) {
 	if len(nodes) == 0 || len(nodes) == 1 && nodes[0].from {
 		return nil, &EmptyRangeError{From: w.o.From, To: w.o.To}
 	}
+	return nodes, w.checkPathAt(nodes)
+}
+
+// start is the From point of the walk (nil without From) and the
+// releases after it: a tag of the history, or any revision, whose tags
+// already reachable are before it.
+func (w *walker) start(rels []release, reach string) (*node, []release, error) {
+	if w.o.From == "" {
+		return nil, rels, nil
+	}
+	for i := range rels {
+		if rels[i].Name == w.o.From {
+			return &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}, rels[i+1:], nil
+		}
+	}
+	c, err := w.o.Repo.Commit(w.o.From)
+	if err != nil {
+		return nil, nil, &OptionError{Option: "From", Err: err}
+	}
+	after, err := w.o.Repo.Tags(reach, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	keep := map[string]bool{}
+	for _, t := range after {
+		keep[t.Name] = true
+	}
+	kept := rels[:0]
+	for _, r := range rels {
+		if keep[r.Name] {
+			kept = append(kept, r)
+		}
+	}
+	return &node{label: w.o.From, commit: c, from: true}, kept, nil
+}
+
+// checkPathAt refuses a PathAt entry for a tag that is not a point of the
+// walk.
+func (w *walker) checkPathAt(nodes []*node) error {
 	for tag := range w.o.PathAt {
 		found := false
 		for _, n := range nodes {
 			found = found || (n.commit != "" && n.label == tag)
 		}
 		if !found {
-			return nil, &OptionError{Option: "PathAt", Key: tag,
+			return &OptionError{Option: "PathAt", Key: tag,
 				Err: fmt.Errorf("no such tag in the history (the tags are the semver tags reachable from %s, after the start)", orWorking(w.o.To))}
 		}
 	}
-	return nodes, nil
+	return nil
 }
 
 func orWorking(rev string) string {
