@@ -483,16 +483,8 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 // it to its folder.
 func writeFixture(t *testing.T, fc fixtureCase, side string) (file string, doc []byte) {
 	t.Helper()
-	dir := filepath.Join(rulesDir, fc.rule)
-	file, doc = filepath.Join(dir, side+".yaml"), renderFixture(t, fc, side)
-	if *update {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, doc, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	file, doc = filepath.Join(rulesDir, fc.rule, side+".yaml"), renderFixture(t, fc, side)
+	fixtures.Write(t, file, doc)
 	return file, doc
 }
 

@@ -133,3 +133,14 @@ func Check(t *testing.T, dir string) {
 		t.Errorf("the fixture of %s does not produce a %s finding", id, id)
 	}
 }
+
+// CheckDirs runs Check on every folder, in parallel subtests named by the
+// folders.
+func CheckDirs(t *testing.T, dirs []string) {
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			Check(t, dir)
+		})
+	}
+}

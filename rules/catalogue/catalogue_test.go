@@ -15,20 +15,8 @@ import (
 // declares.
 func declarations(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]string{}
-	fset := token.NewFileSet()
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	forEachFile(t, ".", func(fset *token.FileSet, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			spec, ok := n.(*ast.ValueSpec)
 			if !ok || len(spec.Values) != 1 {
@@ -50,8 +38,28 @@ func declarations(t *testing.T) map[string]string {
 			out[spec.Names[0].Name] = id
 			return true
 		})
-	}
+	})
 	return out
+}
+
+// forEachFile parses every Go file of a directory but its tests.
+func forEachFile(t *testing.T, dir string, fn func(*token.FileSet, *ast.File)) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Go files in %s: %v", dir, err)
+	}
+	fset := token.NewFileSet()
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fn(fset, f)
+	}
 }
 
 // TestNamesMatchIDs keeps the Go name of every rule the id spelt in
@@ -96,20 +104,8 @@ var emitters = []string{"../../diff", "../../schema", "../../schema/avro"}
 // TestEmittersUseTheDeclarations fails when an emitter spells a declared
 // id as a string literal instead of referring to its declaration.
 func TestEmittersUseTheDeclarations(t *testing.T) {
-	fset := token.NewFileSet()
 	for _, dir := range emitters {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no Go files in %s: %v", dir, err)
-		}
-		for _, file := range files {
-			if strings.HasSuffix(file, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, file, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+		forEachFile(t, dir, func(fset *token.FileSet, f *ast.File) {
 			ast.Inspect(f, func(n ast.Node) bool {
 				lit, ok := n.(*ast.BasicLit)
 				if !ok || lit.Kind != token.STRING {
@@ -122,7 +118,7 @@ func TestEmittersUseTheDeclarations(t *testing.T) {
 				}
 				return true
 			})
-		}
+		})
 	}
 }
 

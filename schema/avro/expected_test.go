@@ -1,7 +1,6 @@
 package avro_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/eventdiff/eventdiff/internal/expected"
@@ -13,10 +12,5 @@ import (
 // their documents: one `go test ./... -update` run is enough for a new
 // rule, whatever order the packages run in.
 func TestRuleFixturesExpected(t *testing.T) {
-	for _, dir := range avro.FixtureDirs(t) {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			t.Parallel()
-			expected.Check(t, dir)
-		})
-	}
+	expected.CheckDirs(t, avro.FixtureDirs(t))
 }

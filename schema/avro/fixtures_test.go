@@ -73,20 +73,12 @@ func TestRulesCatalogue(t *testing.T) {
 // -update, writes it.
 func writeFixture(t *testing.T, tc ruleCase, side string) (file string, doc []byte) {
 	t.Helper()
-	dir := filepath.Join(rulesDir, tc.fixture)
 	schema := tc.base
 	if side == "revision" {
 		schema = tc.rev
 	}
-	file, doc = filepath.Join(dir, side+".yaml"), fixtureDocument(t, tc, side, schema)
-	if *update {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, doc, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	file, doc = filepath.Join(rulesDir, tc.fixture, side+".yaml"), fixtureDocument(t, tc, side, schema)
+	fixtures.Write(t, file, doc)
 	return file, doc
 }
 
