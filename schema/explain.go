@@ -1,0 +1,96 @@
+package schema
+
+import (
+	"strings"
+
+	"github.com/eventdiff/eventdiff/tree"
+)
+
+// Explained is the outcome of validating one real value: whether the
+// schema accepts it, whether that answer is certain, and when it does not,
+// the keywords that reject it.
+type Explained struct {
+	Valid   bool
+	Certain bool
+	// Failures are the keyword nodes that reject the value, deepest first
+	// in the order the validator met them: a `required` list, a `type`, a
+	// `maximum`, an `anyOf` none of whose branches matched (its branches'
+	// own failures are then left out), a `false` schema. Empty when valid.
+	Failures []*tree.Node
+}
+
+// explainSteps is the validator budget for one real message. Witnesses are
+// small, so Validate stops early; a captured message may be large, and its
+// cost is already bounded by its size (the reader's line limit), so a
+// budget that only a pathological schema reaches keeps the answer exact for
+// any message of realistic size.
+const explainSteps = 2_000_000
+
+// maxFailures bounds the failures kept for one value: a report shows a few.
+const maxFailures = 8
+
+// Explain validates value against schema with the same draft-07 reading
+// as Validate, and says which keywords reject it. Unlike Validate, which
+// confirms small witnesses, it is meant for real messages: its step budget
+// is larger (see explainSteps).
+func Explain(schema *tree.Node, value any, opts Options) Explained {
+	// The validator stops when steps passes validatorSteps; starting below
+	// zero gives it explainSteps in all without changing its code.
+	v := &validator{opts: opts, re: &regexCache{}, steps: validatorSteps - explainSteps}
+	ok := v.valid(schema, value, 0)
+	out := Explained{Valid: ok, Certain: !v.unknown}
+	if !ok {
+		out.Failures = outermostFailures(v.fails)
+	}
+	return out
+}
+
+// outermostFailures drops the failures of the branches of a combinator
+// that failed as a whole (they are recorded just before it, and only the
+// combinator says why the value is rejected), and repeats.
+func outermostFailures(fails []*tree.Node) []*tree.Node {
+	var out []*tree.Node
+	for _, f := range fails {
+		switch FailureKeyword(f) {
+		case "anyOf", "oneOf", "contains", "not":
+			at := f.Pointer() + "/"
+			for len(out) > 0 {
+				last := out[len(out)-1]
+				if last.File != f.File || !strings.HasPrefix(last.Pointer(), at) {
+					break
+				}
+				out = out[:len(out)-1]
+			}
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == f
+		}
+		if !dup && len(out) < maxFailures {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FailureKeyword names the keyword a failure node stands for: its key in
+// the schema object (`required`, `maximum`, `anyOf`), `false` for a false
+// boolean schema, or the keyword a dependency entry sits under.
+func FailureKeyword(n *tree.Node) string {
+	if n == nil {
+		return ""
+	}
+	parentKey := ""
+	if n.Parent != nil {
+		parentKey = n.Parent.Key()
+	}
+	switch {
+	case parentKey == "dependencies" || parentKey == "dependentRequired" || parentKey == "dependentSchemas":
+		return parentKey
+	case n.Kind == tree.Bool && n.Value == "false" && n.Key() != "additionalProperties" && n.Key() != "additionalItems":
+		return "false"
+	case n.Key() != "":
+		return n.Key()
+	}
+	return "false"
+}
