@@ -94,3 +94,82 @@ func FailureKeyword(n *tree.Node) string {
 	}
 	return "false"
 }
+
+// MissingRequired names the properties a `required` failure (a node of
+// Explained.Failures) found missing: it finds the object of value that the
+// schema holding the keyword was applied to, following the schema from
+// root through references, properties, items and combinators, and lists
+// the required names that object lacks. Nil when it cannot be found.
+func MissingRequired(root *tree.Node, value any, required *tree.Node) []string {
+	if required == nil || required.Parent == nil {
+		return nil
+	}
+	names := required.Strings()
+	missing := func(v any) []string {
+		obj, _ := v.(map[string]any)
+		var out []string
+		for _, name := range names {
+			if _, has := obj[name]; obj != nil && !has {
+				out = append(out, name)
+			}
+		}
+		return out
+	}
+	budget := explainSteps
+	found := locate(root, value, required.Parent, func(v any) bool { return len(missing(v)) > 0 }, &budget, 0)
+	return missing(found)
+}
+
+// locate returns a part of value that target (a schema object) applies to
+// when s applies to value and that wanted accepts, or nil. The first such
+// place wins.
+func locate(s *tree.Node, value any, target *tree.Node, wanted func(any) bool, budget *int, depth int) any {
+	*budget--
+	s = s.Deref()
+	if s == nil || *budget < 0 || depth > 200 || s.Kind != tree.Map {
+		return nil
+	}
+	if s == target && wanted(value) {
+		return value
+	}
+	try := func(sub *tree.Node, v any) any {
+		if sub == nil {
+			return nil
+		}
+		return locate(sub, v, target, wanted, budget, depth+1)
+	}
+	for _, k := range []string{"allOf", "anyOf", "oneOf"} {
+		for _, m := range seqItems(s, k) {
+			if found := try(m, value); found != nil {
+				return found
+			}
+		}
+	}
+	for _, k := range []string{"then", "else"} {
+		if found := try(s.Get(k), value); found != nil {
+			return found
+		}
+	}
+	switch x := value.(type) {
+	case map[string]any:
+		for _, f := range fields(s, "properties") {
+			if v, has := x[f.Key]; has {
+				if found := try(f.Value, v); found != nil {
+					return found
+				}
+			}
+		}
+		for _, v := range x {
+			if found := try(s.Get("additionalProperties"), v); found != nil {
+				return found
+			}
+		}
+	case []any:
+		for _, v := range x {
+			if found := try(s.Get("items"), v); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}

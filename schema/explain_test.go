@@ -94,3 +94,32 @@ func TestExplainUncertain(t *testing.T) {
 		t.Fatalf("a pattern Go cannot compile cannot give a certain answer: %+v", got)
 	}
 }
+
+func TestMissingRequired(t *testing.T) {
+	s := parse(t, "m.yaml", `
+type: object
+required: [id]
+properties:
+  id: {type: string}
+  lines:
+    type: array
+    items: {$ref: '#/$defs/Line'}
+$defs:
+  Line:
+    allOf:
+      - type: object
+        required: [sku, qty]
+`)
+	var v any
+	if err := json.Unmarshal([]byte(`{"lines":[{"sku":"a","qty":1},{"sku":"b"}]}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	x := Explain(s, v, Options{})
+	var got []string
+	for _, f := range x.Failures {
+		got = append(got, FailureKeyword(f)+":"+strings.Join(MissingRequired(s, v, f), ","))
+	}
+	if want := "required:qty required:id"; strings.Join(got, " ") != want {
+		t.Fatalf("got %v, want %s", got, want)
+	}
+}
