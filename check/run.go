@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -106,10 +107,11 @@ type worker struct {
 	c                   *Checker
 	t                   *tally
 	baseCache, revCache map[string]matched
+	ex                  *schema.Explainer
 }
 
 func (c *Checker) newWorker(t *tally) *worker {
-	return &worker{c: c, t: t, baseCache: map[string]matched{}, revCache: map[string]matched{}}
+	return &worker{c: c, t: t, baseCache: map[string]matched{}, revCache: map[string]matched{}, ex: schema.NewExplainer()}
 }
 
 func (w *worker) add(m *Message) {
@@ -121,7 +123,7 @@ func (w *worker) add(m *Message) {
 		w.t.addMalformed(m)
 		return
 	}
-	dec := &decoded{m: m}
+	dec := &decoded{m: m, ex: w.ex}
 	base := w.c.base.judge(m, dec, w.baseCache)
 	var rev verdict
 	if w.c.rev != nil {

@@ -41,6 +41,7 @@ type verdict struct {
 // message of both documents that reads JSON shares one parse.
 type decoded struct {
 	m      *Message
+	ex     *schema.Explainer // the worker's, with its compiled patterns
 	done   bool
 	value  any
 	reason string
@@ -82,23 +83,45 @@ func (d *docIndex) judge(m *Message, dec *decoded, cache map[string]matched) ver
 	if len(ch.messages) == 0 {
 		return verdict{state: invalid, channel: ch, reasons: []reason{{text: "the channel declares no message"}}}
 	}
-	if rs := ch.checkParams(mt.values); len(rs) > 0 {
+	if rs := ch.checkParams(mt.values, dec.ex); len(rs) > 0 {
 		return verdict{state: invalid, channel: ch, message: ch.messages[0], reasons: rs}
 	}
 	var best verdict
+	bestKnown := 0
 	for i, me := range ch.messages {
 		v := me.judge(m, dec)
 		v.channel, v.message = ch, me
 		if v.state == valid {
 			return v
 		}
-		// Closest candidate: undecided over invalid, then the fewest reasons.
+		// The closest candidate explains the rejection: undecided over
+		// invalid, then the fewest reasons, then the one that declares
+		// more of the payload's properties.
+		known := me.known(v.value)
 		if i == 0 || v.state == undecided && best.state == invalid ||
-			v.state == best.state && len(v.reasons) < len(best.reasons) {
-			best = v
+			v.state == best.state && (len(v.reasons) < len(best.reasons) ||
+				len(v.reasons) == len(best.reasons) && known > bestKnown) {
+			best, bestKnown = v, known
 		}
 	}
 	return best
+}
+
+// known counts the properties of an object payload that the message's
+// payload schema declares at its top level.
+func (me *messageEntry) known(value any) int {
+	obj, ok := value.(map[string]any)
+	props := me.payload.Deref().Get("properties").Deref()
+	if !ok || props == nil {
+		return 0
+	}
+	n := 0
+	for k := range obj {
+		if props.Get(k) != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // matched is a cached channel match of one topic.
@@ -114,7 +137,7 @@ const maxCachedTopics = 4096
 // checkParams checks bound parameter values: against a 3.x `enum`, or a
 // 2.x parameter schema (the value is a string; a number-like value is also
 // tried as a number, since a topic cannot say which it is).
-func (e *channelEntry) checkParams(values []string) []reason {
+func (e *channelEntry) checkParams(values []string, ex *schema.Explainer) []reason {
 	var out []reason
 	for i := 1; i < len(e.parts) && i/2 < len(values); i += 2 {
 		p := e.params[e.parts[i]]
@@ -128,10 +151,10 @@ func (e *channelEntry) checkParams(values []string) []reason {
 		if p.Schema == nil {
 			continue
 		}
-		x := schema.Explain(p.Schema, val, schema.Options{})
+		x := ex.Explain(p.Schema, val, schema.Options{})
 		if !x.Valid {
 			var num float64
-			if json.Unmarshal([]byte(val), &num) == nil && schema.Explain(p.Schema, num, schema.Options{}).Valid {
+			if json.Unmarshal([]byte(val), &num) == nil && ex.Explain(p.Schema, num, schema.Options{}).Valid {
 				continue
 			}
 			out = append(out, failures(p.Schema, val, x)...)
@@ -161,7 +184,7 @@ func (me *messageEntry) judge(m *Message, dec *decoded) verdict {
 		v.state = valid
 	}
 	if m.HasHeaders && me.headers != nil {
-		x := schema.Explain(me.headers, m.Headers, me.opts)
+		x := dec.ex.Explain(me.headers, m.Headers, me.opts)
 		if !x.Valid {
 			return verdict{state: invalid, reasons: failures(me.headers, m.Headers, x)}
 		}
@@ -203,7 +226,7 @@ func (me *messageEntry) judgePayload(m *Message, dec *decoded) verdict {
 			return verdict{state: invalid, reasons: []reason{{text: why}}}
 		}
 	}
-	x := schema.Explain(me.payload, value, me.opts)
+	x := dec.ex.Explain(me.payload, value, me.opts)
 	switch {
 	case !x.Valid:
 		return verdict{state: invalid, reasons: failures(me.payload, value, x), value: value}

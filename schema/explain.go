@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/tree"
@@ -32,12 +33,32 @@ const maxFailures = 8
 // Explain validates value against schema with the same draft-07 reading
 // as Validate, and says which keywords reject it. Unlike Validate, which
 // confirms small witnesses, it is meant for real messages: its step budget
-// is larger (see explainSteps).
+// is larger (see explainSteps). To validate many values, an Explainer
+// keeps compiled patterns between them.
 func Explain(schema *tree.Node, value any, opts Options) Explained {
+	return NewExplainer().Explain(schema, value, opts)
+}
+
+// An Explainer validates many values against the same schemas: it
+// compiles each pattern and parses each numeric keyword once, which is
+// most of the cost of validating a message otherwise. It is not safe for
+// concurrent use; give each goroutine its own. What it keeps is bounded by
+// the schemas, not by the values.
+type Explainer struct {
+	re   regexCache
+	nums map[*tree.Node]*big.Rat
+}
+
+// NewExplainer returns an Explainer with empty caches.
+func NewExplainer() *Explainer { return &Explainer{} }
+
+// Explain is the package's Explain, with the Explainer's caches.
+func (e *Explainer) Explain(schema *tree.Node, value any, opts Options) Explained {
 	// The validator stops when steps passes validatorSteps; starting below
 	// zero gives it explainSteps in all without changing its code.
-	v := &validator{opts: opts, re: &regexCache{}, steps: validatorSteps - explainSteps}
+	v := &validator{opts: opts, re: &e.re, nums: e.nums, steps: validatorSteps - explainSteps}
 	ok := v.valid(schema, value, 0)
+	e.nums = v.nums
 	out := Explained{Valid: ok, Certain: !v.unknown}
 	if !ok {
 		out.Failures = outermostFailures(v.fails)
