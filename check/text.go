@@ -126,9 +126,13 @@ func (p *printer) channel(r *Report, label string, c *ChannelReport) {
 		head += " — the application sends and receives"
 	}
 	p.line("%s", head)
-	counts := []string{fmt.Sprintf("seen %d", c.Seen), fmt.Sprintf("valid under the base %d", c.ValidBase)}
+	base := " under the base"
+	if r.Revision == nil {
+		base = "" // one document: a plain contract test
+	}
+	counts := []string{fmt.Sprintf("seen %d", c.Seen), fmt.Sprintf("valid%s %d", base, c.ValidBase)}
 	if c.InvalidBase > 0 {
-		counts = append(counts, fmt.Sprintf("invalid under the base %d", c.InvalidBase))
+		counts = append(counts, fmt.Sprintf("invalid%s %d", base, c.InvalidBase))
 	}
 	if c.ValidRevision != nil {
 		counts = append(counts, fmt.Sprintf("valid under the revision %d", *c.ValidRevision),
@@ -143,7 +147,11 @@ func (p *printer) channel(r *Report, label string, c *ChannelReport) {
 		p.reasons(r, c.Rejected)
 	}
 	if len(c.Invalid) > 0 {
-		p.line("  rejected by the base (no message of the channel accepts them):")
+		who := "base"
+		if r.Revision == nil {
+			who = "document"
+		}
+		p.line("  rejected by the %s (no message of the channel accepts them):", who)
 		p.reasons(r, c.Invalid)
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"net"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kerr"
@@ -135,7 +137,8 @@ func (k *kafkaSource) Name() string { return k.e.name() }
 
 // Read polls until the context is done or MaxMessages records were read.
 func (k *kafkaSource) Read(ctx context.Context, emit func(*check.Message)) error {
-	cl, err := kgo.NewClient(k.opts...)
+	conns := &connWatch{}
+	cl, err := kgo.NewClient(append(k.opts, kgo.WithHooks(conns))...)
 	if err != nil {
 		return fmt.Errorf("kafka %s: %v", k.e.host, err)
 	}
@@ -147,7 +150,12 @@ func (k *kafkaSource) Read(ctx context.Context, emit func(*check.Message)) error
 	for k.max <= 0 || seq < int64(k.max) {
 		fetches := cl.PollRecords(ctx, k.remaining(seq))
 		if ctx.Err() != nil {
-			return nil // the duration is up: a bound, not a failure
+			// The duration is up: a bound, not a failure, unless the
+			// broker went away and could not be reached again.
+			if err := conns.failing(); err != nil {
+				return fmt.Errorf("kafka %s: the broker closed the connection and cannot be reached again: %v", k.e.host, err)
+			}
+			return nil
 		}
 		for _, fe := range fetches.Errors() {
 			if errors.Is(fe.Err, context.Canceled) || errors.Is(fe.Err, context.DeadlineExceeded) {
@@ -219,4 +227,24 @@ func recordMessage(seq int64, r *kgo.Record) *check.Message {
 		m.Headers[h.Key] = string(h.Value)
 	}
 	return m
+}
+
+// connWatch remembers whether the last attempt to connect to a broker
+// failed: franz-go reconnects by itself, so a broker that went away shows
+// only as connection attempts that keep failing.
+type connWatch struct {
+	mu   sync.Mutex
+	last error
+}
+
+func (w *connWatch) OnBrokerConnect(_ kgo.BrokerMetadata, _ time.Duration, _ net.Conn, err error) {
+	w.mu.Lock()
+	w.last = err
+	w.mu.Unlock()
+}
+
+func (w *connWatch) failing() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.last
 }
