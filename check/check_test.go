@@ -268,7 +268,7 @@ func TestMalformedAndEscaping(t *testing.T) {
 	if strings.Contains(out, "\x1b") || strings.Contains(out, "evil\n") {
 		t.Errorf("control characters from the capture reach the terminal:\n%s", out)
 	}
-	for _, want := range []string{`"evil\x1b[2J\nline"`, "line 1: invalid JSON", "line 2: not a JSON object", "payload is not JSON"} {
+	for _, want := range []string{`"evil\x1b[2J\nline"`, "line 1: invalid JSON", "line 2: not a JSON object", "payload is binary (10 bytes), not JSON"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s", want, out)
 		}

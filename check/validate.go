@@ -61,10 +61,21 @@ func (d *decoded) json() (any, string) {
 }
 
 func notJSON(raw []byte, err error) string {
-	if !utf8.Valid(raw) {
+	if isBinary(raw) {
 		return fmt.Sprintf("payload is binary (%d bytes), not JSON", len(raw))
 	}
 	return "payload is not JSON: " + clip(err.Error(), 120)
+}
+
+// isBinary reports whether bytes cannot be text: invalid UTF-8, or control
+// characters other than whitespace.
+func isBinary(raw []byte) bool {
+	for _, c := range raw {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return !utf8.Valid(raw)
 }
 
 // judge validates one message against one document.
@@ -215,7 +226,7 @@ func (me *messageEntry) judgePayload(m *Message, dec *decoded) verdict {
 	case payloadText:
 		if m.Decoded {
 			value = m.Value
-		} else if !utf8.Valid(m.Raw) {
+		} else if isBinary(m.Raw) {
 			return verdict{state: invalid, reasons: []reason{{text: fmt.Sprintf("payload is binary (%d bytes), not text", len(m.Raw))}}}
 		} else {
 			value = string(m.Raw)
