@@ -123,7 +123,7 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 	case invalid, unmatched:
 		c.invalidBase++
 		mc.InvalidBase++
-		addReasons(c.invalid, m, base, show)
+		addReasons(c.invalid, m, base, base.value, show)
 	case undecided:
 		c.undecided++
 	}
@@ -139,7 +139,7 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 		if base.state == valid {
 			c.rejectedByRevision++
 			mc.RejectedByRevision++
-			addReasons(c.rejected, m, rev, show)
+			addReasons(c.rejected, m, rev, base.value, show) // the base decoded it
 		}
 	case undecided:
 		if base.state != undecided {
@@ -149,7 +149,8 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 }
 
 // addReasons counts each reason a document gives for rejecting m.
-func addReasons(into map[reasonKey]*reasonTally, m *Message, v verdict, show bool) {
+// value is the payload as the base decoded it, for examples.
+func addReasons(into map[reasonKey]*reasonTally, m *Message, v verdict, value any, show bool) {
 	rs := v.reasons
 	if v.state == unmatched {
 		rs = []reason{{text: "no channel of this document has the address"}}
@@ -169,7 +170,7 @@ func addReasons(into map[reasonKey]*reasonTally, m *Message, v verdict, show boo
 		if len(rt.examples) < MaxExamples || m.Seq < rt.examples[len(rt.examples)-1].Seq {
 			ex := Example{Seq: m.Seq, Topic: m.Topic}
 			if show {
-				ex.Value = exampleValue(m, v)
+				ex.Value = exampleValue(m, value)
 			}
 			rt.examples = appendExample(rt.examples, ex)
 		}
@@ -184,14 +185,14 @@ func appendExample(es []Example, e Example) []Example {
 
 // exampleValue is the message's payload for a report: JSON when it was
 // decoded, else its bytes quoted; at most maxValue bytes.
-func exampleValue(m *Message, v verdict) string {
+func exampleValue(m *Message, value any) string {
 	var s string
 	switch {
 	case m.Decoded:
 		b, _ := json.Marshal(m.Value)
 		s = string(b)
-	case v.value != nil:
-		b, err := json.Marshal(v.value)
+	case value != nil:
+		b, err := json.Marshal(value)
 		if err != nil {
 			b = []byte(strconv.Quote(string(m.Raw)))
 		}

@@ -100,4 +100,3 @@ func Publisher(t testing.TB, addr string, msgs map[string]string) (stop func()) 
 		cl.Disconnect(100)
 	}
 }
-
