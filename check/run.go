@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options say how messages are judged and reported.
@@ -25,6 +26,11 @@ type Options struct {
 type Checker struct {
 	base, rev *docIndex
 	opts      Options
+
+	// findings are the diff findings whose evidence is counted (see
+	// Evidence), and evidence their counts after Run.
+	findings []*findingMatcher
+	evidence *evidenceTally
 }
 
 // NewChecker prepares the documents for matching; revision may be nil.
@@ -50,19 +56,21 @@ func (c *Checker) Run(ctx context.Context, src Source) (*Report, error) {
 	}
 	batches := make(chan []*Message, workers)
 	tallies := make([]*tally, workers)
+	evs := make([]*evidenceTally, workers)
 	var wg sync.WaitGroup
 	for i := range tallies {
 		tallies[i] = newTally()
+		evs[i] = &evidenceTally{rejects: make([]int64, len(c.findings)), seen: make([]int64, len(c.findings))}
 		wg.Add(1)
-		go func(t *tally) {
+		go func(t *tally, ev *evidenceTally) {
 			defer wg.Done()
-			w := c.newWorker(t)
+			w := c.newWorker(t, ev)
 			for b := range batches {
 				for _, m := range b {
 					w.add(m)
 				}
 			}
-		}(tallies[i])
+		}(tallies[i], evs[i])
 	}
 	// A capture's lines are parsed by the workers, in parallel.
 	j, lines := src.(*JSONLines)
@@ -85,9 +93,11 @@ func (c *Checker) Run(ctx context.Context, src Source) (*Report, error) {
 	close(batches)
 	wg.Wait()
 	total := tallies[0]
-	for _, t := range tallies[1:] {
+	for i, t := range tallies[1:] {
 		total.merge(t)
+		evs[0].merge(evs[i+1])
 	}
+	c.evidence = evs[0]
 	if err != nil && total.seen+total.malformed == 0 {
 		return nil, err
 	}
@@ -108,10 +118,13 @@ type worker struct {
 	t                   *tally
 	baseCache, revCache map[string]matched
 	ex                  *schema.Explainer
+	ev                  *evidenceTally
+	locs                map[*tree.Node]string // where rejecting keywords are written, for evidence
 }
 
-func (c *Checker) newWorker(t *tally) *worker {
-	return &worker{c: c, t: t, baseCache: map[string]matched{}, revCache: map[string]matched{}, ex: schema.NewExplainer()}
+func (c *Checker) newWorker(t *tally, ev *evidenceTally) *worker {
+	return &worker{c: c, t: t, baseCache: map[string]matched{}, revCache: map[string]matched{}, ex: schema.NewExplainer(),
+		ev: ev, locs: map[*tree.Node]string{}}
 }
 
 func (w *worker) add(m *Message) {
@@ -130,6 +143,9 @@ func (w *worker) add(m *Message) {
 		rev = w.c.rev.judge(m, dec, w.revCache)
 	}
 	w.t.add(m, base, rev, w.c.rev != nil, w.c.opts.ShowValues)
+	if len(w.c.findings) > 0 {
+		w.observe(base, rev)
+	}
 }
 
 // FailOn is what makes a run exit 1.
