@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
@@ -189,7 +190,7 @@ func (fm *findingMatcher) reasonAt(rs []reason, at *tree.Location, locs map[*tre
 		if got == want || strings.HasPrefix(got, want+"/") {
 			return true
 		}
-		if strings.HasPrefix(want, got+"/") && (fm.required == "" || contains(strings.Split(r.missing, ", "), fm.required)) {
+		if strings.HasPrefix(want, got+"/") && (fm.required == "" || slices.Contains(strings.Split(r.missing, ", "), fm.required)) {
 			return true
 		}
 	}

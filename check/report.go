@@ -170,10 +170,10 @@ func (c *Checker) report(t *tally, source string) *Report {
 }
 
 func (ct *channelTally) report(twoDocs bool) *ChannelReport {
-	cr := &ChannelReport{Direction: ct.direction, Seen: ct.seen, ValidBase: ct.validBase, InvalidBase: ct.invalidBase,
+	cr := &ChannelReport{Direction: ct.direction, Seen: ct.Seen, ValidBase: ct.ValidBase, InvalidBase: ct.InvalidBase,
 		Undecided: ct.undecided, Messages: ct.messages, Rejected: reasonsOf(ct.rejected), Invalid: reasonsOf(ct.invalid)}
 	if twoDocs {
-		cr.ValidRevision, cr.InvalidRevision, cr.RejectedByRevision = &ct.validRevision, &ct.invalidRevision, &ct.rejectedByRevision
+		cr.ValidRevision, cr.InvalidRevision, cr.RejectedByRevision = &ct.ValidRevision, &ct.invalidRevision, &ct.RejectedByRevision
 	}
 	return cr
 }

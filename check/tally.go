@@ -28,12 +28,11 @@ type tally struct {
 }
 
 type channelTally struct {
-	direction                      string
-	seen, validBase, invalidBase   int64
-	validRevision, invalidRevision int64
-	rejectedByRevision, undecided  int64
-	messages                       map[string]*MessageCounts
-	rejected, invalid              map[reasonKey]*reasonTally
+	direction string
+	MessageCounts
+	invalidRevision, undecided int64
+	messages                   map[string]*MessageCounts
+	rejected, invalid          map[reasonKey]*reasonTally
 }
 
 type reasonKey struct {
@@ -105,7 +104,7 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 		owner = rev
 	}
 	c := t.channel(owner.channel)
-	c.seen++
+	c.Seen++
 	label := ""
 	if owner.message != nil {
 		label = owner.message.label
@@ -118,10 +117,10 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 	mc.Seen++
 	switch base.state {
 	case valid:
-		c.validBase++
+		c.ValidBase++
 		mc.ValidBase++
 	case invalid, unmatched:
-		c.invalidBase++
+		c.InvalidBase++
 		mc.InvalidBase++
 		addReasons(c.invalid, m, base, base.value, show)
 	case undecided:
@@ -132,12 +131,12 @@ func (t *tally) add(m *Message, base, rev verdict, twoDocs bool, show bool) {
 	}
 	switch rev.state {
 	case valid:
-		c.validRevision++
+		c.ValidRevision++
 		mc.ValidRevision++
 	case invalid, unmatched:
 		c.invalidRevision++
 		if base.state == valid {
-			c.rejectedByRevision++
+			c.RejectedByRevision++
 			mc.RejectedByRevision++
 			addReasons(c.rejected, m, rev, base.value, show) // the base decoded it
 		}
@@ -233,12 +232,8 @@ func (t *tally) merge(o *tally) {
 }
 
 func (c *channelTally) merge(o *channelTally) {
-	c.seen += o.seen
-	c.validBase += o.validBase
-	c.invalidBase += o.invalidBase
-	c.validRevision += o.validRevision
+	c.add(&o.MessageCounts)
 	c.invalidRevision += o.invalidRevision
-	c.rejectedByRevision += o.rejectedByRevision
 	c.undecided += o.undecided
 	for label, om := range o.messages {
 		if mc := c.messages[label]; mc != nil {

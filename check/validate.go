@@ -3,6 +3,7 @@ package check
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -156,7 +157,7 @@ func (e *channelEntry) checkParams(values []string, ex *schema.Explainer) []reas
 			continue
 		}
 		val := values[i/2]
-		if p.HasEnum && !contains(p.Enum, val) {
+		if p.HasEnum && !slices.Contains(p.Enum, val) {
 			out = append(out, reason{node: p.Node.Get("enum")})
 		}
 		if p.Schema == nil {
@@ -172,15 +173,6 @@ func (e *channelEntry) checkParams(values []string, ex *schema.Explainer) []reas
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // judge validates a message's payload and headers against one candidate.
