@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventdiff/eventdiff/internal/golden"
 	"github.com/eventdiff/eventdiff/spec"
@@ -301,5 +303,21 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	}
 	if outs[0] != outs[1] || outs[0] != outs[2] {
 		t.Fatal("reports differ with the number of workers")
+	}
+}
+
+// A capture that never ends (standard input nobody closes) stops at the
+// duration, with what it read.
+func TestCaptureBoundedByDuration(t *testing.T) {
+	base, _ := loadExample(t)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go pw.Write([]byte(`{"topic":"orders/eu/placed","payload":{"orderId":"1","total":1}}` + "\n"))
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	r, err := NewChecker(base, nil, Options{}).Run(ctx, &JSONLines{R: pr, Label: "stdin"})
+	if err != nil || r.Seen != 1 || time.Since(start) > 5*time.Second {
+		t.Fatalf("%v, %+v after %v", err, r, time.Since(start))
 	}
 }

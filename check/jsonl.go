@@ -40,7 +40,11 @@ func (j *JSONLines) Read(ctx context.Context, emit func(*Message)) error {
 	if limit <= 0 {
 		limit = DefaultMaxLine
 	}
-	br := bufio.NewReaderSize(j.R, min(limit+1, 1<<16))
+	r := j.R
+	if ctx.Done() != nil {
+		r = &ctxReader{ctx: ctx, r: r}
+	}
+	br := bufio.NewReaderSize(r, min(limit+1, 1<<16))
 	var line []byte
 	for n := int64(1); ; n++ {
 		if err := ctx.Err(); err != nil {
@@ -180,4 +184,33 @@ func headersOf(h any, m *Message) string {
 	}
 	m.HasHeaders = true
 	return ""
+}
+
+// ctxReader ends a read when the context is done, even while the reader
+// blocks (standard input that nobody closes): --duration bounds reading a
+// capture too. The blocked read is left to finish on its own, into a
+// buffer nobody uses any more.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	buf := make([]byte, len(p))
+	ch := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		ch <- readResult{n, err}
+	}()
+	select {
+	case <-c.ctx.Done():
+		return 0, io.EOF
+	case res := <-ch:
+		return copy(p, buf[:res.n]), res.err
+	}
 }
