@@ -321,3 +321,18 @@ func TestCaptureBoundedByDuration(t *testing.T) {
 		t.Fatalf("%v, %+v after %v", err, r, time.Since(start))
 	}
 }
+
+// A channel whose parameter was renamed is one channel in the report.
+func TestRenamedParameterIsOneChannel(t *testing.T) {
+	doc := func(param string) string {
+		return `asyncapi: 3.0.0
+info: {title: t, version: 1.0.0}
+channels:
+  u: {address: 'users/{` + param + `}', messages: {M: {payload: {type: object}}}}
+`
+	}
+	r := run(t, loadString(t, doc("id")), loadString(t, doc("userId")), `{"topic":"users/7","payload":{}}`, Options{})
+	if len(r.Channels) != 1 || r.Channels["users/{id}"] == nil || *r.Channels["users/{id}"].ValidRevision != 1 {
+		t.Fatalf("%v", r.Channels)
+	}
+}

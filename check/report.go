@@ -2,6 +2,7 @@ package check
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/tree"
@@ -139,12 +140,18 @@ func (c *Checker) report(t *tally, source string) *Report {
 		ri := docInfo(c.rev)
 		r.Revision = &ri
 	}
-	for _, idx := range []*docIndex{c.base, c.rev} {
-		if idx == nil {
-			continue
-		}
-		for _, e := range idx.channels {
-			t.channel(e) // every channel appears, seen or not
+	// Every channel appears, seen or not; a revision's channel once, under
+	// the base's address when the base has it with other parameter names.
+	inBase := map[string]bool{}
+	for _, e := range c.base.channels {
+		t.channel(e)
+		inBase[canonicalAddress(e)] = true
+	}
+	if c.rev != nil {
+		for _, e := range c.rev.channels {
+			if !inBase[canonicalAddress(e)] {
+				t.channel(e)
+			}
 		}
 	}
 	for label, ct := range t.channels {
@@ -187,4 +194,21 @@ func docInfo(d *docIndex) rules.DocInfo {
 		di.Perspective = string(d.doc.Perspective)
 	}
 	return di
+}
+
+// canonicalAddress is a channel's address with its parameter names left
+// out (user/{id} is user/{userId}), or its label when it has none.
+func canonicalAddress(e *channelEntry) string {
+	if e.parts == nil {
+		return e.label
+	}
+	var b strings.Builder
+	for i, p := range e.parts {
+		if i%2 == 0 {
+			b.WriteString(p)
+		} else {
+			b.WriteString("{}")
+		}
+	}
+	return b.String()
 }
