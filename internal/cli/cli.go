@@ -127,7 +127,8 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		ExitErrHandler:       func(*cli.Context, error) {}, // Run maps errors to exit codes
 		OnUsageError:         usageError,
 		Commands: []*cli.Command{
-			diffCommand(env), checkCommand(env),
+			diffCommand(env),
+			checkCommand(env),
 			rulesCommand(env),
 			changelogCommand(env), bumpCommand(env),
 			{
