@@ -189,6 +189,8 @@ func checkSource(c *cli.Context, env Env, base *spec.Document) (check.Source, fu
 		}
 		return &check.JSONLines{R: f, Label: name, MaxLine: c.Int("max-line-size")}, func() { f.Close() }, nil
 	}
+	// Where to read comes from BASE only: a revision from a pull request
+	// must not be able to send eventdiff, and the credentials, elsewhere.
 	src, err := live.Open(live.Config{
 		URL: c.String("from"), Server: c.String("server"), Broker: c.String("broker"),
 		MaxMessages: c.Int("max-messages"), Offset: c.String("offset"),
