@@ -157,4 +157,15 @@ func TestCheckFromMQTT(t *testing.T) {
 		!strings.Contains(r.stdout, "seen 4 · valid 4") {
 		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
+
+	// The host comes from BASE: a revision that moves the server elsewhere
+	// (here, to a port nobody listens on) does not move the reading.
+	mqttDoc := strings.Replace(string(src), "protocol: kafka", "protocol: mqtt", 1)
+	baseDoc, revDoc := filepath.Join(t.TempDir(), "base.yaml"), filepath.Join(t.TempDir(), "rev.yaml")
+	os.WriteFile(baseDoc, []byte(strings.Replace(mqttDoc, "kafka.example.com:9092", b.Addr, 1)), 0o644)
+	os.WriteFile(revDoc, []byte(strings.Replace(mqttDoc, "kafka.example.com:9092", "127.0.0.1:1", 1)), 0o644)
+	r = run(t, "", nil, "check", "--server", "production", "--max-messages", "2", "--duration", "20s", baseDoc, revDoc)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "2 messages from mqtt://"+b.Addr+"/") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
 }
