@@ -68,7 +68,7 @@ func New(opts Options) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	rt := &retryTransport{base: base,
+	rt := &retryTransport{base: &cappedTransport{base: base, max: MaxResponse},
 		sleep: opts.Sleep, now: opts.Now, retries: opts.Retries, maxWait: opts.MaxWait}
 	if rt.sleep == nil {
 		rt.sleep = sleep

@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -321,4 +325,44 @@ func TestTokenStaysWithTheAPIHost(t *testing.T) {
 			}
 		}
 	})
+}
+
+// endless streams a JSON array that never ends, up to a bound far above
+// MaxResponse (so that a client without a cap fails the test instead of
+// exhausting the machine).
+func endless(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	chunk := []byte(strings.Repeat(`{"id":1,"body":"x"},`, 1600))
+	io.WriteString(w, "[")
+	for sent := 0; sent < 8*github.MaxResponse; sent += len(chunk) {
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+}
+
+// TestResponseBodyIsCapped: an API answering with an endless body is cut
+// off at MaxResponse; what the client holds stays near that.
+func TestResponseBodyIsCapped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(endless))
+	defer srv.Close()
+	c, err := github.New(github.Options{Token: token, APIURL: srv.URL, Repository: "octo/api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _, err = c.Upsert(context.Background(), 1, marker, marker+"\nx", true)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, github.ErrResponseTooLarge) {
+		t.Errorf("err = %v; want the response refused as too large", err)
+	}
+	// go-github's JSON decoder doubles its buffer on the way to the cap:
+	// about four times the cap in all (128 MB), against more than 16 times
+	// for a client that reads all it is sent.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 5*github.MaxResponse {
+		t.Errorf("reading the endless body allocated %d MB", alloc>>20)
+	}
 }
