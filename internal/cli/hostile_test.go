@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The tests in this file play a pull request from a fork: every byte of
+// the input, of the repository's tree and of the API's answers may be an
+// attacker's.
+
+// runWithin runs eventdiff like run, failing the test when it has not
+// finished after a generous while (a hang); unblock then releases it.
+func runWithin(t *testing.T, unblock func(), args ...string) result {
+	t.Helper()
+	done := make(chan result, 1)
+	go func() { done <- run(t, "", nil, args...) }()
+	select {
+	case r := <-done:
+		return r
+	case <-time.After(10 * time.Second):
+		unblock()
+		t.Fatalf("eventdiff %s: still running after 10s", strings.Join(args, " "))
+	}
+	return result{}
+}
+
+// mkfifo makes a FIFO, or skips the test where there are none; the
+// function it returns opens it for writing without blocking, which
+// releases a reader stuck in open.
+func mkfifo(t *testing.T, path string) func() {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	return func() {
+		if fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			syscall.Close(fd)
+		}
+	}
+}
+
+func oneTroubleLine(t *testing.T, r result, want string) {
+	t.Helper()
+	if r.code != ExitTrouble || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", r.code, r.stdout, r.stderr, want)
+	}
+}
+
+// TestRefToAFIFOIsRefusedAtOnce: a `$ref` to a FIFO in the tree used to
+// block forever on open; only regular files are read.
+func TestRefToAFIFOIsRefusedAtOnce(t *testing.T) {
+	doc := writeDoc(t, [2]string{"api.yaml", limitHeader + "components:\n  schemas:\n    A: {$ref: 'schemas/a.yaml'}\n"})
+	os.Mkdir(filepath.Join(filepath.Dir(doc), "schemas"), 0o755)
+	release := mkfifo(t, filepath.Join(filepath.Dir(doc), "schemas", "a.yaml"))
+	for _, args := range [][]string{{"diff", doc, exRev}, {"diff", exBase, doc}} {
+		r := runWithin(t, release, args...)
+		oneTroubleLine(t, r, `api.yaml:5:5: $ref "schemas/a.yaml": cannot read `+filepath.Join(filepath.Dir(doc), "schemas", "a.yaml")+`: is a named pipe (FIFO), not a regular file`)
+	}
+}
+
+// TestMainDocumentThatIsAPipe: the document named on the command line may
+// be a pipe, as `<(git show v1:api.yaml)` gives (/dev/fd/N): it is read
+// like standard input. A named pipe nobody writes to is empty, not a
+// hang; inside a git repository, where only a symbolic link from the
+// repository's content can lead to one, a pipe is refused; devices are
+// refused everywhere.
+func TestMainDocumentThatIsAPipe(t *testing.T) {
+	t.Run("process substitution", func(t *testing.T) {
+		rev, err := os.ReadFile(exRev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pr.Close()
+		go func() {
+			pw.Write(rev)
+			pw.Close()
+		}()
+		fd := fmt.Sprintf("/dev/fd/%d", pr.Fd())
+		if _, err := os.Stat(fd); err != nil {
+			t.Skipf("no /dev/fd here: %v", err)
+		}
+		r := runWithin(t, func() { pr.Close() }, "diff", "--format", "json", exBase, fd)
+		if r.code != ExitOK || !strings.Contains(r.stdout, `"source": "`+fd+`"`) {
+			t.Errorf("exit %d, stderr %q; want the pipe compared, named %s", r.code, r.stderr, fd)
+		}
+	})
+	t.Run("a named pipe nobody writes to", func(t *testing.T) {
+		fifo := filepath.Join(t.TempDir(), "api.yaml")
+		release := mkfifo(t, fifo)
+		oneTroubleLine(t, runWithin(t, release, "diff", exBase, fifo), "api.yaml: is a pipe with nothing in it")
+	})
+	t.Run("inside a git repository", func(t *testing.T) {
+		gitTestEnv(t)
+		dir := t.TempDir()
+		gitIn(t, dir, "init", "-q")
+		release := mkfifo(t, filepath.Join(dir, "fifo.yaml"))
+		outside := filepath.Join(t.TempDir(), "elsewhere.yaml")
+		mkfifo(t, outside)
+		if err := os.Symlink(outside, filepath.Join(dir, "api.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"fifo.yaml", "api.yaml"} {
+			r := runWithin(t, release, "diff", exBase, filepath.Join(dir, name))
+			oneTroubleLine(t, r, name+": is a named pipe (FIFO), not a regular file")
+		}
+	})
+	t.Run("a device", func(t *testing.T) {
+		oneTroubleLine(t, runWithin(t, func() {}, "diff", exBase, "/dev/zero"), "/dev/zero: is a character device, not a regular file")
+	})
+}
+
