@@ -119,3 +119,46 @@ func TestMainDocumentThatIsAPipe(t *testing.T) {
 	})
 }
 
+// TestFoundConfigIsReadLikeInput: the .eventdiff.yaml eventdiff finds by
+// itself is the repository's content, so a pull request chooses it: a
+// link out of the repository (to a secret, or to /dev/zero, which used to
+// grow memory until the process died) or a FIFO is refused at once; a
+// link inside the repository still works.
+func TestFoundConfigIsReadLikeInput(t *testing.T) {
+	gitTestEnv(t)
+	base, _ := filepath.Abs(exBase)
+	rev, _ := filepath.Abs(exRev)
+	secret := filepath.Join(t.TempDir(), "secret.yaml")
+	os.WriteFile(secret, []byte("fail-on: info\n"), 0o644)
+	for _, tt := range []struct{ name, target, want string }{
+		{"a link to a file outside", secret, ".eventdiff.yaml: cannot read the config: it leads outside the repository"},
+		{"a link to /dev/zero", "/dev/zero", ".eventdiff.yaml: cannot read the config: it leads outside the repository"},
+		{"a FIFO", "", ".eventdiff.yaml: cannot read the config: is a named pipe (FIFO), not a regular file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			gitIn(t, dir, "init", "-q")
+			release := func() {}
+			if tt.target == "" {
+				release = mkfifo(t, filepath.Join(dir, ".eventdiff.yaml"))
+			} else if err := os.Symlink(tt.target, filepath.Join(dir, ".eventdiff.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(dir)
+			oneTroubleLine(t, runWithin(t, release, "diff", base, rev), tt.want)
+		})
+	}
+	t.Run("a link inside the repository", func(t *testing.T) {
+		dir := t.TempDir()
+		gitIn(t, dir, "init", "-q")
+		write(t, dir, map[string]string{"ci/eventdiff.yaml": "fail-on: info\n"})
+		if err := os.Symlink("ci/eventdiff.yaml", filepath.Join(dir, ".eventdiff.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		os.Mkdir(filepath.Join(dir, "api"), 0o755)
+		t.Chdir(filepath.Join(dir, "api")) // found at the top level, from below
+		if r := run(t, "", nil, "diff", base, rev); r.code != ExitFailOn {
+			t.Errorf("exit %d, want 1 (fail-on: info from the linked config): %s", r.code, r.stderr)
+		}
+	})
+}
