@@ -162,3 +162,56 @@ func TestFoundConfigIsReadLikeInput(t *testing.T) {
 		}
 	})
 }
+
+// TestChangelogOutputStaysInTheRepository: a pull request controls the
+// tree, so the file named by --output may be a symbolic link to anywhere,
+// or sit below a linked directory. Whatever leads outside the repository
+// is refused with one line and nothing is read or written there; links
+// inside still work (TestChangelogOutput).
+func TestChangelogOutputStaysInTheRepository(t *testing.T) {
+	dir := releaseRepo(t)
+	outside := t.TempDir()
+	victim := filepath.Join(outside, "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	link(victim, "CHANGELOG.md")                     // to a file outside
+	link(outside, "docs")                            // a directory in the path
+	link(filepath.Join(outside, "new.md"), "NEW.md") // dangling, to outside
+	link("../"+filepath.Base(outside), "UP.md")      // relative, climbing out
+	link("spec/../../victim.txt", "SNEAKY.md")       // through a real directory
+	os.Mkdir(filepath.Join(dir, "inside"), 0o755)
+	link("inside/FUTURE.md", "FUTURE.md") // dangling, inside
+	for _, out := range []string{"CHANGELOG.md", "docs/CHANGELOG.md", "NEW.md", "UP.md", "SNEAKY.md", "../elsewhere.md", filepath.Join(outside, "abs.md")} {
+		t.Run(out, func(t *testing.T) {
+			r := run(t, "", nil, "changelog", "--output", out, "spec/asyncapi.yaml")
+			oneTroubleLine(t, r, "--output "+out+": leads outside the repository")
+		})
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "precious\n" {
+		t.Errorf("the file outside was changed: %q", data)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("files were created outside: %v", entries)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "elsewhere.md")); err == nil {
+		t.Error("../elsewhere.md was written")
+	}
+
+	r := run(t, "", nil, "changelog", "--output", "FUTURE.md", "spec/asyncapi.yaml")
+	if fi, err := os.Lstat(filepath.Join(dir, "FUTURE.md")); r.code != ExitOK || err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("a dangling link inside the repository: exit %d, %v: %s", r.code, err, r.stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "inside", "FUTURE.md")); !strings.Contains(string(data), "## [2.1.0]") {
+		t.Errorf("its target was not written: %.200q", data)
+	}
+
+	release := mkfifo(t, filepath.Join(dir, "PIPE.md"))
+	oneTroubleLine(t, runWithin(t, release, "changelog", "--output", "PIPE.md", "spec/asyncapi.yaml"), "--output PIPE.md: is a named pipe (FIFO), not a regular file")
+}
