@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventdiff/eventdiff/internal/printable"
 )
 
 // The tests in this file play a pull request from a fork: every byte of
@@ -214,4 +216,39 @@ func TestChangelogOutputStaysInTheRepository(t *testing.T) {
 
 	release := mkfifo(t, filepath.Join(dir, "PIPE.md"))
 	oneTroubleLine(t, runWithin(t, release, "changelog", "--output", "PIPE.md", "spec/asyncapi.yaml"), "--output PIPE.md: is a named pipe (FIFO), not a regular file")
+}
+
+// TestStderrEscapesNames: an error or a warning that names a `$ref`, a
+// file or a key from the input prints it escaped: ESC and BEL used to
+// reach the terminal raw (`%1b]0;…%07` retitles it), and %00 a NUL.
+func TestStderrEscapesNames(t *testing.T) {
+	for _, tt := range []struct{ ref, want string }{
+		{"sub/x%1b]0;pwned%07%1b[31mRED", `/sub/x\x1b]0;pwned\x07\x1b[31mRED does not exist`},
+		{"sub/x%00y", `/sub/x\x00y does not exist`},
+		{"sub/x%0a::error::forged%e2%80%ae", `/sub/x\n::error::forged\u202e does not exist`},
+	} {
+		doc := writeDoc(t, [2]string{"api.yaml", limitHeader + "components:\n  schemas:\n    A: {$ref: '" + tt.ref + "'}\n"})
+		r := run(t, "", nil, "diff", doc, doc)
+		oneTroubleLine(t, r, tt.want)
+		noControl(t, r.stderr)
+	}
+
+	// A warning: an unknown key at the document's root, named as written.
+	doc := writeDoc(t, [2]string{"api.yaml", limitHeader + "\"\\e]0;pwned\\a\": 1\n\"two\\nlines\": 2\n"})
+	r := run(t, "", nil, "diff", doc, doc)
+	if r.code != ExitOK || !strings.Contains(r.stderr, `unknown field "\x1b]0;pwned\a"`) || !strings.Contains(r.stderr, `two\nlines`) {
+		t.Errorf("exit %d, stderr %q; want the warnings with the keys escaped", r.code, r.stderr)
+	}
+	noControl(t, r.stderr)
+}
+
+// noControl fails when text has a control character other than the line
+// breaks between messages.
+func noControl(t *testing.T, text string) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		if printable.String(line) != line {
+			t.Errorf("a raw control character in %q", line)
+		}
+	}
 }
