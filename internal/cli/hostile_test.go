@@ -252,3 +252,47 @@ func noControl(t *testing.T, text string) {
 		}
 	}
 }
+
+// TestMaxFileSizeIsTheSameEverywhere: --max-file-size means the same for
+// a file, standard input, a file of a git revision and a `$ref`'d file:
+// a limit refuses each alike, and 0 means no limit for each (standard
+// input was once read through a reader of limit+1 bytes, so 0 truncated
+// it to one byte).
+func TestMaxFileSizeIsTheSameEverywhere(t *testing.T) {
+	dir := ordersRepo(t)
+	t.Chdir(filepath.Join(dir, "api")) // where standard input's $refs resolve
+	doc, err := os.ReadFile("asyncapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for side, name := range map[string]string{"asyncapi.yaml": "asyncapi.yaml", "-": "-", "HEAD:./asyncapi.yaml": "HEAD:api/asyncapi.yaml"} {
+		args := []string{"diff", "--format", "json", side, "HEAD:./asyncapi.yaml"}
+		if r := run(t, string(doc), nil, append(args, "--max-file-size", "0")...); r.code != ExitOK {
+			t.Errorf("%s with --max-file-size 0: exit %d: %s", side, r.code, r.stderr)
+		}
+		r := run(t, string(doc), nil, append(args, "--max-file-size", "100")...)
+		oneTroubleLine(t, r, "more than the limit of 100")
+		if !strings.HasPrefix(r.stderr, "eventdiff: "+name+": ") || !strings.HasSuffix(r.stderr, "(raise it with --max-file-size)\n") {
+			t.Errorf("%s: the message should name the side and the flag: %q", side, r.stderr)
+		}
+	}
+	// A $ref'd file: the main document fits, the file it references does not.
+	write(t, dir, map[string]string{"api/channels.yaml": "# " + strings.Repeat("x", 2*len(doc)) + "\n" + readFile(t, "channels.yaml")})
+	size := fmt.Sprint(len(doc))
+	for _, side := range []string{"asyncapi.yaml", "-"} {
+		r := run(t, string(doc), nil, "diff", "--max-file-size", size, side, "HEAD:./asyncapi.yaml")
+		oneTroubleLine(t, r, "more than the limit of "+size)
+		if r := run(t, string(doc), nil, "diff", "--max-file-size", "0", side, "HEAD:./asyncapi.yaml"); r.code != ExitOK {
+			t.Errorf("%s, its $ref with --max-file-size 0: exit %d: %s", side, r.code, r.stderr)
+		}
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
