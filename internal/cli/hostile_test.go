@@ -296,3 +296,23 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// TestEveryLimitLiftedAtOnce: 0 lifts a limit, also when every limit is
+// lifted at once (six zeros once made the zero Limits, which the entry
+// point reads as the defaults).
+func TestEveryLimitLiftedAtOnce(t *testing.T) {
+	deep := writeDoc(t, [2]string{"deep.yaml", limitHeader + "x-deep: " + strings.Repeat("[", 1500) + strings.Repeat("]", 1500) + "\n"})
+	if r := run(t, "", nil, "diff", deep, deep); r.code != ExitTrouble || !strings.Contains(r.stderr, "--max-depth") {
+		t.Fatalf("1,500 levels with the defaults: exit %d, %s", r.code, r.stderr)
+	}
+	args := []string{"diff", "--max-depth", "0", deep, deep}
+	if r := run(t, "", nil, args...); r.code != ExitOK {
+		t.Errorf("--max-depth 0: exit %d, %s", r.code, r.stderr)
+	}
+	for _, flag := range []string{"--max-file-size", "--max-total-size", "--max-alias-nodes", "--max-ref-hops", "--max-files"} {
+		args = append(args, flag, "0")
+	}
+	if r := run(t, "", nil, args...); r.code != ExitOK {
+		t.Errorf("every limit 0: exit %d, %s", r.code, r.stderr)
+	}
+}
