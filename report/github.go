@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -58,12 +59,21 @@ func finishGitHub(results []*rules.Result, opts Options) error {
 	return opts.GitHub.WriteOutputs(results)
 }
 
-// EscapeData escapes a workflow command's message as GitHub requires.
+// EscapeData escapes a workflow command's message as GitHub requires (%,
+// CR and LF as %25, %0D, %0A), and what printable escapes besides, so
+// that a name from the input can neither start a command of its own nor
+// reach the log viewer as a control sequence.
 func EscapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return printable.String(dataEscapes.Replace(s))
 }
 
-// escapeProperty escapes a workflow command property value.
+// escapeProperty escapes a workflow command property value: as data, and
+// : and , which separate properties.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return printable.String(propertyEscapes.Replace(s))
 }
+
+var (
+	dataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

@@ -16,6 +16,7 @@ import (
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/source"
 )
 
 // pathAt collects --path-at TAG=PATH, one per use of the flag (paths may
@@ -92,6 +93,13 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if err != nil {
 		return trouble("changelog reads the tags of a git repository: %v", err)
 	}
+	// Where --output leads is checked before any work is done.
+	target := ""
+	if output != "" {
+		if target, err = outputPath(output, repo.Top); err != nil {
+			return err
+		}
+	}
 	main, err := repo.DiskRelative(arg)
 	if err != nil {
 		return trouble("%v", err)
@@ -129,7 +137,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	}
 	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
 	if output != "" {
-		return updateChangelogFile(output, h, ropts, env, quiet)
+		return updateChangelogFile(output, target, h, ropts, env, quiet, load.Limits.MaxFileSize)
 	}
 	out := bufio.NewWriter(env.Stdout)
 	if err = format.Changelog(out, h, ropts); err == nil {
@@ -141,29 +149,30 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	return nil
 }
 
-// updateChangelogFile merges the history into the file, and writes it only
-// when something changed, through a temporary file renamed over it so that
-// an interrupted run never leaves half a changelog.
-func updateChangelogFile(path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool) error {
-	// A link to the changelog stays a link: its target is written, even
-	// when it does not exist yet.
-	for range 40 {
-		fi, err := os.Lstat(path)
-		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			break
-		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			break
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		path = target
+// outputPath is where writing output lands. It must be inside the
+// repository (top): a pull request can commit the changelog as a symbolic
+// link to anywhere, or put it below a linked directory, and nothing
+// outside the tree is read or written. A link inside the tree stays a
+// link: its target is written, even when it does not exist yet.
+func outputPath(output, top string) (string, error) {
+	path, err := source.WritablePath(top, output)
+	if errors.Is(err, source.ErrOutsideTree) {
+		return "", trouble("--output %s: leads outside the repository %s (through a symbolic link?); not written", output, top)
 	}
-	old, err := os.ReadFile(path)
+	if err != nil {
+		return "", trouble("--output %s: %v", output, err)
+	}
+	return path, nil
+}
+
+// updateChangelogFile merges the history into the file at path (output as
+// resolved by outputPath), and writes it only when something changed,
+// through a temporary file renamed over it so that an interrupted run
+// never leaves half a changelog.
+func updateChangelogFile(output, path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool, maxSize int64) error {
+	old, err := source.ReadRegular(path, maxSize)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return trouble("%s: %v", path, err)
+		return trouble("--output %s: %v", output, err)
 	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
@@ -172,18 +181,18 @@ func updateChangelogFile(path string, h *changelog.History, opts report.Changelo
 	updated, notes := report.UpdateChangelog(old, h, opts)
 	if !quiet {
 		for _, n := range notes {
-			fmt.Fprintf(env.Stderr, "note: %s: %s\n", path, n)
+			fmt.Fprintf(env.Stderr, "note: %s: %s\n", output, n)
 		}
 	}
 	if bytes.Equal(old, updated) {
 		if !quiet {
-			fmt.Fprintf(env.Stderr, "%s is up to date\n", path)
+			fmt.Fprintf(env.Stderr, "%s is up to date\n", output)
 		}
 		return nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".changelog-*")
 	if err != nil {
-		return trouble("%s: %v", path, err)
+		return trouble("--output %s: %v", output, err)
 	}
 	_, werr := tmp.Write(updated)
 	cerr := tmp.Close()
@@ -198,10 +207,10 @@ func updateChangelogFile(path string, h *changelog.History, opts report.Changelo
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return trouble("%s: %v", path, werr)
+		return trouble("--output %s: %v", output, werr)
 	}
 	if !quiet {
-		fmt.Fprintf(env.Stderr, "updated %s\n", path)
+		fmt.Fprintf(env.Stderr, "updated %s\n", output)
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/eventdiff/eventdiff/internal/printable"
 )
 
 // Exit codes, like diff(1).
@@ -63,6 +65,11 @@ func Run(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// Messages on stderr name files, keys and $refs of the input: each is
+	// one line, escaped so that no name can move the cursor, retitle the
+	// terminal or start a line (a forged message, a workflow command) of
+	// its own.
+	env.Stderr = printable.Lines{W: env.Stderr}
 	defer func() {
 		if r := recover(); r != nil {
 			inputs := strings.Join(positional(args), ", ")
@@ -130,6 +137,7 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		OnUsageError:         usageError,
 		Commands: []*cli.Command{
 			diffCommand(env),
+			checkCommand(env),
 			rulesCommand(env),
 			changelogCommand(env), bumpCommand(env),
 			{

@@ -107,9 +107,8 @@ func commentBody(marker, path string, d compared, opts report.Options, ev github
 		foot = fmt.Sprintf("\n<sub>Updated for %s.</sub>\n", short(ev.HeadSHA))
 	}
 	if len(d.res.Findings) == 0 {
-		return fmt.Sprintf("%s\n### ✅ eventdiff: no breaking changes any more\n\n`%s` (`%s` → `%s`) has no changes to its contract now.\n%s",
-			marker, strings.ReplaceAll(path, "`", "'"), strings.ReplaceAll(d.res.Base.Source, "`", "'"),
-			strings.ReplaceAll(d.res.Revision.Source, "`", "'"), foot)
+		return fmt.Sprintf("%s\n### ✅ eventdiff: no breaking changes any more\n\n%s (%s → %s) has no changes to its contract now.\n%s",
+			marker, report.CodeSpan(path), report.CodeSpan(d.res.Base.Source), report.CodeSpan(d.res.Revision.Source), foot)
 	}
 	room := github.MaxBody - len(marker) - 1 - len(foot) - 16
 	return marker + "\n" + report.MarkdownString(d.res, opts, room) + foot

@@ -196,6 +196,33 @@ func TestGitHubCommentRetriesAndRedacts(t *testing.T) {
 	noToken(t, r, env)
 }
 
+// TestGitHubCommentRedirectedToAnotherHost: an API that sends the comment
+// elsewhere gets neither the token nor the comment there; the run says so
+// in a notice and keeps the diff's exit code.
+func TestGitHubCommentRedirectedToAnotherHost(t *testing.T) {
+	ordersRepo(t)
+	srv := githubtest.New(testToken)
+	defer srv.Close()
+	other := githubtest.New("")
+	defer other.Close()
+	rt := &retries{}
+	env := actionsEnv(t, srv, prEvent)
+	srv.FailNext(githubtest.Failure{Method: "GET", Status: 302,
+		Header: map[string]string{"Location": other.URL + "/repos/octo/orders/issues/12/comments"}})
+	r := rt.run(t, env, "diff", "--format", "github", "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
+	if r.code != ExitFailOn {
+		t.Errorf("exit %d, want 1 (the diff's own)", r.code)
+	}
+	if len(other.Requests()) != 0 || len(other.Comments(12)) != 0 || len(srv.Comments(12)) != 0 {
+		t.Errorf("the other host got %d requests; comments there %+v, at the API %+v", len(other.Requests()), other.Comments(12), srv.Comments(12))
+	}
+	if !strings.Contains(r.stdout, "::notice::eventdiff did not comment on the pull request: the GitHub API failed: listing the comments: ") ||
+		!strings.Contains(r.stdout, "redirected to another host ("+other.URL+"); not followed") {
+		t.Errorf("want a notice that names the redirect, got stdout %q", r.stdout)
+	}
+	noToken(t, r, env)
+}
+
 func TestGitHubCommentOutsideAPullRequest(t *testing.T) {
 	ordersRepo(t)
 	srv := githubtest.New(testToken)

@@ -66,6 +66,7 @@ func forEachFile(t *testing.T, dir string, fn func(*token.FileSet, *ast.File)) {
 // CamelCase (initialisms allowed: AsyncAPI, ID, MQTT, QoS), so neither can
 // drift from the other.
 func TestNamesMatchIDs(t *testing.T) {
+	t.Parallel()
 	decls := declarations(t)
 	if len(decls) != len(All()) {
 		t.Errorf("%d declarations in the source, %d rules in the catalogue", len(decls), len(All()))
@@ -81,6 +82,7 @@ func TestNamesMatchIDs(t *testing.T) {
 }
 
 func TestAllIsSortedAndComplete(t *testing.T) {
+	t.Parallel()
 	all := All()
 	for i := 1; i < len(all); i++ {
 		if all[i-1].ID >= all[i].ID {
@@ -104,6 +106,7 @@ var emitters = []string{"../../diff", "../../schema", "../../schema/avro"}
 // TestEmittersUseTheDeclarations fails when an emitter spells a declared
 // id as a string literal instead of referring to its declaration.
 func TestEmittersUseTheDeclarations(t *testing.T) {
+	t.Parallel()
 	for _, dir := range emitters {
 		forEachFile(t, dir, func(fset *token.FileSet, f *ast.File) {
 			ast.Inspect(f, func(n ast.Node) bool {
@@ -123,6 +126,7 @@ func TestEmittersUseTheDeclarations(t *testing.T) {
 }
 
 func TestByDirectionTakesTheMoreSeriousForBoth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		send, receive, both Level
 	}{
@@ -138,6 +142,7 @@ func TestByDirectionTakesTheMoreSeriousForBoth(t *testing.T) {
 }
 
 func TestRanks(t *testing.T) {
+	t.Parallel()
 	levels := []Level{Off, Info, Warning, Breaking}
 	for i, l := range levels {
 		if l.Rank() != i {
