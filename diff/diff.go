@@ -30,6 +30,7 @@ func Compare(base, revision *spec.Document, opts Options) []Change {
 	d.channelMessages()
 	d.messages()
 	d.unused()
+	identify(d.out, base, revision)
 	Sort(d.out)
 	return d.out
 }

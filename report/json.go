@@ -46,6 +46,10 @@ type JSONChange struct {
 	Witness     *JSONWitness   `json:"witness,omitempty"`
 	Hint        string         `json:"hint,omitempty"`
 	Note        string         `json:"note,omitempty"`
+	// Accepted is set when an ignore entry of the config accepts the
+	// change: it keeps its level but counts toward neither the summary,
+	// the bump nor --fail-on.
+	Accepted *rules.Acceptance `json:"accepted,omitempty"`
 }
 
 // RefChain lists the `$ref`s followed to reach a schema change.
@@ -74,7 +78,7 @@ func BuildJSON(r *rules.Result) JSONReport {
 func jsonChange(f *rules.Finding) JSONChange {
 	c := JSONChange{ID: f.Rule.ID, Level: f.Level, Bump: f.Bump, Message: f.Text, Direction: string(f.Direction),
 		Breaks: f.Breaks, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
-		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Fingerprint: f.Fingerprint(), Note: f.Note}
+		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Fingerprint: f.Fingerprint, Note: f.Note, Accepted: f.Accepted}
 	if c.Operations == nil {
 		c.Operations = []diff.OpRef{}
 	}

@@ -28,17 +28,23 @@ type Options struct {
 
 // Headline states the verdict and the bump in one sentence, e.g.
 // "2 breaking changes — requires a major bump (1.4.0 → 2.0.0)".
+// Accepted changes are counted in it, so a clean verdict never hides that
+// the config let something through.
 func Headline(r *rules.Result) string {
 	var b strings.Builder
+	s := r.Summary
 	switch {
-	case r.Summary.Breaking > 0:
-		fmt.Fprintf(&b, "%s", plural(r.Summary.Breaking, "breaking change"))
-	case r.Summary.Warning > 0:
-		fmt.Fprintf(&b, "No breaking changes, %s", plural(r.Summary.Warning, "warning"))
-	case r.Summary.Info > 0:
+	case s.Breaking > 0:
+		fmt.Fprintf(&b, "%s", plural(s.Breaking, "breaking change"))
+	case s.Warning > 0:
+		fmt.Fprintf(&b, "No breaking changes, %s", plural(s.Warning, "warning"))
+	case s.Info > 0 || s.Accepted > 0:
 		fmt.Fprintf(&b, "No breaking changes")
 	default:
 		return "No changes to the contract"
+	}
+	if s.Accepted > 0 {
+		fmt.Fprintf(&b, ", %s accepted by the config", plural(s.Accepted, "change"))
 	}
 	fmt.Fprintf(&b, " — %s", BumpSentence(&r.Bump))
 	return b.String()

@@ -20,6 +20,9 @@ type Finding struct {
 	Breaks    string      // who the change breaks, for breaking and warning findings
 	Note      string      // what a stricter policy would say, when it differs
 	Accepted  *Acceptance // set when an ignore entry accepts the finding
+	// Fingerprint names the change across runs (see diff.Change.Fingerprint);
+	// unique within a result.
+	Fingerprint string
 }
 
 // Counts reports whether the finding counts toward the summary, the bump
@@ -98,7 +101,27 @@ func Classify(changes []diff.Change, base, revision *spec.Document, cfg *Config)
 		return res.Findings[i].Level.Rank() > res.Findings[j].Level.Rank()
 	})
 	res.Bump = suggestBump(res.Findings, base, revision)
+	fingerprint(res.Findings)
 	return res
+}
+
+// fingerprint sets every finding's fingerprint. Two findings of one rule
+// at the same places (rare: two changes the engine reports at one
+// keyword) are told apart by their words, so a fingerprint stays unique
+// within a report.
+func fingerprint(fs []Finding) {
+	seen := make(map[string]int, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		f.Fingerprint = f.Change.Fingerprint(string(f.Direction))
+		seen[f.Fingerprint]++
+	}
+	for i := range fs {
+		f := &fs[i]
+		if seen[f.Fingerprint] > 1 {
+			f.Fingerprint = f.Change.Fingerprint(string(f.Direction) + "\x00" + f.Text)
+		}
+	}
 }
 
 func docInfo(d *spec.Document) DocInfo {

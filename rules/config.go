@@ -185,8 +185,8 @@ func at(n *tree.Node, format string, args ...any) error {
 // Acceptance marks a finding an ignore entry accepted.
 type Acceptance struct {
 	Reason string `json:"reason"`
-	Until  string `json:"until,omitempty"`
-	Where  string `json:"where"`
+	Until  string `json:"until,omitempty"` // the day the ignore stops applying
+	Where  string `json:"config"`          // the ignore entry: config file and line
 }
 
 // expired reports whether an ignore no longer applies on day today.
@@ -205,6 +205,17 @@ func (ig *Ignore) matches(f *Finding) bool {
 	}
 	for _, o := range f.Operations {
 		places = append(places, o.ID, o.Channel)
+	}
+	// Places name elements by identity (`required/customerId`), so an
+	// ignore written by --format ignore survives reordering a list. Real
+	// pointers (`required/1`), which ignores written before places
+	// existed use, still match: dropping them would un-accept findings
+	// without a word.
+	for _, pl := range []string{f.BasePlace, f.RevisionPlace} {
+		if pl != "" {
+			_, ptr, _ := strings.Cut(pl, "#")
+			places = append(places, pl, "#"+ptr, ptr)
+		}
 	}
 	for _, l := range []*tree.Location{f.Base, f.Revision} {
 		if l != nil {
