@@ -101,7 +101,14 @@ func (d *differ) channels() {
 		if onlyReplyChannel(d.base, a) {
 			continue // its operations' reply findings say what changed
 		}
-		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		// Whoever used the channel is hurt: its operations give the direction.
+		var ops []OpRef
+		for _, o := range d.base.Operations {
+			if o.Channel == a {
+				ops = mergeOps(ops, opRef(o))
+			}
+		}
+		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(), Operations: ops,
 			Text: fmt.Sprintf("channel %q was removed", a.Label()),
 			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
 	}

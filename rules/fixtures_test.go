@@ -88,8 +88,37 @@ func runFixture(t *testing.T, dir string) []byte {
 		if _, declared := rules.Lookup(f.Kind); !declared {
 			t.Errorf("%s emits %q, which no rule declares", dir, f.Kind)
 		}
+		checkWords(t, dir, &f)
+		// The catalogue's bump column (eventdiff rules) must say what
+		// diff reports.
+		if f.Bump != f.Rule.BumpAt(f.Level) || f.Level == rules.Breaking && !strings.HasPrefix(f.Rule.BumpRule(), "major") {
+			t.Errorf("%s: %s %s has bump %s, the catalogue says %q", dir, f.Level, f.Rule.ID, f.Bump, f.Rule.BumpRule())
+		}
 	}
 	return FormatFindings(&res.Result)
+}
+
+// checkWords holds a finding's words to its verdict: an info finding
+// says nothing about breaking anyone, a breaking one says whom it breaks
+// when it knows, a warning says "may", and no hint is offered where
+// nothing needs fixing.
+func checkWords(t *testing.T, dir string, f *rules.Finding) {
+	t.Helper()
+	words := strings.ToLower(f.Text + " " + f.Consequence + " " + f.Hint)
+	switch f.Level {
+	case rules.Info:
+		if f.Consequence != "" || f.Hint != "" || f.Breaks != "" || strings.Contains(words, "break") {
+			t.Errorf("%s: info %s speaks of breaking or fixing: %q / %q / hint %q", dir, f.Rule.ID, f.Text, f.Consequence, f.Hint)
+		}
+	case rules.Warning:
+		if f.Breaks != "" && !strings.HasPrefix(f.Consequence, "may break "+f.Breaks) {
+			t.Errorf("%s: warning %s: consequence %q", dir, f.Rule.ID, f.Consequence)
+		}
+	case rules.Breaking:
+		if f.Breaks != "" && !strings.HasPrefix(f.Consequence, "breaks "+f.Breaks) {
+			t.Errorf("%s: breaking %s: consequence %q", dir, f.Rule.ID, f.Consequence)
+		}
+	}
 }
 
 // FormatFindings renders findings one per line: level, rule id, direction,
