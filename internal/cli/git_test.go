@@ -461,8 +461,26 @@ func TestAnnotationsOfRevisionFiles(t *testing.T) {
 	if !strings.Contains(r.stdout, "::error file=api/channels.yaml,line=7,") {
 		t.Errorf("annotation:\n%s", r.stdout)
 	}
-	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/blob/abc/", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
-	if !strings.Contains(r.stdout, "(https://example.com/blob/abc/api/channels.yaml#L7)") {
-		t.Errorf("link:\n%s", r.stdout)
+	// Each side links to its own commit: the base's line in the base's
+	// commit, never the base's line number in the revision's commit.
+	dir := "."
+	v100, v110 := gitIn(t, dir, "rev-parse", "v1.0.0^{commit}"), gitIn(t, dir, "rev-parse", "v1.1.0^{commit}")
+	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/o/r/blob/abc/", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
+	for _, want := range []string{
+		"[`v1.1.0:api/channels.yaml:7`](https://example.com/o/r/blob/" + v110 + "/api/channels.yaml#L7)",
+		"was at [`v1.0.0:api/channels.yaml:7`](https://example.com/o/r/blob/" + v100 + "/api/channels.yaml#L7)",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("link %s missing:\n%s", want, r.stdout)
+		}
+	}
+	// A working-tree revision against a git base: the revision side takes
+	// --link-base as given; a link base of an unknown shape leaves the
+	// base side unlinked rather than pointing at the wrong commit.
+	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/src/", "v1.0.0:api/asyncapi.yaml", "api/asyncapi.yaml")
+	for _, want := range []string{"(https://example.com/src/api/channels.yaml#L7)", "was at `v1.0.0:api/channels.yaml:7`\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("%s missing:\n%s", want, r.stdout)
+		}
 	}
 }
