@@ -233,6 +233,9 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		}
 		if !run.quiet {
 			printWarnings(env.Stderr, res.Warnings())
+			if hint := swappedHint(&res.Result); hint != "" {
+				fmt.Fprintf(env.Stderr, "hint: %s\n", hint)
+			}
 		}
 		if len(done) > 0 {
 			out.WriteString(run.format.Separator)
@@ -255,6 +258,19 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		}
 	}
 	return done, troubled, failed, nil
+}
+
+// swappedHint says when the arguments look the wrong way round: the
+// revision declares a lower info.version than the base. Everything would
+// be reported reversed (an addition as a removal, breaking as safe).
+func swappedHint(r *rules.Result) string {
+	base, err1 := rules.ParseVersion(r.Base.Version)
+	rev, err2 := rules.ParseVersion(r.Revision.Version)
+	if err1 != nil || err2 != nil || !rev.LessThan(base) {
+		return ""
+	}
+	return fmt.Sprintf("the revision %s declares version %s, lower than the base's %s: are the documents swapped? The old version comes first: eventdiff diff BASE REVISION",
+		r.Revision.Source, r.Revision.Version, r.Base.Version)
 }
 
 // revisionLinks gives each side read from a git revision a link base of
@@ -314,7 +330,19 @@ func describe(err error, viaBaseRef bool) string {
 // maxWarnings is how many input warnings are printed before summarising.
 const maxWarnings = 10
 
+// printWarnings prints the warnings about the input documents, each once:
+// a file compared with itself, or shared by both sides, has the same
+// problems on both.
 func printWarnings(w io.Writer, warns []tree.Warning) {
+	seen := make(map[tree.Warning]bool, len(warns))
+	unique := warns[:0:0]
+	for _, wn := range warns {
+		if !seen[wn] {
+			seen[wn] = true
+			unique = append(unique, wn)
+		}
+	}
+	warns = unique
 	for i, wn := range warns {
 		if i == maxWarnings {
 			fmt.Fprintf(w, "warning: %d more warnings not shown\n", len(warns)-maxWarnings)

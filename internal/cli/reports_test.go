@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -66,5 +67,51 @@ func TestReportSettingsAreChecked(t *testing.T) {
 	}
 	if r := run(t, "", nil, "diff", "--config", cfg, "--color", "never", exBase, exRev); strings.Contains(r.stdout, "\x1b[") {
 		t.Errorf("--color never wins over the config")
+	}
+}
+
+func TestRulesShowsOneRule(t *testing.T) {
+	r := run(t, "", nil, "rules", "schema-enum-value-added")
+	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "schema-enum-value-added\n") || !strings.Contains(r.stdout, "bump:      major if breaking, else minor\n") {
+		t.Errorf("exit %d:\n%s", r.code, r.stdout)
+	}
+	r = run(t, "", nil, "rules", "-f", "json", "channel-removed")
+	var rs []struct{ ID, BumpRule string }
+	if err := json.Unmarshal([]byte(r.stdout), &rs); err != nil || len(rs) != 1 || rs[0].ID != "channel-removed" || rs[0].BumpRule != "major" {
+		t.Errorf("json: %v %+v", err, rs)
+	}
+	for _, tc := range []struct{ id, suggests string }{
+		{"chanel-removed", "did you mean channel-removed"},
+		{"schema-enum-added-value", "did you mean schema-enum-value-added"},
+		{"frobnicate", "eventdiff rules lists them all"},
+	} {
+		r := run(t, "", nil, "rules", tc.id)
+		if r.code != ExitTrouble || r.stdout != "" || !strings.Contains(r.stderr, tc.suggests) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("rules %s: exit %d, stderr %q", tc.id, r.code, r.stderr)
+		}
+	}
+}
+
+// A document compared with itself has its warnings once, not once per side.
+func TestWarningsOnceForTheSameFile(t *testing.T) {
+	doc := writeDoc(t, [2]string{"a.yaml", "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\nsurprise: 1\n"})
+	r := run(t, "", nil, "diff", doc, doc)
+	if n := strings.Count(r.stderr, "surprise"); n != 1 {
+		t.Errorf("%d warnings, want 1:\n%s", n, r.stderr)
+	}
+}
+
+// Arguments in the wrong order report everything reversed; a revision
+// that declares a lower version than its base says so.
+func TestSwappedArgumentsHint(t *testing.T) {
+	r := run(t, "", nil, "diff", exRev, exBase)
+	if !strings.Contains(r.stderr, "hint: the revision ../../testdata/examples/base.yaml declares version 1.4.0, lower than the base's 1.5.0: are the documents swapped?") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if r := run(t, "", nil, "diff", exBase, exRev); strings.Contains(r.stderr, "hint") {
+		t.Errorf("no hint in the right order: %q", r.stderr)
+	}
+	if r := run(t, "", nil, "diff", "-q", exRev, exBase); r.stderr != "" {
+		t.Errorf("--quiet: %q", r.stderr)
 	}
 }
