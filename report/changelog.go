@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"io"
 	"strings"
 
@@ -116,170 +115,13 @@ func compareLink(r *changelog.Release, repoURL, label string) string {
 	return ""
 }
 
-// releaseBody lists a release's changes under Keep a Changelog's groups,
-// as blocks to be separated by blank lines.
-func releaseBody(r *changelog.Release) []string {
-	switch r.Status {
-	case changelog.First:
-		return []string{"### Added\n", "- " + firstRelease(r.Contents) + "\n"}
-	case changelog.Unreadable:
-		return []string{fmt.Sprintf("The document could not be read at this release (%s); the next release is compared with the one before.\n", mdEscape(oneLine(r.Err.Error())))}
-	}
-	if r.Changes == nil || len(r.Changes.Findings) == 0 {
-		return nil
-	}
-	byGroup := map[string][]*rules.Finding{}
-	for i := range r.Changes.Findings {
-		f := &r.Changes.Findings[i]
-		byGroup[changelogGroup(f)] = append(byGroup[changelogGroup(f)], f)
-	}
-	var blocks []string
-	for _, g := range changelogGroups {
-		fs := byGroup[g.key]
-		if len(fs) == 0 {
-			continue
-		}
-		var b strings.Builder
-		for _, pl := range groups(fs) {
-			entries := dedupe(pl.Findings)
-			if pl.Title == "document" || len(entries) == 1 {
-				for _, e := range entries {
-					b.WriteString("- " + e + "\n")
-				}
-				continue
-			}
-			fmt.Fprintf(&b, "- %s:\n", placeTitle(pl.Title))
-			for _, e := range entries {
-				b.WriteString("  - " + e + "\n")
-			}
-		}
-		blocks = append(blocks, "### "+g.title+"\n", b.String())
-	}
-	return blocks
-}
-
-// changelogGroup is where a finding goes: breaking ones under Breaking,
-// the others under their rule's group.
-func changelogGroup(f *rules.Finding) string {
-	if f.Level == rules.Breaking && f.Counts() {
-		return "breaking"
-	}
-	switch f.Rule.Changelog {
-	case rules.Added, rules.Deprecated, rules.Removed:
-		return f.Rule.Changelog
-	}
-	return rules.Changed
-}
-
-// dedupe renders a place's findings as entries, once each: a change
-// reported for several elements in the same words is one entry, and a
-// channel added or removed takes the operations added or removed with it
-// into its own entry ("channel "x" was added, with operation y (send)").
-func dedupe(fs []*rules.Finding) []string {
-	folded := map[*rules.Finding]bool{}
-	with := map[*rules.Finding][]*rules.Finding{}
-	for _, c := range fs {
-		var opKind string
-		switch c.Kind {
-		case catalogue.ChannelAdded:
-			opKind = catalogue.OperationAdded
-		case catalogue.ChannelRemoved:
-			opKind = catalogue.OperationRemoved
-		default:
-			continue
-		}
-		if c.Breaks != "" || c.Accepted != nil {
-			continue
-		}
-		for _, f := range fs {
-			if f.Kind != opKind || f.Accepted != nil || len(f.Operations) != 1 || folded[f] {
-				continue
-			}
-			if o := f.Operations[0]; o.Channel != c.Channel || o.ID == "" {
-				continue
-			}
-			// Who the operations break is said once, so they must agree.
-			if ops := with[c]; len(ops) > 0 && (ops[0].Breaks != f.Breaks || ops[0].Level != f.Level) {
-				continue
-			}
-			folded[f] = true
-			with[c] = append(with[c], f)
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range fs {
-		if folded[f] {
-			continue
-		}
-		e := changelogEntry(f)
-		if ops := with[f]; len(ops) > 0 {
-			names := make([]string, len(ops))
-			for i, op := range ops {
-				names[i] = fmt.Sprintf("%s (%s)", op.Operations[0].ID, op.Operations[0].Action)
-			}
-			what := "operation"
-			if len(ops) > 1 {
-				what = "operations"
-			}
-			e += ", with " + what + " " + mdEscape(joinAnd(names)) + breaksText(ops[0])
-		}
-		if seen[e] {
-			continue
-		}
-		seen[e] = true
-		out = append(out, e)
-	}
-	return out
-}
-
-// changelogEntry is one finding in a consumer's words: what changed, who
-// it breaks and through which operations.
-func changelogEntry(f *rules.Finding) string {
-	e := mdEscapeText(oneLine(f.Text)) + breaksText(f)
-	if f.Breaks != "" && f.Counts() {
-		if ops := operationsText(f, true); ops != "" {
-			e += ", via " + mdEscape(ops)
-		}
-	}
-	if f.Accepted != nil {
-		e += " — accepted: " + mdEscape(f.Accepted.Reason)
-	}
-	return e
-}
-
-// breaksText says who a finding breaks, if it counts and anyone.
-func breaksText(f *rules.Finding) string {
-	if f.Breaks == "" || !f.Counts() {
-		return ""
-	}
-	return fmt.Sprintf(" — %s **%s**", breaksVerb(f), mdEscape(f.Breaks))
-}
-
-// mdEscapeText escapes a finding's text for markdown but keeps the code
-// spans it writes names in (`reason`) as code.
-func mdEscapeText(s string) string {
-	if strings.Count(s, "`")%2 != 0 {
-		return mdEscape(s)
-	}
-	parts := strings.Split(s, "`")
-	for i := range parts {
-		if i%2 == 0 {
-			parts[i] = mdEscape(parts[i])
-		}
-	}
-	return strings.Join(parts, "`")
-}
-
 // placeTitle names a group of entries: a channel, the servers, the components.
 func placeTitle(title string) string {
 	if addr, ok := strings.CutPrefix(title, "channel "); ok {
-		return "Channel " + code(addr)
+		return "Channel " + codeSpan(addr)
 	}
 	return strings.ToUpper(title[:1]) + title[1:]
 }
-
-func code(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
 
 // firstRelease describes what the first release of the contract holds.
 func firstRelease(c *changelog.Contents) string {
@@ -301,7 +143,7 @@ func firstRelease(c *changelog.Contents) string {
 		}
 		quoted := make([]string, len(shown))
 		for i, n := range shown {
-			quoted[i] = code(n)
+			quoted[i] = codeSpan(n)
 		}
 		list := strings.Join(quoted, ", ")
 		if more > 0 {
@@ -359,6 +201,9 @@ func verdict(r *changelog.Release) string {
 		} else {
 			lines = append(lines, fmt.Sprintf("The contract changes%s require a %s release: %s%s.", since, c.Required, c.Next, preOne))
 		}
+		if u := uncommittedLine(r); u != "" {
+			lines = append(lines, u)
+		}
 	case c.OK != nil && !*c.OK:
 		kind := fmt.Sprintf("a %s release", bumpName(c.Declared))
 		if r.Prerelease {
@@ -380,6 +225,30 @@ func verdict(r *changelog.Release) string {
 		}
 	}
 	return strings.Join(lines, " ")
+}
+
+// uncommittedLine says how many of the Unreleased changes are only in the
+// working tree, "" when none is.
+func uncommittedLine(r *changelog.Release) string {
+	n := len(r.Uncommitted)
+	switch {
+	case n == 0:
+		return ""
+	case allUncommitted(r) && n == 1:
+		return "The change is not committed yet."
+	case allUncommitted(r):
+		return "None of the changes is committed yet."
+	}
+	if n == 1 {
+		return "One of them is not committed yet (marked uncommitted)."
+	}
+	return fmt.Sprintf("%d of them are not committed yet (marked uncommitted).", n)
+}
+
+// allUncommitted reports whether every change of a release is only in the
+// working tree: the section says so once instead of on every entry.
+func allUncommitted(r *changelog.Release) bool {
+	return r.Changes != nil && len(r.Uncommitted) > 0 && len(r.Uncommitted) == len(r.Changes.Findings)
 }
 
 func bumpName(b rules.Bump) string {
