@@ -108,6 +108,9 @@ func (f *Finding) reason(v verdict) string {
 	if f.Direction == Unknown && v.directional && f.Level == Warning {
 		return "no operation says which way the message travels"
 	}
+	if !v.schema && f.Level == Warning && v.natural == Warning {
+		return ruleWhy(f.Rule)
+	}
 	if !v.schema || v.cautioned {
 		return ""
 	}
@@ -125,6 +128,17 @@ func (f *Finding) reason(v verdict) string {
 		parts = append(parts, "no operation says which way the message travels")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ruleWhy is what a rule declared a warning says may happen: its
+// description after the first colon or semicolon ("keys map to other
+// partitions, ordering per key restarts"), "" when it says nothing more.
+func ruleWhy(r *Rule) string {
+	i := strings.IndexAny(r.Description, ":;")
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSpace(r.Description[i+1:]), ".")
 }
 
 // unknownReason is why an undecided schema change is a warning, and what
