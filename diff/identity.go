@@ -34,10 +34,13 @@ func identify(changes []Change, base, rev *spec.Document) {
 type placer struct {
 	files map[string]*tree.File // by display name
 	main  string                // the main file's root-relative path
+	// ids counts the identities of each list met, so naming many items of
+	// one long list costs one pass over it, not one per item.
+	ids map[*tree.Node]map[string]int
 }
 
 func newPlacer(d *spec.Document) *placer {
-	p := &placer{files: make(map[string]*tree.File, len(d.Files))}
+	p := &placer{files: make(map[string]*tree.File, len(d.Files)), ids: map[*tree.Node]map[string]int{}}
 	for _, f := range d.Files {
 		p.files[f.Name] = f
 	}
@@ -62,7 +65,7 @@ func (p *placer) place(l *tree.Location) string {
 	if n == nil {
 		return file + l.Pointer
 	}
-	return file + "#" + IdentityPointer(n)
+	return file + "#" + p.identityPointer(n)
 }
 
 // relativeTo names file as a path from the directory of main: "" for main
@@ -107,17 +110,17 @@ func nodeAt(root *tree.Node, pointer string) *tree.Node {
 	return n
 }
 
-// IdentityPointer is the node's JSON pointer with list positions replaced
-// by the identity of the item (see itemIdentity) where it has one.
-func IdentityPointer(n *tree.Node) string {
+// identityPointer is the node's JSON pointer with list positions
+// replaced by the identity of the item (see itemIdentity) where it has one.
+func (p *placer) identityPointer(n *tree.Node) string {
 	var parts []string
 	for c := n; c != nil && c.Parent != nil; c = c.Parent {
-		p := c.Parent
-		switch p.Kind {
+		parent := c.Parent
+		switch parent.Kind {
 		case tree.Map:
-			parts = append(parts, tree.EscapePointer(p.Fields[c.Index].Key))
+			parts = append(parts, tree.EscapePointer(parent.Fields[c.Index].Key))
 		case tree.Seq:
-			id, ok := itemIdentity(p, int(c.Index))
+			id, ok := p.itemIdentity(parent, int(c.Index))
 			if !ok {
 				id = strconv.Itoa(int(c.Index))
 			}
@@ -138,17 +141,20 @@ func IdentityPointer(n *tree.Node) string {
 // name, a message by its id, a security requirement by its scheme. Only a
 // name no other item of the list shares is an identity; an item with
 // none keeps its position.
-func itemIdentity(list *tree.Node, i int) (string, bool) {
+func (p *placer) itemIdentity(list *tree.Node, i int) (string, bool) {
 	id := identityOf(list.Items[i])
 	if id == "" {
 		return "", false
 	}
-	for j, other := range list.Items {
-		if j != i && identityOf(other) == id {
-			return "", false
+	counts, ok := p.ids[list]
+	if !ok {
+		counts = make(map[string]int, len(list.Items))
+		for _, it := range list.Items {
+			counts[identityOf(it)]++
 		}
+		p.ids[list] = counts
 	}
-	return id, true
+	return id, counts[id] == 1
 }
 
 // identityOf is one item's identity, "" when it has none.
@@ -165,7 +171,7 @@ func identityOf(n *tree.Node) string {
 				return s
 			}
 		}
-		if len(n.Fields) == 1 { // a security requirement: {scheme: [scopes]}
+		if len(n.Fields) == 1 && n.Fields[0].Value.Kind == tree.Seq { // a security requirement: {scheme: [scopes]}
 			return n.Fields[0].Key
 		}
 	}
