@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
@@ -274,22 +275,25 @@ type ChangelogJSON struct {
 
 // ReleaseJSON is one release: a tag, or the Unreleased changes.
 type ReleaseJSON struct {
-	Version      string              `json:"version"` // "Unreleased" for the changes after the last tag
-	Unreleased   bool                `json:"unreleased,omitempty"`
-	Tag          string              `json:"tag,omitempty"`
-	Commit       string              `json:"commit,omitempty"`
-	Date         string              `json:"date,omitempty"`
-	Prerelease   bool                `json:"prerelease,omitempty"`
-	PreviousTag  string              `json:"previousTag,omitempty"`  // or the --from revision
-	PreviousPath string              `json:"previousPath,omitempty"` // the main file at previousTag, when it moved since
-	Path         string              `json:"path"`
-	Status       changelog.Status    `json:"status"` // first, changed, unchanged (same files: no section), equivalent (no contract change: no section), unreadable
-	Listed       bool                `json:"listed"` // whether the markdown changelog has a section for it
-	Summary      *rules.Summary      `json:"summary,omitempty"`
-	Bump         ReleaseBumpJSON     `json:"bump"`
-	Changes      []JSONChange        `json:"changes"` // since previousTag, as in diff --format json
-	Introduced   *changelog.Contents `json:"introduced,omitempty"`
-	Error        string              `json:"error,omitempty"`
+	Version      string           `json:"version"` // "Unreleased" for the changes after the last tag
+	Unreleased   bool             `json:"unreleased,omitempty"`
+	Tag          string           `json:"tag,omitempty"`
+	Commit       string           `json:"commit,omitempty"`
+	Date         string           `json:"date,omitempty"`
+	Prerelease   bool             `json:"prerelease,omitempty"`
+	PreviousTag  string           `json:"previousTag,omitempty"`  // or the --from revision
+	PreviousPath string           `json:"previousPath,omitempty"` // the main file at previousTag, when it moved since
+	Path         string           `json:"path"`
+	Status       changelog.Status `json:"status"` // first, changed, unchanged (same files: no section), equivalent (no contract change: no section), unreadable
+	Listed       bool             `json:"listed"` // whether the markdown changelog has a section for it
+	Summary      *rules.Summary   `json:"summary,omitempty"`
+	Bump         ReleaseBumpJSON  `json:"bump"`
+	Changes      []JSONChange     `json:"changes"` // since previousTag, as in diff --format json
+	// Uncommitted lists the fingerprints of the Unreleased changes the
+	// working tree made since HEAD.
+	Uncommitted []string            `json:"uncommitted,omitempty"`
+	Introduced  *changelog.Contents `json:"introduced,omitempty"`
+	Error       string              `json:"error,omitempty"`
 }
 
 // ReleaseBumpJSON is a release's version against what its changes need.
@@ -320,6 +324,10 @@ func BuildChangelogJSON(h *changelog.History) ChangelogJSON {
 		if r.Err != nil {
 			j.Error = oneLine(r.Err.Error())
 		}
+		for fp := range r.Uncommitted {
+			j.Uncommitted = append(j.Uncommitted, fp)
+		}
+		sort.Strings(j.Uncommitted)
 		if c := r.Check; c.Since != "" {
 			j.Bump = ReleaseBumpJSON{Suggested: c.Required, Declared: c.Declared, Since: c.Since, Next: c.Next, DeclaredOK: c.OK}
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,26 @@ func TestChangelogMarksUncommittedChanges(t *testing.T) {
 	} {
 		if !strings.Contains(unreleased, want) {
 			t.Errorf("%q missing:\n%s", want, unreleased)
+		}
+	}
+	r = run(t, "", nil, "changelog", "-f", "json", "api/asyncapi.yaml")
+	var h struct {
+		Releases []struct {
+			Version     string
+			Uncommitted []string
+			Changes     []struct{ ID, Fingerprint, Message string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &h); err != nil || len(h.Releases) == 0 {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	u := h.Releases[0]
+	if u.Version != "Unreleased" || len(u.Uncommitted) != 1 || len(u.Changes) != 2 {
+		t.Fatalf("JSON: %+v", u)
+	}
+	for _, c := range u.Changes {
+		if (c.Fingerprint == u.Uncommitted[0]) != strings.Contains(c.Message, "orders/voided") {
+			t.Errorf("uncommitted %v, change %+v", u.Uncommitted, c)
 		}
 	}
 	gitIn(t, dir, "stash", "-q")
