@@ -335,13 +335,21 @@ func TestGitShallowCloneHint(t *testing.T) {
 	}
 }
 
-func TestBaseRefSeveralPaths(t *testing.T) {
+// usersRepo is ordersRepo with a second document, users/asyncapi.yaml,
+// committed and then changed in the working tree (a channel address).
+func usersRepo(t *testing.T) string {
+	t.Helper()
 	dir := ordersRepo(t)
 	users := strings.NewReplacer("Orders", "Users", "orders/", "users/").Replace(orders["api/asyncapi.yaml"])
 	write(t, dir, map[string]string{"users/asyncapi.yaml": users, "users/channels.yaml": orders["api/channels.yaml"], "users/messages.yaml": orders["api/messages.yaml"]})
 	gitIn(t, dir, "add", "users")
 	gitIn(t, dir, "commit", "-q", "-m", "users")
 	edit(t, dir, "users/channels.yaml", "orders/created", "orders/made")
+	return dir
+}
+
+func TestBaseRefSeveralPaths(t *testing.T) {
+	dir := usersRepo(t)
 	write(t, dir, map[string]string{"fresh/asyncapi.yaml": orders["api/asyncapi.yaml"]})
 
 	t.Run("one report per path, in order", func(t *testing.T) {

@@ -118,12 +118,7 @@ func TestSwappedArgumentsHint(t *testing.T) {
 
 // Several documents in one markdown run: each heading names its own.
 func TestMarkdownOfSeveralDocumentsNamesEach(t *testing.T) {
-	dir := ordersRepo(t)
-	users := strings.NewReplacer("Orders", "Users", "orders/", "users/").Replace(orders["api/asyncapi.yaml"])
-	write(t, dir, map[string]string{"users/asyncapi.yaml": users, "users/channels.yaml": orders["api/channels.yaml"], "users/messages.yaml": orders["api/messages.yaml"]})
-	gitIn(t, dir, "add", "users")
-	gitIn(t, dir, "commit", "-q", "-m", "users")
-	edit(t, dir, "users/channels.yaml", "orders/created", "orders/made")
+	usersRepo(t)
 	r := run(t, "", nil, "diff", "-f", "markdown", "--base-ref", "HEAD", "api/asyncapi.yaml", "users/asyncapi.yaml")
 	for _, want := range []string{"### ❌ `api/asyncapi.yaml`: 1 breaking change", "### ❌ `users/asyncapi.yaml`: 1 breaking change"} {
 		if !strings.Contains(r.stdout, want) {
