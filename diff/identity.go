@@ -143,7 +143,7 @@ func (p *placer) identityPointer(n *tree.Node) string {
 // none keeps its position.
 func (p *placer) itemIdentity(list *tree.Node, i int) (string, bool) {
 	id := identityOf(list.Items[i])
-	if id == "" {
+	if id == "" || len(id) > maxIdentity {
 		return "", false
 	}
 	counts, ok := p.ids[list]
@@ -156,6 +156,11 @@ func (p *placer) itemIdentity(list *tree.Node, i int) (string, bool) {
 	}
 	return id, counts[id] == 1
 }
+
+// maxIdentity bounds the identity that stands for a list position: a
+// longer value (an enum of whole paragraphs) keeps its position, so that
+// places, ignore files and fingerprints stay small whatever the input.
+const maxIdentity = 200
 
 // identityOf is one item's identity, "" when it has none.
 func identityOf(n *tree.Node) string {

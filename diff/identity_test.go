@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/eventdiff/eventdiff/spec"
@@ -23,7 +24,7 @@ func TestRelativeTo(t *testing.T) {
 
 // List items are named by what they are, when that names one item.
 func TestIdentityPointer(t *testing.T) {
-	root, err := spec.ParseResolved("doc.yaml", []byte(`required: [a, "x/y"]
+	root, err := spec.ParseResolved("doc.yaml", []byte(`required: [a, "x/y", "`+strings.Repeat("long", 60)+`"]
 enum: [1, 1, 2]
 security: [{apiKey: []}, {oauth: [read]}]
 messages: [{$ref: '#/components/messages/A'}, {name: plain}, {payload: {}}]
@@ -35,8 +36,9 @@ components: {messages: {A: {}}}
 	p := &placer{ids: map[*tree.Node]map[string]int{}}
 	for ptr, want := range map[string]string{
 		"/required/1":         "/required/x~1y",
-		"/enum/0":             "/enum/0", // not unique: the position stays
-		"/enum/2":             "/enum/2", // its value, which is its position too
+		"/required/2":         "/required/2", // too long to stand for its position
+		"/enum/0":             "/enum/0",     // not unique: the position stays
+		"/enum/2":             "/enum/2",     // its value, which is its position too
 		"/security/1/oauth/0": "/security/oauth/oauth/read",
 		"/messages/0":         "/messages/#~1components~1messages~1A",
 		"/messages/1":         "/messages/plain",
