@@ -93,15 +93,33 @@ func (d *differ) channels() {
 			}
 		}
 	}
+	d.unpairedChannels(taken)
+}
+
+// unpairedChannels lists the pairs in base order and reports the channels
+// left without a partner: removed, or added.
+func (d *differ) unpairedChannels(taken map[*spec.Channel]bool) {
 	for _, a := range d.base.Channels {
 		if b, ok := d.chanPair[a]; ok {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
 		if onlyReplyChannel(d.base, a) {
-			continue // its operations' reply findings say what changed
+			// Its operations' reply findings judge what changed; it is listed
+			// as removed, the way a new reply channel is listed as added.
+			d.add(Change{Kind: catalogue.ReplyChannelRemoved, Subject: "channel", Channel: a.Label(),
+				Text: fmt.Sprintf("reply channel %q was removed", a.Label()),
+				Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
+			continue
 		}
-		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		// Whoever used the channel is hurt: its operations give the direction.
+		var ops []OpRef
+		for _, o := range d.base.Operations {
+			if o.Channel == a {
+				ops = mergeOps(ops, opRef(o))
+			}
+		}
+		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(), Operations: ops,
 			Text: fmt.Sprintf("channel %q was removed", a.Label()),
 			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
 	}

@@ -225,7 +225,7 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 		d.Reason = "`type` removed: values of any type are accepted now, not only " + typeList(tb)
 	case removed == 0 && added == tFrac && tb&tInt != 0:
 		d.Rule, d.Effect = catalogue.SchemaTypeIntegerToNumber, Wider
-		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now; consumers typed as integers break"
+		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now"
 	case removed == 0:
 		d.Rule, d.Effect = catalogue.SchemaTypeAdded, Wider
 		d.Reason = "type " + typeList(added) + " is accepted now"
@@ -346,7 +346,7 @@ func (c *comparer) compareValues(p *pair) {
 		d.Reason = "`const` changed from " + listValues(vb, removed) + " to " + listValues(vr, added) + ": the old value is rejected and the new one was not accepted before"
 	case len(removed) == 0:
 		d.Rule, d.Effect = catalogue.SchemaEnumValueAdded, Wider
-		d.Reason = "enum value " + listValues(vr, added) + " added: consumers that switch over the old values meet an unknown one"
+		d.Reason = "enum value " + listValues(vr, added) + " added"
 	case len(added) == 0:
 		d.Rule, d.Effect = catalogue.SchemaEnumValueRemoved, Narrower
 		d.Reason = "enum value " + listValues(vb, removed) + " removed: values using it are rejected now"
@@ -691,6 +691,9 @@ func (c *comparer) countBound(p *pair, key string, upper bool) {
 	if eff == Narrower {
 		d.Rule = rules[0]
 		d.Hint = "keep " + key + " at " + valueText(nb)
+		if nb == nil {
+			d.Hint = "leave " + key + " out"
+		}
 	} else {
 		d.Rule = rules[1]
 	}

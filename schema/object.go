@@ -121,7 +121,7 @@ func (c *comparer) compareObject(p *pair) {
 			switch cov.kind {
 			case "open":
 				d.Rule = catalogue.SchemaRequiredPropertyRemoved
-				d.Reason = "required property " + name + " removed: messages may now omit it, and consumers relying on it break"
+				d.Reason = "required property " + name + " removed: messages may now omit it"
 			case "closed":
 				d.Rule = catalogue.SchemaRequiredPropertyRemovedFromClosed
 				eff |= bN
@@ -202,7 +202,7 @@ func (c *comparer) compareObject(p *pair) {
 			switch cov.kind {
 			case "open":
 				d.Rule = catalogue.SchemaPropertyAdded
-				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
+				d.Reason = "optional property " + name + " added to an open object: its value is checked now, where any value was accepted before"
 				// A property declared `false` is a deliberate ban, not an
 				// optional field: the pragmatic policy does not cover it.
 				pragmatic = !isReq && !c.isEmpty(f.Value)
@@ -235,7 +235,7 @@ func (c *comparer) compareObject(p *pair) {
 		}
 		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaRequiredRemoved,
 			Base: reqB[name], Revision: kw(r, "required"), Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Wider,
-			Reason: "property " + quote(name) + " is no longer required: messages may omit it, and consumers relying on it break"}})
+			Reason: "property " + quote(name) + " is no longer required: messages may omit it", Hint: "keep it required"}})
 	}
 
 	c.compareAdditional(p, "additionalProperties", "properties")
@@ -252,8 +252,9 @@ func (c *comparer) addStrict(p *pair, rd *rawDelta, eff bits, pragmatic bool) {
 	rd.d.StrictEffect = eff.effect()
 	rd.d.Effect = rd.d.StrictEffect
 	if pragmatic && rd.d.StrictEffect != None {
+		// The reason states the fact; what --strict would make of it is the
+		// finding's note, written where levels are decided.
 		rd.d.Effect = None
-		rd.d.Reason += " (no effect under the pragmatic policy; strict: " + rd.d.StrictEffect.String() + ")"
 	}
 	p.deltas = append(p.deltas, rd)
 	p.local |= eff

@@ -21,6 +21,12 @@ var (
 		"A component that nothing uses yet was added.")
 	ComponentRemoved = declare("component-removed", "document", info, Patch, Removed,
 		"A component that nothing used was removed.")
+	DefaultContentTypeChanged = declare("default-content-type-changed", "document", breaking, Major, Changed,
+		"The document's defaultContentType changed: the messages without a content type of their own are encoded differently.")
+	DefaultContentTypeRemoved = declare("default-content-type-removed", "document", warning, Minor, Changed,
+		"The document's defaultContentType was removed: the messages that relied on it no longer say how they are encoded.")
+	DefaultContentTypeAdded = declare("default-content-type-added", "document", info, Patch, Changed,
+		"The document now has a defaultContentType: messages that declared none now say how they are encoded.")
 )
 
 // Rules about servers.
@@ -83,6 +89,8 @@ var (
 		"A channel's address changed: peers publish and subscribe somewhere else.")
 	ChannelAddressBecameUnknown = declare("channel-address-became-unknown", "channel", warning, Minor, Changed,
 		"A channel's address became unknown (null): routing can no longer be checked.")
+	ReplyChannelRemoved = declare("reply-channel-removed", "channel", info, Patch, Removed,
+		"A channel that only carried replies was removed; what that does is reported on the operations whose replies it carried.")
 	ChannelRenamed = declare("channel-renamed", "channel", info, Patch, Changed,
 		"A 3.x channel id changed; its address did not.")
 	ChannelDeprecated = declare("channel-deprecated", "channel", info, Minor, Deprecated,
@@ -179,6 +187,10 @@ var (
 var (
 	MessageContentTypeChanged = declare("message-content-type-changed", "message", breaking, Major, Changed,
 		"A message's content type changed: peers decode it differently.")
+	MessageContentTypeRemoved = declare("message-content-type-removed", "message", warning, Minor, Changed,
+		"A message no longer declares a content type, and the document has no default: how it is encoded became unknown.")
+	MessageContentTypeAdded = declare("message-content-type-added", "message", info, Patch, Changed,
+		"A message now declares a content type where none was known.")
 	MessageSchemaFormatChanged = declare("message-schema-format-changed", "message", breaking, Major, Changed,
 		"A message's schema moved to another schema language (JSON Schema, Avro, Protobuf...): the wire format changed.")
 	MessageSchemaFormatRespelled = declare("message-schema-format-respelled", "message", info, Patch, Changed,
