@@ -157,6 +157,9 @@ func judge(c diff.Change, cfg *Config) Finding {
 		f.Bump = Major
 	case f.Bump == Major:
 		f.Bump = Minor
+	case f.Level == Info && c.Schema != nil && c.Schema.Equivalent:
+		// The contract is written differently and accepts the same values.
+		f.Bump = Patch
 	}
 	if f.Level == Breaking || f.Level == Warning {
 		f.Breaks = breaks(f.Direction, c.Schema != nil || r.ByEffect || r.Directional())

@@ -344,6 +344,7 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 	d := Delta{Rule: "schema-combinator-changed", Base: p.b.Get(kb), Revision: p.r.Get(kr), Old: iface(p.b.Get(kb)), New: iface(p.r.Get(kr))}
 	what := quote(kb) + " became " + quote(kr)
 	var eff Effect
+	disjoint := true
 	matched := len(c.match(lb, lr))
 	switch {
 	case matched != len(lb) || matched != len(lr):
@@ -353,7 +354,7 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 		eff = None
 		d.Reason = what + " around a single member, which accepts the same values"
 	default:
-		disjoint := allTrue(c.disjointMembers(lr)) && allTrue(c.disjointMembers(lb))
+		disjoint = allTrue(c.disjointMembers(lr)) && allTrue(c.disjointMembers(lb))
 		switch kb + ">" + kr {
 		case "oneOf>anyOf":
 			eff, d.Reason = Wider, what+": values matching several branches are accepted now"
@@ -382,7 +383,11 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 		}
 	}
 	d.Effect = eff
-	p.add(&rawDelta{seg: "/" + kr, d: d, wit: witnessHint{kind: wkPalette}})
+	d.Equivalent = eff == None
+	// Values matching several branches are an overlap the engine claims:
+	// it must show one, or say it cannot tell.
+	overlap := !disjoint && (kb+">"+kr == "oneOf>anyOf" || kb+">"+kr == "anyOf>oneOf")
+	p.add(&rawDelta{seg: "/" + kr, d: d, wit: witnessHint{kind: wkOverlap}, proveBy: overlap})
 }
 
 // match pairs members by best structural similarity, not by index
@@ -650,16 +655,28 @@ func (c *comparer) disjointUncached(a, b *tree.Node, depth int) bool {
 	if valuesOutside(fa.values, fb) || valuesOutside(fb.values, fa) {
 		return true
 	}
+	if depth <= 0 {
+		return false
+	}
+	if c.disjointThroughBranches(a, b, depth) || c.disjointThroughBranches(b, a, depth) ||
+		c.excludedBy(a, b) || c.excludedBy(b, a) {
+		return true
+	}
 	// required/properties only speak about objects: a discriminating
 	// property separates the branches only if one of them admits nothing
 	// but objects.
-	if depth <= 0 || fa.types&fb.types&^tObj != 0 {
+	if fa.types&fb.types&^tObj != 0 {
 		return false
 	}
-	for name := range fa.required {
-		if !fb.required[name] {
-			continue
-		}
+	return c.disjointProperty(a, b, fa, fb, depth) || c.disjointProperty(b, a, fb, fa, depth)
+}
+
+// disjointProperty reports a property that a requires and b constrains so
+// that no value of a's can be b's too: disjoint schemas for it, or b
+// closed to it. One side requiring it is enough, since every common value
+// would carry it.
+func (c *comparer) disjointProperty(a, b *tree.Node, fa, fb *facts, depth int) bool {
+	for _, name := range sortedKeys(fa.required) {
 		for _, sa := range fa.props[name] {
 			for _, sb := range fb.props[name] {
 				if c.disjoint(sa, sb, depth-1) {
@@ -667,8 +684,120 @@ func (c *comparer) disjointUncached(a, b *tree.Node, depth int) bool {
 				}
 			}
 		}
+		if len(fb.props[name]) == 0 && b != nil && b.Kind == tree.Map {
+			if cov := c.coverageOf(b, name); !cov.unknown && cov.kind == "closed" {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// disjointThroughBranches sees through nesting: a value of a is a value of
+// one of its anyOf/oneOf branches and of every allOf member, so a is
+// disjoint from b when all those branches are, or when one member is.
+func (c *comparer) disjointThroughBranches(a, b *tree.Node, depth int) bool {
+	if a == nil || a.Kind != tree.Map {
+		return false
+	}
+	for _, k := range []string{"anyOf", "oneOf"} {
+		l := seqItems(a, k)
+		if len(l) == 0 || len(l) > 16 {
+			continue
+		}
+		all := true
+		for _, m := range l {
+			if m.Deref() == a || !c.disjoint(m, b, depth-1) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	for _, m := range seqItems(a, "allOf") {
+		if m.Deref() != a && c.disjoint(m, b, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedBy reports b = `not S` with every value of a in S.
+func (c *comparer) excludedBy(a, b *tree.Node) bool {
+	if b == nil || b.Kind != tree.Map {
+		return false
+	}
+	s := b.Get("not")
+	return s != nil && s.Deref() != b && c.implied(a, s, 2)
+}
+
+// implied reports, cheaply and only when provable, that every value a
+// accepts is accepted by s: s is a, or asks only for types, required names,
+// values or property schemas that a already guarantees.
+func (c *comparer) implied(a, s *tree.Node, depth int) bool {
+	a, s = a.Deref(), s.Deref()
+	if a == s || c.isTrue(s) || (a != nil && s != nil && c.sameSchema(a, s)) {
+		return true
+	}
+	if a == nil || s.Kind != tree.Map || depth < 0 {
+		return false
+	}
+	fa := c.cachedFacts(a)
+	types := fa.types
+	if fa.values != nil {
+		var listed typeMask
+		for _, k := range fa.values.keys {
+			listed |= valueType(fa.values.nodes[k])
+		}
+		types &= listed
+	}
+	for _, f := range s.Fields {
+		if !c.isAssertion(f.Key) {
+			continue
+		}
+		switch f.Key {
+		case "type":
+			if m, set := declaredTypes(s); !set || types&^m != 0 {
+				return false
+			}
+		case "required":
+			for _, name := range f.Value.Strings() {
+				if !fa.required[name] {
+					return false
+				}
+			}
+		case "const", "enum":
+			vs := valuesOf(s)
+			if fa.values == nil || vs == nil {
+				return false
+			}
+			for _, k := range fa.values.keys {
+				if _, ok := vs.nodes[k]; !ok {
+					return false
+				}
+			}
+		case "properties":
+			for _, pf := range fields(s, "properties") {
+				if !c.someImplied(fa.props[pf.Key], pf.Value, depth-1) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (c *comparer) someImplied(l []*tree.Node, s *tree.Node, depth int) bool {
+	for _, a := range l {
+		if c.implied(a, s, depth) {
+			return true
+		}
+	}
+	return c.isTrue(s)
 }
 
 // ---- not (JS-58) ----

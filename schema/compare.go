@@ -157,6 +157,13 @@ type rawDelta struct {
 	seg  string // appended to the pair's path
 	wit  witnessHint
 	skip bool // no witness search (annotations)
+	// proveBy: the effect is claimed only if a witness shows it; without
+	// one the delta is reported as unknown (an overlap of oneOf branches
+	// that the engine could neither rule out nor exhibit).
+	proveBy bool
+	// kindIfShown: the change is a new kind of value (Delta.NewKind) once a
+	// value only the revision accepts is shown.
+	kindIfShown bool
 }
 
 type comparer struct {
@@ -166,8 +173,10 @@ type comparer struct {
 	eqs   *eqState
 	disj  map[disjointKey]bool
 	facts map[*tree.Node]*facts
-	top   *pair
-	re    regexCache
+	// merges caches allOfs written as one schema (see merge.go).
+	merges map[*tree.Node]mergeResult
+	top    *pair
+	re     regexCache
 	// roots for witness checks
 	baseRoot, revRoot *tree.Node
 }
@@ -257,8 +266,15 @@ func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg stri
 		}
 		if !silent {
 			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-combinator-wrapper-changed", Base: from, Revision: to,
-				Reason: "the schema was " + what + ", which accepts the same values"}})
+				Equivalent: true, Reason: "the schema was " + what + ", which accepts the same values"}})
 		}
+	}
+	if fb, fr, side := c.flatten(db, dr); side != "" {
+		if !silent {
+			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-combinator-wrapper-changed", Base: db, Revision: dr,
+				Equivalent: true, Reason: mergedReason[side]}})
+		}
+		db, dr = fb, fr
 	}
 	if db == dr || c.sameSchema(db, dr) {
 		return nil
@@ -473,6 +489,14 @@ func (c *comparer) settle() Result {
 			}
 			if !rd.skip && (d.Effect != None || d.StrictEffect != None) {
 				d.Witness = w.find(p, rd, &d)
+				if rd.kindIfShown && w.foundRevision {
+					d.NewKind = true
+					d.Reason += "; a value only it accepts was found: a new kind of value"
+				}
+				if rd.proveBy && d.Witness == nil {
+					d.Effect, d.StrictEffect = Unknown, Unknown
+					d.Reason += unprovedOverlap
+				}
 				if d.Effect == Unknown && d.Witness != nil && w.both {
 					// Witnesses in both directions prove the sets differ both ways.
 					d.Effect, d.StrictEffect = Incomparable, Incomparable
@@ -490,6 +514,8 @@ func (c *comparer) settle() Result {
 	res.Effect = CombineAll(effects...) // not a fold of Combine: that depends on the order
 	return res
 }
+
+const unprovedOverlap = " — if any exist: the branches could not be proved disjoint, and no value matching several of them was found, so the effect is unknown"
 
 func appendRef(refs []string, more []string) []string {
 	if len(more) == 0 {

@@ -77,12 +77,12 @@ func (c *comparer) ownKeywords(p *pair, side string) {
 // keywords compares every keyword but the combinators.
 func (c *comparer) keywords(p *pair, discriminator bool) {
 	b, r := p.b, p.r
-	tb, tr := c.types(b), c.types(r)
+	tb, tr := c.acceptedTypes(b), c.acceptedTypes(r)
 	c.compareTypes(p, tb, tr)
 	c.compareValues(p)
 	both := tb & tr
 	if both&tNum != 0 {
-		intOnly := tb&tNum == tInt && tr&tNum == tInt
+		intOnly := intsOnly(tb) && intsOnly(tr)
 		c.compareNumeric(p, intOnly)
 		c.compareMultipleOf(p, intOnly)
 	}
@@ -208,7 +208,11 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 			return
 		}
 	}
-	if tb == tr {
+	if c.types(b) == c.types(r) || tb == tr {
+		// The type keyword says the same (other keywords report their own
+		// changes), or it is written differently but, with its siblings,
+		// accepts the same types: `type: string` added beside an enum of
+		// strings, `number` with `multipleOf: 1` for `integer`.
 		return
 	}
 	_, sb := declaredTypes(b)
@@ -224,7 +228,7 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 		d.Reason = "`type` removed: values of any type are accepted now, not only " + typeList(tb)
 	case removed == 0 && added == tFrac && tb&tInt != 0:
 		d.Rule, d.Effect = "schema-type-integer-to-number", Wider
-		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now; consumers typed as integers break"
+		d.Reason = "integer became number: values with a fractional part are accepted now; consumers typed as integers break"
 	case removed == 0:
 		d.Rule, d.Effect = "schema-type-added", Wider
 		d.Reason = "type " + typeList(added) + " is accepted now"
@@ -532,7 +536,11 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 			d.New = map[string]any{rr.kw: iface(rr.node)}
 			switch eff {
 			case None:
-				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				d.Equivalent = true
+				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same values"
+				if intOnly {
+					d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				}
 			case Narrower:
 				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values at the old boundary are rejected now"
 			default:
@@ -588,14 +596,15 @@ func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
 	if mr != nil && mr.Sign() <= 0 {
 		mr = nil
 	}
-	if intOnly {
-		// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing.
-		if mb != nil && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
-			mb = nil
-		}
-		if mr != nil && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
-			mr = nil
-		}
+	// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing
+	// where only integers are accepted anyway (on both sides, or on its own
+	// side by its type or enum).
+	ints := func(n *tree.Node) bool { return intOnly || intsOnly(c.types(n)&listedTypes(n)) }
+	if mb != nil && ints(p.b) && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
+		mb = nil
+	}
+	if mr != nil && ints(p.r) && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
+		mr = nil
 	}
 	if mb == nil && mr == nil {
 		return
