@@ -90,7 +90,7 @@ var structural = []*Rule{
 	rule(diff.OperationMerged, "operation", info, Patch, Changed, "An operation is gone, but other operations still send (or receive) on its channel; messages no longer carried are reported on their own."),
 	rule(diff.OperationActionChanged, "operation", breaking, Major, Changed, "An operation now receives what it sent, or sends what it received."),
 	rule(diff.OperationChannelChanged, "operation", breaking, Major, Changed, "An operation moved to another channel."),
-	rule(diff.OperationMessageAdded, "operation", byDirection(Breaking, Info, Warning), Minor, Added, "A message was added to an operation: consumers meet a message kind they do not know when the application sends it."),
+	rule(diff.OperationMessageAdded, "operation", byDirection(Breaking, Info, Warning), Minor, Added, "A message was added to an operation: a new kind of value, breaking when the application sends it (consumers meet a message kind they do not know), info when it receives it."),
 	rule(diff.OperationMessageRemoved, "operation", byDirection(Info, Breaking, Warning), Minor, Removed, "A message was removed from an operation: producers still sending it are no longer understood when the application receives it."),
 	rule(diff.OperationReplyAdded, "operation", byDirection(Breaking, Info, Warning), Minor, Added, "An operation now has a reply: for a send, peers must now reply."),
 	rule(diff.OperationReplyRemoved, "operation", byDirection(Info, Breaking, Warning), Minor, Removed, "An operation no longer has a reply: for a receive, requesters wait in vain."),

@@ -130,6 +130,9 @@ func judge(c diff.Change, cfg *Config) Finding {
 	case c.Schema != nil:
 		f.Level = effectLevel(c.Schema.Effect, f.Direction)
 		f.Level = caution(f.Level, c.Schema, f.Direction)
+		if c.Schema.NewKind && (f.Direction == Sends || f.Direction == Both) {
+			f.Level = Breaking // see NewKindPrinciple
+		}
 		if c.Schema.Effect == schema.None && c.Schema.StrictEffect != schema.None {
 			strict := effectLevel(c.Schema.StrictEffect, f.Direction)
 			if strict != Info {

@@ -243,7 +243,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		seg := rsegs[j]
 		d := Delta{Base: kw(p.b, k), Revision: m, New: iface(m)}
 		var eff bits
-		pragmatic := false
+		pragmatic, proveBy, kindIfShown := false, false, false
 		switch k {
 		case "allOf":
 			d.Rule = "schema-all-of-member-added"
@@ -258,24 +258,37 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		case "anyOf":
 			d.Rule = "schema-any-of-branch-added"
 			eff = bW
-			d.Reason = "anyOf branch added: values it accepts are accepted now"
+			d.NewKind = true
+			d.Reason = "anyOf branch added: values it accepts are accepted now, a kind of value consumers did not know"
 			if c.covered(p, m, lb, seg, true) {
-				eff = 0
+				eff, d.NewKind = 0, false
 				d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
 			}
 		default:
 			d.Rule = "schema-one-of-branch-added"
-			if disjR[j] {
-				eff = bW
-				d.Reason = "oneOf branch added, provably disjoint from the other branches: values it accepts are accepted now"
-			} else {
-				eff = bU
-				d.Reason = "oneOf branch added, but it cannot be proved disjoint from the other branches (no distinct type, const or enum on a shared required property): values matching two branches are rejected by oneOf"
-				d.Hint = "give every branch a distinct const on a shared required property"
-			}
+			eff, d.NewKind, d.Reason, d.Hint, proveBy, kindIfShown = c.oneOfAdded(p, m, lb, seg, disjR[j])
 		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, pragmatic)
+		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}, proveBy: proveBy, kindIfShown: kindIfShown}, eff, pragmatic)
 	}
+}
+
+// oneOfAdded judges a oneOf branch m added beside the old branches l:
+// disjoint from them, it is a new kind of value (wider); contained in one
+// of them, the values it shares now match two branches and are rejected
+// (narrower, once a witness shows one); otherwise it is unknown, and a new
+// kind once a value only it accepts is shown.
+func (c *comparer) oneOfAdded(p *pair, m *tree.Node, l []*tree.Node, seg string, disjoint bool) (eff bits, newKind bool, reason, hint string, proveBy, kindIfShown bool) {
+	switch {
+	case disjoint:
+		return bW, true, "oneOf branch added, provably disjoint from the other branches: values it accepts are accepted now, a kind of value consumers did not know", "", false, false
+	case c.isEmpty(m):
+		return 0, false, "oneOf branch added that accepts nothing", "", false, false
+	case c.covered(p, m, l, seg, true):
+		return bN, false, "oneOf branch added, but an existing branch already accepts everything it accepts: those values now match two branches and are rejected",
+			"remove the branch, or make it disjoint from the others", true, false
+	}
+	return bU, false, "oneOf branch added that cannot be proved disjoint from the others (no distinct type, const or enum on a shared required property): values matching two branches are rejected",
+		"give every branch a distinct const on a shared required property", false, true
 }
 
 // covered reports whether m is contained in one of the schemas of l

@@ -338,17 +338,17 @@ func (c *comparer) compareValues(p *pair) {
 	d := Delta{Base: kw(b, vb.kw), Revision: kw(r, vr.kw), Old: iface(b.Get(vb.kw)), New: iface(r.Get(vr.kw))}
 	switch {
 	case vb.kw == "const" && vr.kw == "const":
-		d.Rule, d.Effect = "schema-const-changed", Incomparable
+		d.Rule, d.Effect, d.NewKind = "schema-const-changed", Incomparable, true
 		d.Reason = "`const` changed from " + listValues(vb, removed) + " to " + listValues(vr, added) + ": the old value is rejected and the new one was not accepted before"
 	case len(removed) == 0:
-		d.Rule, d.Effect = "schema-enum-value-added", Wider
+		d.Rule, d.Effect, d.NewKind = "schema-enum-value-added", Wider, true
 		d.Reason = "enum value " + listValues(vr, added) + " added: consumers that switch over the old values meet an unknown one"
 	case len(added) == 0:
 		d.Rule, d.Effect = "schema-enum-value-removed", Narrower
 		d.Reason = "enum value " + listValues(vb, removed) + " removed: values using it are rejected now"
 		d.Hint = "keep the old enum value " + listValues(vb, removed)
 	default:
-		d.Rule, d.Effect = "schema-enum-changed", Incomparable
+		d.Rule, d.Effect, d.NewKind = "schema-enum-changed", Incomparable, true
 		d.Reason = "enum values " + listValues(vr, added) + " added and " + listValues(vb, removed) + " removed"
 		d.Hint = "keep the old enum values"
 	}
