@@ -176,7 +176,8 @@ func caution(l Level, d *schema.Delta, dir Direction) Level {
 	if l.Rank() >= Warning.Rank() {
 		return l
 	}
-	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) {
+	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) ||
+		(d.CautionSend && d.CautionReceive && dir == Unknown) {
 		return Warning
 	}
 	return l

@@ -822,7 +822,42 @@ var knownFormats = map[string]bool{
 	"byte": true, "binary": true, "password": true, "duration": true,
 }
 
-var dateFormats = map[string]bool{"date": true, "time": true, "date-time": true}
+// Formats that can never describe the same string, by what every value
+// of theirs must or cannot contain: an `@` (email), a `:` (times, IPv6,
+// URIs, whose scheme ends in one), or a shape of their own (a date is ten
+// digits and dashes, a UUID thirty-six hex digits and dashes, IPv4 digits
+// and dots). Pairs not listed may share a value (a date is also a valid
+// hostname) and stay unknown.
+var (
+	formatsWithAt    = map[string]bool{"email": true, "idn-email": true}
+	formatsWithoutAt = map[string]bool{"date": true, "time": true, "date-time": true, "uuid": true,
+		"ipv4": true, "ipv6": true, "hostname": true, "idn-hostname": true}
+	formatsWithColon    = map[string]bool{"time": true, "date-time": true, "ipv6": true, "uri": true, "iri": true}
+	formatsWithoutColon = map[string]bool{"date": true, "uuid": true, "ipv4": true, "hostname": true, "idn-hostname": true}
+	// Among formats with a colon: times start with digits, URIs with a
+	// letter; IPv6 has only hex digits, colons and dots, times and
+	// date-times a letter (T, Z) or a sign. Among the others: lengths and
+	// separators differ.
+	disjointFormatPairs = map[[2]string]bool{
+		{"date", "time"}: true, {"date", "date-time"}: true, {"time", "date-time"}: true,
+		{"time", "uri"}: true, {"time", "iri"}: true, {"date-time", "uri"}: true, {"date-time", "iri"}: true,
+		{"time", "ipv6"}: true, {"date-time", "ipv6"}: true,
+		{"date", "uuid"}: true, {"date", "ipv4"}: true, {"uuid", "ipv4"}: true,
+	}
+)
+
+// disjointFormats reports two known formats that no string satisfies both.
+func disjointFormats(a, b string) bool {
+	switch {
+	case a == b:
+		return false
+	case formatsWithAt[a] && formatsWithoutAt[b], formatsWithAt[b] && formatsWithoutAt[a]:
+		return true
+	case formatsWithColon[a] && formatsWithoutColon[b], formatsWithColon[b] && formatsWithoutColon[a]:
+		return true
+	}
+	return disjointFormatPairs[[2]string{a, b}] || disjointFormatPairs[[2]string{b, a}]
+}
 
 func formatContains(wide, narrow string) bool {
 	for _, f := range formatWithin[narrow] {
@@ -870,7 +905,7 @@ func (c *comparer) compareFormat(p *pair) {
 			eff = Wider
 		case formatContains(fb, fr):
 			eff = Narrower
-		case dateFormats[fb] && dateFormats[fr]:
+		case disjointFormats(fb, fr):
 			eff = Incomparable
 		default:
 			eff = Unknown
@@ -879,7 +914,13 @@ func (c *comparer) compareFormat(p *pair) {
 	if !c.opts.AssertFormat {
 		d.Effect = None
 		d.Reason = "`format` " + what + ": an annotation unless formats are asserted, so accepted values are unchanged"
-		if d.CautionSend || d.CautionReceive {
+		switch {
+		case eff == Incomparable:
+			// Validators may pass both, but code that parses the value by
+			// its format meets nothing it can parse: a concern both ways.
+			d.CautionSend, d.CautionReceive = true, true
+			d.Reason += ", but no string has both formats: code that parses values by one of them cannot parse a value of the other"
+		case d.CautionSend || d.CautionReceive:
 			d.Reason += "; typed code generated from the format changes width"
 		}
 		p.add(&rawDelta{seg: "/format", d: d, skip: true})
