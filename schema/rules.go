@@ -14,6 +14,7 @@ type RuleInfo struct {
 // Rules is the catalogue of every Delta.Rule the engine emits, sorted by ID.
 var Rules = sortedRules([]RuleInfo{
 	{"schema-property-removed", "JS-01", "optional property removed from an open object (strict: wider; pragmatic: none)"},
+	{"schema-property-renamed", "JS-01", "a property removed and another added with the same schema in the same object: likely a rename, whose old readers lose the value (at least a warning both ways)"},
 	{"schema-required-property-removed", "JS-02", "required property removed: messages may omit it"},
 	{"schema-property-removed-from-closed", "JS-03", "property removed from a closed object: messages carrying it are rejected"},
 	{"schema-required-property-removed-from-closed", "JS-04", "required property removed from a closed object: old and new messages are disjoint"},
