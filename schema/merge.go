@@ -164,8 +164,11 @@ func (c *comparer) flatten(b, r *tree.Node) (*tree.Node, *tree.Node, string) {
 		}
 	case ab && ar:
 		lb, lr := seqItems(b, "allOf"), seqItems(r, "allOf")
-		if len(lb) == len(lr) && len(c.match(lb, lr)) == len(lb) || c.sameMembers(lb, lr) || c.sameMembers(lr, lb) {
-			return b, r, "" // members changed one by one, or only added or removed
+		if c.sameMembers(lb, lr) || c.sameMembers(lr, lb) {
+			return b, r, "" // members only added or removed
+		}
+		if pairs := c.match(lb, lr); len(lb) == len(lr) && len(pairs) == len(lb) && !movedBetween(lb, lr, pairs) {
+			return b, r, "" // members changed one by one
 		}
 		mb, mr := c.mergedAllOf(b), c.mergedAllOf(r)
 		if mb != nil && mr != nil {
@@ -197,4 +200,45 @@ func (c *comparer) sameMembers(a, b []*tree.Node) bool {
 		}
 	}
 	return true
+}
+
+// movedBetween reports a property (or required name) that the paired
+// members do not share but another member of the other side declares:
+// it moved from one member to another.
+func movedBetween(lb, lr []*tree.Node, pairs [][2]int) bool {
+	names := func(n *tree.Node) map[string]bool {
+		n = n.Deref()
+		out := map[string]bool{}
+		for _, f := range fields(n, "properties") {
+			out[f.Key] = true
+		}
+		for _, s := range n.Get("required").Strings() {
+			out[s] = true
+		}
+		return out
+	}
+	all := func(l []*tree.Node) map[string]int {
+		out := map[string]int{}
+		for _, m := range l {
+			for k := range names(m) {
+				out[k]++
+			}
+		}
+		return out
+	}
+	inB, inR := all(lb), all(lr)
+	for _, pr := range pairs {
+		nb, nr := names(lb[pr[0]]), names(lr[pr[1]])
+		for k := range nb {
+			if !nr[k] && inR[k] > 0 {
+				return true
+			}
+		}
+		for k := range nr {
+			if !nb[k] && inB[k] > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
