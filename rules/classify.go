@@ -166,6 +166,9 @@ func judge(c diff.Change, cfg *Config) Finding {
 	}
 	if f.Level == Breaking || f.Level == Warning {
 		f.Breaks = breaks(f.Direction, c.Schema != nil || r.ByEffect || r.Directional())
+		if c.Subject == diff.SubjectHandshake {
+			f.Breaks = "clients that open the connection"
+		}
 	}
 	return f
 }
@@ -189,6 +192,11 @@ func caution(l Level, d *schema.Delta, dir Direction) Level {
 func DirectionOf(c diff.Change) Direction {
 	if d, ok := compatDirection(c.Compat); ok {
 		return d
+	}
+	if c.Subject == diff.SubjectHandshake {
+		// The side that opens a WebSocket connection sends its query and
+		// headers; the application accepting it receives them.
+		return Receives
 	}
 	send, receive := false, false
 	for _, op := range c.Operations {
