@@ -65,6 +65,7 @@ const (
 	OperationAdded          = "operation-added"
 	OperationRemoved        = "operation-removed"
 	OperationRenamed        = "operation-renamed"
+	OperationDeprecated     = "operation-deprecated"
 	OperationMerged         = "operation-merged"
 	OperationActionChanged  = "operation-action-changed"
 	OperationChannelChanged = "operation-channel-changed"

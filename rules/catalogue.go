@@ -87,6 +87,7 @@ var structural = []*Rule{
 	rule(diff.OperationAdded, "operation", info, Minor, Added, "An operation was added."),
 	rule(diff.OperationRemoved, "operation", breaking, Major, Removed, "An operation was removed: its consumers stop getting events, or its producers' events go unconsumed."),
 	rule(diff.OperationRenamed, "operation", info, Patch, Changed, "An operation id changed; what it does did not."),
+	rule(diff.OperationDeprecated, "operation", info, Minor, Deprecated, "An operation was deprecated."),
 	rule(diff.OperationMerged, "operation", info, Patch, Changed, "An operation is gone, but other operations still send (or receive) on its channel; messages no longer carried are reported on their own."),
 	rule(diff.OperationActionChanged, "operation", breaking, Major, Changed, "An operation now receives what it sent, or sends what it received."),
 	rule(diff.OperationChannelChanged, "operation", breaking, Major, Changed, "An operation moved to another channel."),
