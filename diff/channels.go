@@ -97,8 +97,13 @@ func (d *differ) channels() {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
-		if onlyReplyChannel(d.base, a) {
-			continue // its operations' reply findings say what changed
+		if refs := replyCarriers(d.base, a); refs != nil {
+			// Listed like an added one; its operations' reply findings say
+			// what it breaks.
+			d.add(Change{Kind: ReplyChannelRemoved, Subject: "channel", Channel: a.Label(), Operations: refs,
+				Text: fmt.Sprintf("reply channel %q was removed", a.Label()),
+				Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
+			continue
 		}
 		d.add(Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
 			Text: fmt.Sprintf("channel %q was removed", a.Label()),
@@ -397,17 +402,18 @@ func paramValues(p *spec.Parameter) (enum []string, def *tree.Node) {
 	return enum, p.Default
 }
 
-// onlyReplyChannel reports whether a channel serves only as the reply
-// channel of operations, never as an operation's own channel.
-func onlyReplyChannel(doc *spec.Document, ch *spec.Channel) bool {
-	reply := false
+// replyCarriers returns the operations whose reply travels through a
+// channel, when it serves only as a reply channel (never as an
+// operation's own channel); nil otherwise.
+func replyCarriers(doc *spec.Document, ch *spec.Channel) []OpRef {
+	var refs []OpRef
 	for _, o := range doc.Operations {
 		if o.Channel == ch {
-			return false
+			return nil
 		}
 		if o.Reply != nil && o.Reply.Channel == ch {
-			reply = true
+			refs = mergeOps(refs, carrier{op: o, reply: true}.ref())
 		}
 	}
-	return reply
+	return refs
 }

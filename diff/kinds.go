@@ -35,6 +35,7 @@ const (
 
 	ChannelAdded                     = "channel-added"
 	ChannelRemoved                   = "channel-removed"
+	ReplyChannelRemoved              = "reply-channel-removed"
 	ChannelAddressChanged            = "channel-address-changed"
 	ChannelAddressUnknown            = "channel-address-became-unknown"
 	ChannelRenamed                   = "channel-renamed"
