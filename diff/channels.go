@@ -169,16 +169,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), a.Label(), b.Label()
 		d.add(c)
 	case a.Address != b.Address:
-		pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
-		for i := range pa {
-			if i < len(pb) && pa[i] != pb[i] {
-				c := ctx
-				c.Kind = ChannelParameterRenamed
-				c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
-				c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
-				d.add(c)
-			}
-		}
+		d.parameterRenames(ctx, a, b, addrA, addrB)
 	}
 	if d.base.Major >= 3 && d.rev.Major >= 3 && a.Key != b.Key {
 		c := ctx
@@ -196,6 +187,45 @@ func (d *differ) channel(a, b *spec.Channel) {
 	}
 	d.bindings(ctx, "channel", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{a.Address, b.Address})
 	d.docs(ctx, owner, a.Node, b.Node)
+}
+
+// parameterRenames reports parameters renamed in an address whose
+// concrete addresses are unchanged. A rename that also rewrites the
+// parameter's description may give the segment another meaning.
+func (d *differ) parameterRenames(ctx Change, a, b *spec.Channel, addrA, addrB *tree.Node) {
+	pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
+	for i := range pa {
+		if i >= len(pb) || pa[i] == pb[i] {
+			continue
+		}
+		c := ctx
+		c.Kind = ChannelParameterRenamed
+		c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
+		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
+		da, db := paramDescription(a, pa[i]), paramDescription(b, pb[i])
+		if da != nil && db != nil && normalizeText(da.Text()) != normalizeText(db.Text()) {
+			c.Kind = ChannelParameterMeaningChanged
+			c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s} and its description rewritten: the segment may now carry another kind of value", pa[i], b.Label(), pb[i])
+			c.Base, c.Revision = da.Loc(), db.Loc()
+		}
+		d.add(c)
+	}
+}
+
+func paramDescription(c *spec.Channel, name string) *tree.Node {
+	for _, p := range c.Parameters {
+		if p.Name == name {
+			if n := p.Node.Get("description"); n != nil && n.Kind == tree.String && strings.TrimSpace(n.Value) != "" {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// normalizeText ignores case and how text is wrapped.
+func normalizeText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 func addressText(c *spec.Channel) string {

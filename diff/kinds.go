@@ -45,6 +45,7 @@ const (
 	ChannelMessageAdded              = "channel-message-added"
 	ChannelMessageRemoved            = "channel-message-removed"
 	ChannelParameterRenamed          = "channel-parameter-renamed"
+	ChannelParameterMeaningChanged   = "channel-parameter-meaning-changed"
 	ChannelParameterAdded            = "channel-parameter-added"
 	ChannelParameterRemoved          = "channel-parameter-removed"
 	ChannelParameterEnumValueAdded   = "channel-parameter-enum-value-added"

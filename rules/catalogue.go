@@ -57,6 +57,7 @@ var structural = []*Rule{
 
 	rule(diff.ChannelAdded, "channel", info, Minor, Added, "A channel was added."),
 	rule(diff.ChannelRemoved, "channel", breaking, Major, Removed, "A channel was removed: everything sent or received on it stops."),
+	rule(diff.ReplyChannelRemoved, "channel", info, Minor, Removed, "A channel that only carried operations' replies was removed; the operations' reply findings judge what that breaks."),
 	rule(diff.ChannelAddressChanged, "channel", breaking, Major, Changed, "A channel's address changed: peers publish and subscribe somewhere else."),
 	rule(diff.ChannelAddressUnknown, "channel", warning, Minor, Changed, "A channel's address became unknown (null): routing can no longer be checked."),
 	rule(diff.ChannelRenamed, "channel", info, Patch, Changed, "A 3.x channel id changed; its address did not."),
@@ -66,6 +67,7 @@ var structural = []*Rule{
 	rule(diff.ChannelMessageAdded, "channel", warning, Minor, Added, "A message was added to a channel no operation reaches: whether it breaks depends on who sends it."),
 	rule(diff.ChannelMessageRemoved, "channel", warning, Minor, Removed, "A message was removed from a channel no operation reaches: whether it breaks depends on who sends it."),
 	rule(diff.ChannelParameterRenamed, "channel", info, Patch, Changed, "A channel parameter was renamed; the concrete addresses are unchanged."),
+	rule(diff.ChannelParameterMeaningChanged, "channel", warning, Minor, Changed, "A channel parameter was renamed and its description rewritten: the addresses look the same, but the segment may now carry another kind of value (an order id where a user id was)."),
 	rule(diff.ChannelParameterAdded, "channel", info, Minor, Added, "A parameter outside the address was declared."),
 	rule(diff.ChannelParameterRemoved, "channel", info, Minor, Removed, "A parameter outside the address was removed."),
 	rule(diff.ChannelParameterEnumValueAdded, "channel", byDirection(Warning, Info, Warning), Minor, Changed, "A channel parameter allows more values: the application publishes to new concrete addresses that exact subscribers miss."),
