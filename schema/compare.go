@@ -276,7 +276,7 @@ func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg stri
 		}
 		db, dr = fb, fr
 	}
-	if db == dr || c.sameSchema(db, dr) {
+	if db == dr || c.sameSchema(db, dr) || (c.unsatisfiable(db) && c.unsatisfiable(dr)) {
 		return nil
 	}
 	p := c.pairs[pairKey{db, dr}]

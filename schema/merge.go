@@ -242,3 +242,24 @@ func movedBetween(lb, lr []*tree.Node, pairs [][2]int) bool {
 	}
 	return false
 }
+
+// unsatisfiable reports an allOf whose members provably contradict each
+// other (two of them disjoint): the schema accepts no value at all. Two
+// such schemas accept the same (nothing), whatever their keywords say.
+func (c *comparer) unsatisfiable(n *tree.Node) bool {
+	if c.isEmpty(n) {
+		return true
+	}
+	l := seqItems(n, "allOf")
+	if len(l) < 2 || len(l) > 8 {
+		return false
+	}
+	for i := range l {
+		for j := i + 1; j < len(l); j++ {
+			if l[i].Deref() != n && l[j].Deref() != n && c.disjoint(l[i], l[j], 3) {
+				return true
+			}
+		}
+	}
+	return false
+}

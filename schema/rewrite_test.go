@@ -128,3 +128,14 @@ func TestDisjointFormatCautions(t *testing.T) {
 		}
 	}
 }
+
+// Two allOfs whose members contradict each other both accept nothing:
+// their keywords differ, their values do not.
+func TestUnsatisfiableSchemasCompareEqual(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "both sides contradictory", opts: strict,
+			base:   `{allOf: [{type: object, required: [kind], properties: {kind: {const: a}}}, {properties: {kind: {const: b}}, additionalProperties: false}]}`,
+			rev:    `{allOf: [{type: object, required: [id], properties: {id: {type: string}}}, {properties: {kind: {const: c}}, additionalProperties: false}]}`,
+			effect: None},
+	})
+}
