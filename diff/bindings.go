@@ -58,6 +58,12 @@ var bindingSchemas = map[string][]string{
 	"message/mqtt":       {"correlationData"},
 }
 
+// bindingObjects are the binding schema fields the bindings specifications
+// say describe an object (query parameters, headers): absent, any object
+// of them is sent, so a first schema that only names optional ones
+// restricts nothing (under the pragmatic policy) instead of "anything".
+var bindingObjects = map[string]bool{"headers": true, "query": true}
+
 // SubjectHandshake is the subject of a change to what opens a WebSocket
 // connection (the channel binding's query and headers): the side that
 // opens it sends them, and the application accepting it receives them.
@@ -83,7 +89,7 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 	for _, p := range sortedKeys(protos) {
 		va, vb := a.Get(p).Deref(), b.Get(p).Deref()
 		where := fmt.Sprintf("%s binding of %s", p, owner)
-		handled := d.bindingSchemaFields(ctx, level+"/"+p, where, va, vb)
+		handled := d.bindingSchemaFields(ctx, level+"/"+p, where, va, vb, locParent(a, aOwner), locParent(b, bOwner))
 		if va == nil || vb == nil || va.Kind != tree.Map || vb.Kind != tree.Map {
 			if !tree.EqualResolved(va, vb) && !onlyHandled(va, vb, handled) {
 				text := where + " changed"
@@ -118,7 +124,7 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 // bindingSchemaFields compares the fields of a binding that hold a schema
 // with the schema engine (an absent field accepts anything), and returns
 // the fields the generic comparison must skip.
-func (d *differ) bindingSchemaFields(ctx Change, scope, where string, va, vb *tree.Node) map[string]bool {
+func (d *differ) bindingSchemaFields(ctx Change, scope, where string, va, vb, atA, atB *tree.Node) map[string]bool {
 	handled := map[string]bool{"bindingVersion": true}
 	mapOrNil := func(n *tree.Node) *tree.Node {
 		if n != nil && n.Kind == tree.Map {
@@ -133,6 +139,9 @@ func (d *differ) bindingSchemaFields(ctx Change, scope, where string, va, vb *tr
 		if sa == nil && sb == nil || tree.EqualResolved(sa, sb) {
 			continue
 		}
+		if bindingObjects[f] {
+			sa, sb = orAnyObject(sa, locParent(va, atA)), orAnyObject(sb, locParent(vb, atB))
+		}
 		sctx := ctx
 		sctx.Subject = "binding " + f
 		if scope == "channel/ws" {
@@ -143,6 +152,18 @@ func (d *differ) bindingSchemaFields(ctx Change, scope, where string, va, vb *tr
 		d.schemas(sctx, f+" of "+where, sa, sb, d.opts.Schema)
 	}
 	return handled
+}
+
+// orAnyObject returns s, or when it is absent a schema that accepts any
+// object, placed at the node that would hold it.
+func orAnyObject(s, at *tree.Node) *tree.Node {
+	if s != nil {
+		return s
+	}
+	obj := &tree.Node{Kind: tree.Map, Parent: at.Parent, Index: at.Index, Line: at.Line, Col: at.Col, File: at.File}
+	typ := &tree.Node{Kind: tree.String, Value: "object", Parent: obj, Line: at.Line, Col: at.Col, File: at.File}
+	obj.Fields = []tree.Field{{Key: "type", Value: typ}}
+	return obj
 }
 
 // onlyHandled reports whether the fields of a binding present on one side
