@@ -97,17 +97,7 @@ func (d *differ) channels() {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
-		if refs := replyCarriers(d.base, a); refs != nil {
-			// Listed like an added one; its operations' reply findings say
-			// what it breaks.
-			d.add(Change{Kind: ReplyChannelRemoved, Subject: "channel", Channel: a.Label(), Operations: refs,
-				Text: fmt.Sprintf("reply channel %q was removed", a.Label()),
-				Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
-			continue
-		}
-		d.add(Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
-			Text: fmt.Sprintf("channel %q was removed", a.Label()),
-			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
+		d.channelRemoved(a)
 	}
 	for _, b := range d.rev.Channels {
 		if !taken[b] {
@@ -116,6 +106,20 @@ func (d *differ) channels() {
 				Base: parentLoc(d.base, "channels"), Revision: b.Node.Loc(), New: b.Label()})
 		}
 	}
+}
+
+// channelRemoved reports a base channel no revision channel pairs with. A
+// channel that only carried replies is listed like an added one; its
+// operations' reply findings say what it breaks.
+func (d *differ) channelRemoved(a *spec.Channel) {
+	c := Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		Text: fmt.Sprintf("channel %q was removed", a.Label()),
+		Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()}
+	if refs := replyCarriers(d.base, a); refs != nil {
+		c.Kind, c.Operations = ReplyChannelRemoved, refs
+		c.Text = fmt.Sprintf("reply channel %q was removed", a.Label())
+	}
+	d.add(c)
 }
 
 // channelByOperationIDs pairs a channel with the revision channel that now

@@ -199,77 +199,86 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 	if kb != kr {
 		return
 	}
-	k := kb
 	for i, m := range lb {
-		if usedB[i] {
-			continue
+		if !usedB[i] {
+			c.memberRemoved(p, kb, m, lr, bsegs[i], disjB != nil && disjB[i])
 		}
-		seg := bsegs[i]
-		d := Delta{Base: m, Revision: kw(p.r, k), Old: iface(m)}
-		var eff bits
-		switch k {
-		case "allOf":
-			d.Rule = "schema-all-of-member-removed"
-			d.Reason = "allOf member removed: its constraints no longer apply"
-			if !c.isTrue(m) {
-				eff = bW
-			}
-		case "anyOf":
-			d.Rule = "schema-any-of-branch-removed"
-			eff = bN
-			d.Reason = "anyOf branch removed: values only it accepted are rejected now"
-			if c.covered(p, m, lr, seg, false) {
-				eff = 0
-				d.Reason = "anyOf branch removed, but the remaining branches accept everything it accepted"
-			}
-			d.Hint = "keep the branch"
-		default:
-			d.Rule = "schema-one-of-branch-removed"
-			if disjB[i] {
-				eff = bN
-				d.Reason = "oneOf branch removed: values only it accepted are rejected now"
-			} else {
-				eff = bU
-				d.Reason = "oneOf branch removed; it may overlap another branch, so values that matched both (and were rejected) may be accepted now, while values only it accepted are rejected"
-			}
-			d.Hint = "keep the branch"
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, false)
 	}
 	for j, m := range lr {
-		if usedR[j] {
-			continue
+		if !usedR[j] {
+			c.memberAdded(p, kb, m, lb, rsegs[j], disjR != nil && disjR[j])
 		}
-		seg := rsegs[j]
-		d := Delta{Base: kw(p.b, k), Revision: m, New: iface(m)}
-		var eff bits
-		pragmatic, proveBy, kindIfShown := false, false, false
-		switch k {
-		case "allOf":
-			d.Rule = "schema-all-of-member-added"
-			d.Reason = "allOf member added: values that violate it are rejected now"
-			if !c.isTrue(m) {
-				eff = bN
-			}
-			if c.propertiesOnly(m) {
-				pragmatic = true
-				d.Reason = "allOf member added that only declares optional properties of an open object"
-			}
-		case "anyOf":
-			d.Rule = "schema-any-of-branch-added"
-			eff = bW
-			d.NewKind = true
-			d.Reason = "anyOf branch added: values it accepts are accepted now, a kind of value consumers did not know"
-			if c.covered(p, m, lb, seg, true) {
-				eff, d.NewKind = 0, false
-				d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
-			}
-		default:
-			d.Rule = "schema-one-of-branch-added"
-			eff, d.NewKind, d.Reason, d.Hint, proveBy, kindIfShown = c.oneOfAdded(p, m, lb, seg, disjR[j])
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}, proveBy: proveBy, kindIfShown: kindIfShown}, eff, pragmatic)
 	}
+}
+
+// memberRemoved judges a member of combinator k that no revision member
+// pairs with (JS-51, JS-53, JS-55); disjoint tells a oneOf branch that
+// shared no value with its siblings.
+func (c *comparer) memberRemoved(p *pair, k string, m *tree.Node, rest []*tree.Node, seg string, disjoint bool) {
+	d := Delta{Base: m, Revision: kw(p.r, k), Old: iface(m)}
+	var eff bits
+	switch k {
+	case "allOf":
+		d.Rule = "schema-all-of-member-removed"
+		d.Reason = "allOf member removed: its constraints no longer apply"
+		if !c.isTrue(m) {
+			eff = bW
+		}
+	case "anyOf":
+		d.Rule = "schema-any-of-branch-removed"
+		eff = bN
+		d.Reason = "anyOf branch removed: values only it accepted are rejected now"
+		if c.covered(p, m, rest, seg, false) {
+			eff = 0
+			d.Reason = "anyOf branch removed, but the remaining branches accept everything it accepted"
+		}
+		d.Hint = "keep the branch"
+	default:
+		d.Rule = "schema-one-of-branch-removed"
+		if disjoint {
+			eff = bN
+			d.Reason = "oneOf branch removed: values only it accepted are rejected now"
+		} else {
+			eff = bU
+			d.Reason = "oneOf branch removed; it may overlap another branch, so values that matched both (and were rejected) may be accepted now, while values only it accepted are rejected"
+		}
+		d.Hint = "keep the branch"
+	}
+	c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, false)
+}
+
+// memberAdded judges a member of combinator k that no base member pairs
+// with (JS-50, JS-52, JS-54); a new anyOf/oneOf branch is a new kind of
+// value when it admits values the others did not.
+func (c *comparer) memberAdded(p *pair, k string, m *tree.Node, old []*tree.Node, seg string, disjoint bool) {
+	d := Delta{Base: kw(p.b, k), Revision: m, New: iface(m)}
+	var eff bits
+	pragmatic, proveBy, kindIfShown := false, false, false
+	switch k {
+	case "allOf":
+		d.Rule = "schema-all-of-member-added"
+		d.Reason = "allOf member added: values that violate it are rejected now"
+		if !c.isTrue(m) {
+			eff = bN
+		}
+		if c.propertiesOnly(m) {
+			pragmatic = true
+			d.Reason = "allOf member added that only declares optional properties of an open object"
+		}
+	case "anyOf":
+		d.Rule = "schema-any-of-branch-added"
+		eff = bW
+		d.NewKind = true
+		d.Reason = "anyOf branch added: values it accepts are accepted now, a kind of value consumers did not know"
+		if c.covered(p, m, old, seg, true) {
+			eff, d.NewKind = 0, false
+			d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
+		}
+	default:
+		d.Rule = "schema-one-of-branch-added"
+		eff, d.NewKind, d.Reason, d.Hint, proveBy, kindIfShown = c.oneOfAdded(p, m, old, seg, disjoint)
+	}
+	c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}, proveBy: proveBy, kindIfShown: kindIfShown}, eff, pragmatic)
 }
 
 // oneOfAdded judges a oneOf branch m added beside the old branches l:

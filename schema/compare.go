@@ -488,20 +488,7 @@ func (c *comparer) settle() Result {
 				d.Base, d.Revision = p.b, p.r
 			}
 			if !rd.skip && (d.Effect != None || d.StrictEffect != None) {
-				d.Witness = w.find(p, rd, &d)
-				if rd.kindIfShown && w.foundRevision {
-					d.NewKind = true
-					d.Reason += "; a value only it accepts was found: a new kind of value"
-				}
-				if rd.proveBy && d.Witness == nil {
-					d.Effect, d.StrictEffect = Unknown, Unknown
-					d.Reason += unprovedOverlap
-				}
-				if d.Effect == Unknown && d.Witness != nil && w.both {
-					// Witnesses in both directions prove the sets differ both ways.
-					d.Effect, d.StrictEffect = Incomparable, Incomparable
-					d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
-				}
+				w.witness(p, rd, &d)
 			}
 			res.Deltas = append(res.Deltas, d)
 		}
@@ -513,6 +500,25 @@ func (c *comparer) settle() Result {
 	}
 	res.Effect = CombineAll(effects...) // not a fold of Combine: that depends on the order
 	return res
+}
+
+// witness looks for a witness of d and lets what it finds (or does not)
+// settle what the delta may claim.
+func (w *witnessFinder) witness(p *pair, rd *rawDelta, d *Delta) {
+	d.Witness = w.find(p, rd, d)
+	if rd.kindIfShown && w.foundRevision {
+		d.NewKind = true
+		d.Reason += "; a value only it accepts was found: a new kind of value"
+	}
+	if rd.proveBy && d.Witness == nil {
+		d.Effect, d.StrictEffect = Unknown, Unknown
+		d.Reason += unprovedOverlap
+	}
+	if d.Effect == Unknown && d.Witness != nil && w.both {
+		// Witnesses in both directions prove the sets differ both ways.
+		d.Effect, d.StrictEffect = Incomparable, Incomparable
+		d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
+	}
 }
 
 const unprovedOverlap = " — if any exist: the branches could not be proved disjoint, and no value matching several of them was found, so the effect is unknown"
