@@ -145,26 +145,11 @@ func firstByKey(fs []tree.Field) map[string]*tree.Node {
 // removedProperty judges a property only the base declares: its name now
 // falls under the revision's coverage (JS-01..JS-05).
 func (c *comparer) removedProperty(p *pair, f tree.Field, os *objectSides) propertyDelta {
-	r := p.r
 	seg := "/properties/" + tree.EscapePointer(f.Key)
 	_, wasReq := os.reqB[f.Key]
 	_, isReq := os.reqR[f.Key]
-	cov := c.coverageOf(r, f.Key)
-	covB := c.coverageOf(p.b, f.Key)
-	var slice bits
-	switch {
-	case cov.unknown || covB.pattern != "":
-		slice = bU
-	default:
-		slice = c.effectOf(p, f.Value, cov.node, seg)
-	}
-	d := Delta{Base: f.Value, Revision: r, Old: iface(f.Value)}
-	if cov.kind != "open" {
-		d.Revision = kw(r, "additionalProperties")
-		if cov.pattern != "" {
-			d.Revision = r.Get("patternProperties").Get(cov.pattern)
-		}
-	}
+	cov, slice, at := c.coveredBy(p, f, p.r, p.b, true, seg)
+	d := Delta{Base: f.Value, Revision: at, Old: iface(f.Value)}
 	name := quote(f.Key)
 	eff := slice
 	pragmatic := false
@@ -210,26 +195,11 @@ func (c *comparer) removedProperty(p *pair, f tree.Field, os *objectSides) prope
 // addedProperty judges a property only the revision declares: before, its
 // name fell under the base's coverage (JS-06..JS-10).
 func (c *comparer) addedProperty(p *pair, f tree.Field, os *objectSides) propertyDelta {
-	b := p.b
 	seg := "/properties/" + tree.EscapePointer(f.Key)
 	_, wasReq := os.reqB[f.Key]
 	_, isReq := os.reqR[f.Key]
-	cov := c.coverageOf(b, f.Key)
-	covR := c.coverageOf(p.r, f.Key)
-	var slice bits
-	switch {
-	case cov.unknown || covR.pattern != "":
-		slice = bU
-	default:
-		slice = c.effectOf(p, cov.node, f.Value, seg)
-	}
-	d := Delta{Base: b, Revision: f.Value, New: iface(f.Value)}
-	if cov.kind != "open" {
-		d.Base = kw(b, "additionalProperties")
-		if cov.pattern != "" {
-			d.Base = b.Get("patternProperties").Get(cov.pattern)
-		}
-	}
+	cov, slice, at := c.coveredBy(p, f, p.b, p.r, false, seg)
+	d := Delta{Base: at, Revision: f.Value, New: iface(f.Value)}
 	name := quote(f.Key)
 	eff := slice
 	pragmatic := false
@@ -266,6 +236,31 @@ func (c *comparer) addedProperty(p *pair, f tree.Field, os *objectSides) propert
 		d.Reason += " (whether the schemas contain each other cannot be decided)"
 	}
 	return propertyDelta{f, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic}
+}
+
+// coveredBy works out, for a property only one side declares (own), what
+// governs its name on the other side: the coverage, the effect of trading
+// the property for it (removed: property → coverage, else the reverse),
+// and the node of the other side a delta points at.
+func (c *comparer) coveredBy(p *pair, f tree.Field, other, own *tree.Node, removed bool, seg string) (coverage, bits, *tree.Node) {
+	cov := c.coverageOf(other, f.Key)
+	var slice bits
+	switch {
+	case cov.unknown || c.coverageOf(own, f.Key).pattern != "":
+		slice = bU
+	case removed:
+		slice = c.effectOf(p, f.Value, cov.node, seg)
+	default:
+		slice = c.effectOf(p, cov.node, f.Value, seg)
+	}
+	at := other
+	if cov.kind != "open" {
+		at = kw(other, "additionalProperties")
+		if cov.pattern != "" {
+			at = other.Get("patternProperties").Get(cov.pattern)
+		}
+	}
+	return cov, slice, at
 }
 
 // requiredChanges reports properties declared on both sides that became
