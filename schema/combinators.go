@@ -220,9 +220,10 @@ func (c *comparer) memberRemoved(p *pair, k string, m *tree.Node, rest []*tree.N
 	switch k {
 	case "allOf":
 		d.Rule = "schema-all-of-member-removed"
-		d.Reason = "allOf member removed: its constraints no longer apply"
+		d.Reason = "allOf member removed that constrained nothing: every value satisfied it"
 		if !c.isTrue(m) {
 			eff = bW
+			d.Reason = "allOf member removed: its constraints no longer apply"
 		}
 	case "anyOf":
 		d.Rule = "schema-any-of-branch-removed"
@@ -257,9 +258,10 @@ func (c *comparer) memberAdded(p *pair, k string, m *tree.Node, old []*tree.Node
 	switch k {
 	case "allOf":
 		d.Rule = "schema-all-of-member-added"
-		d.Reason = "allOf member added: values that violate it are rejected now"
+		d.Reason = "allOf member added that constrains nothing: every value satisfies it"
 		if !c.isTrue(m) {
 			eff = bN
+			d.Reason = "allOf member added: values that violate it are rejected now"
 		}
 		if c.propertiesOnly(m) {
 			pragmatic = true

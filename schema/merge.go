@@ -67,6 +67,9 @@ func (c *comparer) allOfParts(n *tree.Node, depth int, out *[]*tree.Node) bool {
 			return false
 		}
 	}
+	if n.Get("if") == nil && (n.Get("then") != nil || n.Get("else") != nil) {
+		return false // ignored here, but beside another member's `if` they would apply
+	}
 	*out = append(*out, n)
 	for _, m := range seqItems(n, "allOf") {
 		if !c.allOfParts(m, depth+1, out) {
@@ -119,7 +122,7 @@ func (c *comparer) mergeParts(n *tree.Node, parts []*tree.Node) *tree.Node {
 					}
 				}
 			case has[f.Key] != nil:
-				if c.isAssertion(f.Key) && !tree.EqualResolved(has[f.Key], f.Value) {
+				if (c.isAssertion(f.Key) || f.Key == "nullable") && !tree.EqualResolved(has[f.Key], f.Value) {
 					return nil // the same keyword twice: would need its own conjunction
 				}
 			default:
