@@ -167,6 +167,9 @@ func judge(c diff.Change, cfg *Config) Finding {
 		} else {
 			f.Level = effectLevel(v.effect, f.Direction)
 			f.Level, v.cautioned = caution(f.Level, c.Schema, f.Direction)
+			if c.Schema.NewKind && (f.Direction == Sends || f.Direction == Both) {
+				f.Level = Breaking // see NewKindPrinciple
+			}
 		}
 		f.Note = strictNote(c.Schema, f.Direction)
 	case r.ByEffect:
@@ -185,6 +188,10 @@ func judge(c diff.Change, cfg *Config) Finding {
 		f.Level = lv
 	}
 	f.Bump = r.BumpAt(f.Level)
+	if f.Level == Info && c.Schema != nil && c.Schema.Equivalent {
+		// The contract is written differently and accepts the same values.
+		f.Bump = Patch
+	}
 	f.words(v)
 	return f
 }
@@ -209,7 +216,8 @@ func caution(l Level, d *schema.Delta, dir Direction) (Level, bool) {
 	if l.Rank() >= Warning.Rank() {
 		return l, false
 	}
-	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) {
+	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) ||
+		(d.CautionSend && d.CautionReceive && dir == Unknown) {
 		return Warning, true
 	}
 	return l, false
@@ -221,6 +229,11 @@ func caution(l Level, d *schema.Delta, dir Direction) (Level, bool) {
 func DirectionOf(c diff.Change) Direction {
 	if d, ok := compatDirection(c.Compat); ok {
 		return d
+	}
+	if c.Subject == diff.SubjectHandshake {
+		// The side that opens a WebSocket connection sends its query and
+		// headers; the application accepting it receives them.
+		return Receives
 	}
 	send, receive := false, false
 	for _, op := range c.Operations {

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/schema"
 )
 
@@ -48,6 +49,11 @@ func (f *Finding) words(v verdict) {
 	f.Breaks = who(f.Direction, v.directional)
 	if v.schema && !v.cautioned && f.Direction == Both {
 		f.Breaks = whoBothWays(v.effect)
+	}
+	if f.Subject == diff.SubjectHandshake && f.Breaks != "" {
+		// A handshake's query and headers are sent by whoever opens the
+		// connection, whichever way the channel's messages travel.
+		f.Breaks = "clients that open the connection"
 	}
 	if v.natural.Rank() < f.Level.Rank() {
 		// The config made it more serious than its rule: who it hurts is

@@ -105,6 +105,8 @@ var (
 		"A message was removed from a channel no operation reaches: whether it breaks depends on who sends it.")
 	ChannelParameterRenamed = declare("channel-parameter-renamed", "channel", info, Patch, Changed,
 		"A channel parameter was renamed; the concrete addresses are unchanged.")
+	ChannelParameterMeaningChanged = declare("channel-parameter-meaning-changed", "channel", warning, Minor, Changed,
+		"A channel parameter was renamed and its description rewritten: the addresses look the same, but the segment may now carry another kind of value (an order id where a user id was).")
 	ChannelParameterAdded = declare("channel-parameter-added", "channel", info, Minor, Added,
 		"A parameter outside the address was declared.")
 	ChannelParameterRemoved = declare("channel-parameter-removed", "channel", info, Minor, Removed,
@@ -149,6 +151,8 @@ var (
 		"An operation was removed: its consumers stop getting events, or its producers' events go unconsumed.")
 	OperationRenamed = declare("operation-renamed", "operation", info, Patch, Changed,
 		"An operation id changed; what it does did not.")
+	OperationDeprecated = declare("operation-deprecated", "operation", info, Minor, Deprecated,
+		"An operation was deprecated.")
 	OperationMerged = declare("operation-merged", "operation", info, Patch, Changed,
 		"An operation is gone, but other operations still send (or receive) on its channel; messages no longer carried are reported on their own.")
 	OperationActionChanged = declare("operation-action-changed", "operation", breaking, Major, Changed,
@@ -156,7 +160,7 @@ var (
 	OperationChannelChanged = declare("operation-channel-changed", "operation", breaking, Major, Changed,
 		"An operation moved to another channel.")
 	OperationMessageAdded = declare("operation-message-added", "operation", ByDirection(Breaking, Info, Warning), Minor, Added,
-		"A message was added to an operation: consumers meet a message kind they do not know when the application sends it.")
+		"A message was added to an operation: a new kind of value, breaking when the application sends it (consumers meet a message kind they do not know), info when it receives it.")
 	OperationMessageRemoved = declare("operation-message-removed", "operation", ByDirection(Info, Breaking, Warning), Minor, Removed,
 		"A message was removed from an operation: producers still sending it are no longer understood when the application receives it.")
 	OperationReplyAdded = declare("operation-reply-added", "operation", ByDirection(Breaking, Info, Warning), Minor, Added,
