@@ -123,8 +123,18 @@ func (d *differ) channelRemoved(a *spec.Channel) {
 		Text: fmt.Sprintf("channel %q was removed", a.Label()),
 		Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()}
 	if refs := replyCarriers(d.base, a); refs != nil {
+		// Its operations' reply findings judge what changed; it is listed
+		// as removed, the way a new reply channel is listed as added.
 		c.Kind, c.Operations = catalogue.ReplyChannelRemoved, refs
 		c.Text = fmt.Sprintf("reply channel %q was removed", a.Label())
+		d.add(c)
+		return
+	}
+	// Whoever used the channel is hurt: its operations give the direction.
+	for _, o := range d.base.Operations {
+		if o.Channel == a {
+			c.Operations = mergeOps(c.Operations, opRef(o))
+		}
 	}
 	d.add(c)
 }
