@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -9,15 +10,21 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options control loading.
 type Options struct {
-	Limits          limits.Limits
+	Limits limits.Limits
+	// AllowRemoteRefs follows http(s) references, through Remote (or, when
+	// it is nil, a fetcher of their own with HTTPClient and the default
+	// remote limits).
 	AllowRemoteRefs bool
-	Perspective     Perspective // reading of 2.x verbs; Application when empty
+	Remote          *source.Remote
 	HTTPClient      *http.Client
+	Perspective     Perspective     // reading of 2.x verbs; Application when empty
+	Context         context.Context // cancels remote fetches; nil for none
 }
 
 // Load reads, resolves and normalises one document.
@@ -26,8 +33,16 @@ func Load(in Input, opts Options) (*Document, error) {
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
 	}
-	r := &resolver{in: in, lim: lim, allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
-		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	r := &resolver{in: in, lim: lim, ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	if r.ctx == nil {
+		r.ctx = context.Background()
+	}
+	if opts.AllowRemoteRefs {
+		r.remote = opts.Remote
+		if r.remote == nil {
+			r.remote = source.NewRemote(opts.HTTPClient, limits.DefaultRemote)
+		}
+	}
 	display := in.DisplayName(in.Main)
 	var main *tree.File
 	if in.Data != nil {

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http"
 	"net/url"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/source"
@@ -25,15 +23,15 @@ var reorderHook func(*tree.Node)
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
-	in         Input
-	lim        limits.Limits
-	allowHTTP  bool
-	httpClient *http.Client
-	files      map[string]*tree.File // by root-relative name or URL
-	total      int64
-	warns      []tree.Warning
-	resolving  map[*tree.Node]bool
-	hops       map[*tree.Node]int // references followed from a resolved reference to its target
+	in        Input
+	lim       limits.Limits
+	ctx       context.Context
+	remote    *source.Remote        // nil: remote references are not followed
+	files     map[string]*tree.File // by root-relative name or URL
+	total     int64
+	warns     []tree.Warning
+	resolving map[*tree.Node]bool
+	hops      map[*tree.Node]int // references followed from a resolved reference to its target
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -66,8 +64,8 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	}
 	var data []byte
 	var err error
-	if isRemote(name) {
-		data, err = r.fetch(name)
+	if tree.IsRemoteRef(name) {
+		data, err = r.remote.Fetch(r.ctx, name)
 	} else {
 		data, err = r.in.FS.ReadFile(name)
 	}
@@ -90,32 +88,6 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	r.warns = append(r.warns, warns...)
 	r.files[name] = f
 	return f, nil
-}
-
-func isRemote(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}
-
-func (r *resolver) fetch(u string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	client := r.httpClient
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP status %d", resp.StatusCode)
-	}
-	return source.ReadLimited(resp.Body, r.lim.MaxFileSize)
 }
 
 // resolveAll walks every node reachable from root, linking references.
@@ -225,6 +197,11 @@ func (r *resolver) lookup(n *tree.Node) (*tree.Node, error) {
 			if errors.As(err, &pe) {
 				return nil, pe
 			}
+			if tree.IsRemoteRef(name) {
+				// Whatever went wrong (offline, a refused redirect, a limit),
+				// the reference it happened to is what the user needs.
+				return nil, errAt(n, fmt.Errorf("%w: %w", ErrRemoteRefFailed, err), "$ref %q: %v", raw, err)
+			}
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, errAt(n, ErrRefNotFound, "$ref %q: file %s does not exist", raw, display)
 			}
@@ -300,13 +277,13 @@ func (r *resolver) walkPointer(root *tree.Node, ptr string) (n *tree.Node, loose
 // refFile turns the path part of a reference into a file name the
 // FileSystem understands, refusing anything that leaves the root.
 func (r *resolver) refFile(from *tree.File, ref string) (name, display string, err error) {
-	if isRemote(ref) {
-		if !r.allowHTTP {
+	if tree.IsRemoteRef(ref) {
+		if r.remote == nil {
 			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return ref, ref, nil
 	}
-	if isRemote(from.Path) {
+	if tree.IsRemoteRef(from.Path) {
 		base, err := url.Parse(from.Path)
 		if err != nil {
 			return "", "", err
@@ -316,7 +293,7 @@ func (r *resolver) refFile(from *tree.File, ref string) (name, display string, e
 			return "", "", err
 		}
 		u := base.ResolveReference(rel).String()
-		if !r.allowHTTP {
+		if r.remote == nil {
 			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return u, u, nil
