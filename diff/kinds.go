@@ -4,6 +4,7 @@ package diff
 // judges it; schema engines add their own (`schema-*`, `avro-*`).
 const (
 	AsyncAPIVersionChanged = "asyncapi-version-changed"
+	RemoteRefChanged       = "remote-ref-changed"
 	DocumentIDChanged      = "document-id-changed"
 	DocumentationChanged   = "documentation-changed"
 	ExtensionChanged       = "extension-changed"

@@ -29,6 +29,7 @@ var structural = []*Rule{
 	rule(diff.DocumentIDChanged, "document", info, Patch, Changed, "The document's `id` (the application's identifier) changed."),
 	rule(diff.DocumentationChanged, "document", info, Patch, Changed, "A title, summary, description, tag, external doc or example changed: documentation only."),
 	rule(diff.ExtensionChanged, "document", info, Patch, Changed, "A specification extension (`x-*`) changed; eventdiff cannot know what it means."),
+	rule(diff.RemoteRefChanged, "document", warning, Minor, Changed, "A message, channel, parameter, server, binding or trait that is a remote `$ref` (not followed by default) points at another URL, or took the place of what was written in the document (or gave it back): compared by URL, what changed is unknown. Review what it points to, or follow remote references with --allow-remote-refs."),
 	rule(diff.ComponentAdded, "document", info, Patch, Added, "A component that nothing uses yet was added."),
 	rule(diff.ComponentRemoved, "document", info, Patch, Removed, "A component that nothing used was removed."),
 

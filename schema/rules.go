@@ -126,6 +126,7 @@ var Rules = sortedRules([]RuleInfo{
 	{"schema-deprecated-changed", "JS-65", "deprecated added, changed or removed"},
 	{"schema-read-write-only-changed", "JS-65", "readOnly or writeOnly changed"},
 	{"schema-discriminator-changed", "JS-66", "discriminator changed, or a schema under a discriminator renamed: wire values change"},
+	{RemoteRefChanged, "JS-60", "a remote $ref that is not followed changed URL, or replaced a schema or was replaced by one: compared by URL, the effect is unknown"},
 	{"schema-payload-added", "JS-67", "schema added where there was none (anything was accepted)"},
 	{"schema-payload-removed", "JS-67", "schema removed: anything is accepted"},
 	{"schema-changed-to-false", "JS-70", "schema became false: everything is rejected"},

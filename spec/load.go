@@ -19,7 +19,8 @@ type Options struct {
 	Limits limits.Limits
 	// AllowRemoteRefs follows http(s) references, through Remote (or, when
 	// it is nil, a fetcher of their own with HTTPClient and the default
-	// remote limits).
+	// remote limits). Otherwise they are left as written and listed in
+	// Document.RemoteRefs.
 	AllowRemoteRefs bool
 	Remote          *source.Remote
 	HTTPClient      *http.Client
@@ -108,7 +109,20 @@ func Load(in Input, opts Options) (*Document, error) {
 		d.Files = append(d.Files, r.files[k])
 	}
 	d.Warnings = append(r.warns, b.warns...)
+	d.RemoteRefs = r.unfollowed
+	sort.SliceStable(d.RemoteRefs, func(i, j int) bool { return beforeInFile(d.RemoteRefs[i], d.RemoteRefs[j]) })
 	return d, nil
+}
+
+// beforeInFile orders nodes by file, then position.
+func beforeInFile(a, b *tree.Node) bool {
+	if fa, fb := a.File.Path, b.File.Path; fa != fb {
+		return fa < fb
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 var versionRE = regexp.MustCompile(`^(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$`)

@@ -23,15 +23,17 @@ var reorderHook func(*tree.Node)
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
-	in        Input
-	lim       limits.Limits
-	ctx       context.Context
-	remote    *source.Remote        // nil: remote references are not followed
-	files     map[string]*tree.File // by root-relative name or URL
-	total     int64
-	warns     []tree.Warning
-	resolving map[*tree.Node]bool
-	hops      map[*tree.Node]int // references followed from a resolved reference to its target
+	in         Input
+	lim        limits.Limits
+	ctx        context.Context
+	remote     *source.Remote        // nil: remote references are not followed
+	files      map[string]*tree.File // by root-relative name or URL
+	total      int64
+	warns      []tree.Warning
+	resolving  map[*tree.Node]bool
+	hops       map[*tree.Node]int // references followed from a resolved reference to its target
+	unfollowed []*tree.Node       // remote references left as written, when they are not followed
+	seenRemote map[*tree.Node]bool
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -90,6 +92,24 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	return f, nil
 }
 
+// leftAsWritten reports whether n is a remote reference that is not
+// followed, and notes it. Such a reference stays in the tree as written
+// (its Target nil): the model and the comparison take it for what it
+// names, compared by URL.
+func (r *resolver) leftAsWritten(n *tree.Node) bool {
+	if r.remote != nil || n.RemoteRef() == "" {
+		return false
+	}
+	if !r.seenRemote[n] {
+		if r.seenRemote == nil {
+			r.seenRemote = map[*tree.Node]bool{}
+		}
+		r.seenRemote[n] = true
+		r.unfollowed = append(r.unfollowed, n)
+	}
+	return true
+}
+
 // resolveAll walks every node reachable from root, linking references.
 func (r *resolver) resolveAll(root *tree.Node) error {
 	stack := []*tree.Node{root}
@@ -140,6 +160,9 @@ func fileName(n *tree.Node) string {
 func (r *resolver) target(n *tree.Node) (*tree.Node, error) {
 	if n.Target != nil {
 		return n.Deref(), nil
+	}
+	if r.leftAsWritten(n) {
+		return n, nil
 	}
 	if r.resolving[n] {
 		return nil, tree.ErrorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
@@ -250,6 +273,9 @@ func (r *resolver) walkPointer(root *tree.Node, ptr string) (n *tree.Node, loose
 				return nil, false, err
 			}
 			cur = t
+		}
+		if u := cur.RemoteRef(); u != "" {
+			return nil, false, because(ErrRemoteRefNotFollowed, "%s goes through the remote reference %q, which is not followed", ptr, u)
 		}
 		var next *tree.Node
 		switch cur.Kind {

@@ -244,6 +244,9 @@ func runBump(c *cli.Context, env Env) error {
 	if !c.Bool("quiet") {
 		printWarnings(env.Stderr, res.Warnings())
 	}
+	var remote remoteTally
+	remote.add(res.BaseDocument, res.RevisionDocument)
+	remote.note(env.Stderr)
 	current := res.Base.Version
 	from := fmt.Sprintf("the info.version of %s", base)
 	if c.IsSet("current") {

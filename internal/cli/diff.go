@@ -136,7 +136,8 @@ func runDiff(c *cli.Context, env Env) error {
 		return trouble("%s", oneLine(err.Error()))
 	}
 	out := bufio.NewWriter(env.Stdout)
-	done, troubled, failed, err := run.compareAll(c, sess, pairs, out, env)
+	var remote remoteTally
+	done, troubled, failed, err := run.compareAll(c, sess, pairs, out, env, &remote)
 	if err == nil && run.format.Finish != nil {
 		err = run.format.Finish(results(done), run.render)
 	}
@@ -146,6 +147,7 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
+	remote.note(env.Stderr)
 	for _, ig := range run.load.Config.ExpiredIgnores() {
 		fmt.Fprintf(env.Stderr, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
 			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
@@ -171,7 +173,7 @@ func runDiff(c *cli.Context, env Env) error {
 // as it comes. A document that cannot be compared is reported on stderr
 // and the others still are: troubled says so, failed that a finding (or
 // the declared version) reached --fail-on.
-func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []pair, out *bufio.Writer, env Env) (done []compared, troubled, failed bool, err error) {
+func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []pair, out *bufio.Writer, env Env, remote *remoteTally) (done []compared, troubled, failed bool, err error) {
 	for _, p := range pairs {
 		res, err := sess.Compare(context.Background(), p.base, p.revision)
 		if err != nil {
@@ -190,6 +192,7 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		if !run.quiet {
 			printWarnings(env.Stderr, res.Warnings())
 		}
+		remote.add(res.BaseDocument, res.RevisionDocument)
 		if len(done) > 0 {
 			out.WriteString(run.format.Separator)
 		}
@@ -236,6 +239,8 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow a wider tree with --ref-root DIR)"
 	case errors.Is(err, spec.ErrRemoteRefNotFollowed):
 		return msg + " (allow them with --allow-remote-refs)"
+	case errors.Is(err, spec.ErrRemoteRefFailed):
+		return msg + " (without --allow-remote-refs, remote references are compared by URL)"
 	}
 	return msg
 }

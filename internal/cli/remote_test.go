@@ -10,6 +10,82 @@ import (
 	"time"
 )
 
+// remoteDoc is a document whose received message has a payload property
+// that is a remote $ref to url, and which requires `extra` when required
+// says so.
+func remoteDoc(url string, required bool) string {
+	req := ""
+	if required {
+		req = "\n          required: [extra]"
+	}
+	return `asyncapi: 3.0.0
+info: {title: Orders, version: 1.0.0}
+channels:
+  orders:
+    address: orders
+    messages:
+      order:
+        payload:
+          type: object` + req + `
+          properties:
+            extra: {type: string}
+            customer:
+              $ref: '` + url + `'
+operations:
+  onOrder:
+    action: receive
+    channel: {$ref: '#/channels/orders'}
+`
+}
+
+// Not followed (the default), a remote reference is compared by its URL: a
+// changed one is a warning, the rest of the document is judged as usual,
+// and stderr says once how many were compared that way.
+func TestRemoteRefsComparedByURL(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"base.yaml":     remoteDoc("https://schemas.example.com/customer/v1.json", false),
+		"same.yaml":     remoteDoc("https://schemas.example.com/customer/v1.json", false),
+		"revision.yaml": remoteDoc("https://schemas.example.com/customer/v2.json", true),
+	})
+	base, same, rev := filepath.Join(dir, "base.yaml"), filepath.Join(dir, "same.yaml"), filepath.Join(dir, "revision.yaml")
+
+	r := run(t, "", nil, "diff", "-f", "json", base, rev)
+	if r.code != ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got []string
+	for _, f := range findings(t, r.stdout) {
+		got = append(got, strings.Join(strings.Fields(f)[:2], " "))
+	}
+	sameList(t, "findings", got, []string{"schema-remote-ref-changed warning", "schema-required-added breaking"})
+	const note = "eventdiff: 2 remote $refs (2 URLs) compared by URL, not followed: a changed URL is a warning; --allow-remote-refs follows them\n"
+	if r.stderr != note {
+		t.Errorf("stderr %q, want %q", r.stderr, note)
+	}
+	if r := run(t, "", nil, "diff", "--fail-on", "warning", base, rev); r.code != ExitFailOn {
+		t.Errorf("--fail-on warning: exit %d", r.code)
+	}
+	if r := run(t, "", nil, "diff", "-f", "json", "--fail-on", "warning", base, same); r.code != ExitOK || len(findings(t, r.stdout)) != 0 {
+		t.Errorf("the same URL is the same schema: exit %d, %v", r.code, findings(t, r.stdout))
+	}
+}
+
+// Several documents in one run: the note comes once, adding them up.
+func TestRemoteRefsNoteOnce(t *testing.T) {
+	dir := ordersRepo(t)
+	write(t, dir, map[string]string{
+		"a.yaml": remoteDoc("https://schemas.example.com/customer/v1.json", false),
+		"b.yaml": remoteDoc("https://schemas.example.com/customer/v2.json", false),
+	})
+	gitIn(t, dir, "add", "a.yaml", "b.yaml")
+	gitIn(t, dir, "commit", "-q", "-m", "remote refs")
+	r := run(t, "", nil, "diff", "--base-ref", "HEAD", "a.yaml", "b.yaml")
+	if r.code != ExitOK || strings.Count(r.stderr, "compared by URL") != 1 || !strings.Contains(r.stderr, "4 remote $refs (2 URLs)") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 // With --allow-remote-refs, remote references are fetched under the
 // run's limits; whatever fails is exit 2 naming the reference.
 func TestAllowRemoteRefsLimits(t *testing.T) {
@@ -83,5 +159,9 @@ func TestAllowRemoteRefsLimits(t *testing.T) {
 	}
 	if otherAsked {
 		t.Error("the other host was asked")
+	}
+	r := run(t, "", nil, "diff", "--allow-remote-refs", offline, offline)
+	if !strings.HasSuffix(r.stderr, "(without --allow-remote-refs, remote references are compared by URL)\n") {
+		t.Errorf("offline: %q", r.stderr)
 	}
 }

@@ -23,7 +23,9 @@ type Options struct {
 	// the default (see File). For a git revision it is the same directory
 	// of that revision.
 	RefRoot string
-	// AllowRemoteRefs follows http(s) references.
+	// AllowRemoteRefs follows http(s) references. Otherwise they are
+	// compared by URL: the same URL on both sides is the same thing, a
+	// changed one a warning (Document.RemoteRefs lists them).
 	AllowRemoteRefs bool
 	// HTTPClient fetches remote references (http.DefaultClient when nil);
 	// redirects to another scheme or host are refused whatever its policy.
