@@ -109,6 +109,9 @@ type History struct {
 	Releases []*Release
 	Notes    []string       // what the walk decided that a person may want to know
 	Warnings []tree.Warning // problems of the newest document
+	// RemoteRefs are the remote references left as written (compared by
+	// URL) in every document read, each document once.
+	RemoteRefs []*tree.Node
 }
 
 // node is one point of the walk: the --from revision, a tag, or the end.
@@ -395,6 +398,9 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		}
 		if n == nodes[len(nodes)-1] {
 			h.Warnings = cur.doc.Warnings
+		}
+		if !unchanged {
+			h.RemoteRefs = append(h.RemoteRefs, cur.doc.RemoteRefs...)
 		}
 		if n.from {
 			prev, prevNode = cur, n

@@ -123,6 +123,9 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 			fmt.Fprintf(env.Stderr, "note: %s\n", n)
 		}
 	}
+	var remote remoteTally
+	remote.addRefs(h.RemoteRefs)
+	remote.note(env.Stderr)
 	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
 	if output != "" {
 		return updateChangelogFile(output, h, ropts, env, quiet)

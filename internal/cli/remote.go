@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/eventdiff/eventdiff/spec"
+	"github.com/eventdiff/eventdiff/tree"
 )
 
 // remoteTally counts the remote references a run left unfollowed and
@@ -17,13 +18,17 @@ type remoteTally struct {
 
 func (t *remoteTally) add(docs ...*spec.Document) {
 	for _, d := range docs {
-		for _, n := range d.RemoteRefs {
-			if t.urls == nil {
-				t.urls = map[string]bool{}
-			}
-			t.refs++
-			t.urls[n.RemoteRef()] = true
+		t.addRefs(d.RemoteRefs)
+	}
+}
+
+func (t *remoteTally) addRefs(refs []*tree.Node) {
+	for _, n := range refs {
+		if t.urls == nil {
+			t.urls = map[string]bool{}
 		}
+		t.refs++
+		t.urls[n.RemoteRef()] = true
 	}
 }
 

@@ -165,3 +165,24 @@ func TestAllowRemoteRefsLimits(t *testing.T) {
 		t.Errorf("offline: %q", r.stderr)
 	}
 }
+
+// changelog says it once too, counting every document it read once: a
+// changed URL is in the Unreleased section as a change to review.
+func TestRemoteRefsInTheChangelog(t *testing.T) {
+	gitTestEnv(t)
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	write(t, dir, map[string]string{"api.yaml": remoteDoc("https://schemas.example.com/customer/v1.json", false)})
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "1.0.0")
+	gitIn(t, dir, "tag", "v1.0.0")
+	write(t, dir, map[string]string{"api.yaml": remoteDoc("https://schemas.example.com/customer/v2.json", false)})
+	t.Chdir(dir)
+	r := run(t, "", nil, "changelog", "api.yaml")
+	if r.code != ExitOK || !strings.Contains(r.stdout, `the remote $ref changed from "https://schemas.example.com/customer/v1.json"`) {
+		t.Fatalf("exit %d, stderr %q:\n%s", r.code, r.stderr, r.stdout)
+	}
+	if r.stderr != "eventdiff: 2 remote $refs (2 URLs) compared by URL, not followed: a changed URL is a warning; --allow-remote-refs follows them\n" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}
