@@ -9,6 +9,7 @@ import (
 )
 
 func TestReleasesOrder(t *testing.T) {
+	t.Parallel()
 	var tags []source.Tag
 	for _, n := range []string{
 		"v1.10.0", "v1.2.0", "v2.0.0", "v2.0.0-rc.1", "v2.0.0-beta.2", "v2.0.0-beta.10", "v2.0.0-alpha",

@@ -69,7 +69,7 @@ type Release struct {
 	Target     string // Unreleased: the revision it ends at ("" for the working tree)
 
 	Path            string // the document's main file here, relative to the top level
-	Previous        string // the tag (or --from revision) compared with; "" for the first release
+	Previous        string // the tag (or From revision) compared with; "" for the first release
 	PreviousVersion string // Previous's version, when it is a tag
 	PreviousPath    string // the main file at Previous, when it moved
 
@@ -107,14 +107,14 @@ type Contents struct {
 type History struct {
 	Path     string // the document's main file at the newest point
 	Releases []*Release
-	Notes    []string       // what the walk decided that a person may want to know
+	Notes    []Note         // what the walk decided that a person may want to know
 	Warnings []tree.Warning // problems of the newest document
 	// RemoteRefs are the remote references left as written (compared by
 	// URL) in every document read, each document once.
 	RemoteRefs []*tree.Node
 }
 
-// node is one point of the walk: the --from revision, a tag, or the end.
+// node is one point of the walk: the From revision, a tag, or the end.
 type node struct {
 	label  string   // tag or revision as given; "" for the working tree
 	rel    *release // the tag's version; nil for revisions
@@ -141,7 +141,7 @@ type loaded struct {
 type walker struct {
 	o     Options
 	objs  *source.GitObjects
-	notes []string
+	notes []Note
 }
 
 // Walk reads the history.
@@ -150,7 +150,7 @@ func Walk(o Options) (*History, error) {
 		o.Config = &rules.Config{}
 	}
 	if o.To == "" && o.Working.IsZero() {
-		return nil, errors.New("changelog: no working-tree document and no --to revision")
+		return nil, errors.New("changelog: neither Options.Working nor Options.To names the end of the history")
 	}
 	w := &walker{o: o, objs: o.Repo.Objects(o.MaxFileSize)}
 	defer w.objs.Close()
@@ -170,10 +170,16 @@ func Walk(o Options) (*History, error) {
 }
 
 func (w *walker) note(format string, args ...any) {
-	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+	w.notes = append(w.notes, Note{Text: fmt.Sprintf(format, args...)})
 }
 
-// plan lists the points of the walk, oldest first: the --from revision,
+// movedNote notes that the document is missing at a tag, where it may have
+// had another path.
+func (w *walker) movedNote(tag, format string, args ...any) {
+	w.notes = append(w.notes, Note{Text: fmt.Sprintf(format, args...), MovedAt: tag})
+}
+
+// plan lists the points of the walk, oldest first: the From revision,
 // the tags in version order, and the end (To, or the working tree).
 //
 // Only tags reachable from the end are releases of this line of history:
@@ -185,7 +191,7 @@ func (w *walker) plan() ([]*node, error) {
 	if w.o.To != "" {
 		c, err := repo.Commit(w.o.To)
 		if err != nil {
-			return nil, fmt.Errorf("--to: %w", err)
+			return nil, &OptionError{Option: "To", Err: err}
 		}
 		endCommit = c
 	}
@@ -215,38 +221,9 @@ func (w *walker) plan() ([]*node, error) {
 			}
 		}
 	}
-	var from *node
-	if w.o.From != "" {
-		for i := range rels {
-			if rels[i].Name == w.o.From {
-				from = &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}
-				rels = rels[i+1:]
-				break
-			}
-		}
-		if from == nil {
-			c, err := repo.Commit(w.o.From)
-			if err != nil {
-				return nil, fmt.Errorf("--from: %w", err)
-			}
-			from = &node{label: w.o.From, commit: c, from: true}
-			// Tags already reachable from --from are before it.
-			after, err := repo.Tags(reach, c)
-			if err != nil {
-				return nil, err
-			}
-			keep := map[string]bool{}
-			for _, t := range after {
-				keep[t.Name] = true
-			}
-			kept := rels[:0]
-			for _, r := range rels {
-				if keep[r.Name] {
-					kept = append(kept, r)
-				}
-			}
-			rels = kept
-		}
+	from, rels, err := w.start(rels, reach)
+	if err != nil {
+		return nil, err
 	}
 	var nodes []*node
 	if from != nil {
@@ -259,18 +236,58 @@ func (w *walker) plan() ([]*node, error) {
 		nodes = append(nodes, end)
 	}
 	if len(nodes) == 0 || len(nodes) == 1 && nodes[0].from {
-		return nil, fmt.Errorf("no release tags after --from %s up to --to %s", w.o.From, w.o.To)
+		return nil, &EmptyRangeError{From: w.o.From, To: w.o.To}
 	}
+	return nodes, w.checkPathAt(nodes)
+}
+
+// start is the From point of the walk (nil without From) and the
+// releases after it: a tag of the history, or any revision, whose tags
+// already reachable are before it.
+func (w *walker) start(rels []release, reach string) (*node, []release, error) {
+	if w.o.From == "" {
+		return nil, rels, nil
+	}
+	for i := range rels {
+		if rels[i].Name == w.o.From {
+			return &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}, rels[i+1:], nil
+		}
+	}
+	c, err := w.o.Repo.Commit(w.o.From)
+	if err != nil {
+		return nil, nil, &OptionError{Option: "From", Err: err}
+	}
+	after, err := w.o.Repo.Tags(reach, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	keep := map[string]bool{}
+	for _, t := range after {
+		keep[t.Name] = true
+	}
+	kept := rels[:0]
+	for _, r := range rels {
+		if keep[r.Name] {
+			kept = append(kept, r)
+		}
+	}
+	return &node{label: w.o.From, commit: c, from: true}, kept, nil
+}
+
+// checkPathAt refuses a PathAt entry for a tag that is not a point of the
+// walk.
+func (w *walker) checkPathAt(nodes []*node) error {
 	for tag := range w.o.PathAt {
 		found := false
 		for _, n := range nodes {
 			found = found || (n.commit != "" && n.label == tag)
 		}
 		if !found {
-			return nil, fmt.Errorf("--path-at %s: no such tag in the history (the tags are the semver tags reachable from %s, after --from)", tag, orWorking(w.o.To))
+			return &OptionError{Option: "PathAt", Key: tag,
+				Err: fmt.Errorf("no such tag in the history (the tags are the semver tags reachable from %s, after the start)", orWorking(w.o.To))}
 		}
 	}
-	return nodes, nil
+	return nil
 }
 
 func orWorking(rev string) string {
@@ -282,7 +299,7 @@ func orWorking(rev string) string {
 
 // paths finds the document's main file at every point, from the newest
 // back: the same path while the revision has it, else the path git's
-// rename detection gives between the two revisions, else --path-at. A
+// rename detection gives between the two revisions, else PathAt. A
 // point where the document is found under no name starts the history.
 //
 // Rename detection runs between the two revisions actually compared, not
@@ -290,7 +307,7 @@ func orWorking(rev string) string {
 // only where the path is missing; it sees the same two trees the diff
 // does, whatever merges happened in between; and it needs no linear
 // history. A file moved and rewritten beyond git's 50% similarity in one
-// release is not recognised: --path-at says where it was.
+// release is not recognised: PathAt says where it was.
 func (w *walker) paths(nodes []*node) ([]*node, error) {
 	last := nodes[len(nodes)-1]
 	last.path = w.o.Path
@@ -303,13 +320,13 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 			return nil, err
 		}
 		if !ok {
-			// SPEC names the document as it is now: follow it back to --to.
+			// Path names the document as it is now: follow it back to To.
 			old, err := w.o.Repo.RenamedFrom(last.commit, "", last.path)
 			if err != nil {
 				return nil, err
 			}
 			if ok, err := w.exists(last.commit, old); err != nil || old == "" || !ok {
-				return nil, fmt.Errorf("%s:%s: the document does not exist in %s (if it had another path there, pass --path-at %s=PATH)", last.label, last.path, last.label, last.label)
+				return nil, &MissingAtEndError{Rev: last.label, Path: last.path}
 			}
 			w.note("%s was %s in %s: followed the rename", last.path, old, last.label)
 			last.path = old
@@ -323,7 +340,7 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 				return nil, err
 			}
 			if !ok {
-				return nil, fmt.Errorf("--path-at %s=%s: %s does not exist in %s", n.label, p, p, n.label)
+				return nil, &OptionError{Option: "PathAt", Key: n.label + "=" + p, Err: fmt.Errorf("%s does not exist in %s", p, n.label)}
 			}
 			n.path = p
 			continue
@@ -350,9 +367,9 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 			}
 		}
 		if next.commit == "" && next.end {
-			w.note("%s does not exist in %s: it is new since then (if it moved, pass --path-at %s=OLD/PATH)", next.path, n.label, n.label)
+			w.movedNote(n.label, "%s does not exist in %s: it is new since then", next.path, n.label)
 		} else {
-			w.note("%s does not exist in %s: the history starts at %s (if it moved, pass --path-at %s=OLD/PATH)", next.path, n.label, next.name(), n.label)
+			w.movedNote(n.label, "%s does not exist in %s: the history starts at %s", next.path, n.label, next.name())
 		}
 		return nodes[i+1:], nil
 	}

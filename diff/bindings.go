@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -13,22 +14,22 @@ import (
 // ("exchange.durable") or its first segment ("exchange"). Fields without a
 // rule of their own are judged by the level's generic binding kind.
 var bindingRules = map[string]map[string]string{
-	"channel/amqp": {"is": AMQPChannelChanged, "exchange": AMQPChannelChanged, "queue": AMQPChannelChanged},
-	"channel/kafka": {"replicas": KafkaReplicasChanged, "topicConfiguration.cleanup.policy": KafkaCleanupPolicyChanged,
-		"topicConfiguration.confluent.key.schema.validation":       KafkaSchemaValidationChanged,
-		"topicConfiguration.confluent.value.schema.validation":     KafkaSchemaValidationChanged,
-		"topicConfiguration.confluent.key.subject.name.strategy":   KafkaSchemaValidationChanged,
-		"topicConfiguration.confluent.value.subject.name.strategy": KafkaSchemaValidationChanged},
-	"channel/ws":      {"method": BindingMethodChanged},
-	"operation/http":  {"method": BindingMethodChanged},
-	"operation/kafka": {"groupId": KafkaGroupIDChanged, "clientId": KafkaGroupIDChanged},
-	"operation/mqtt":  {"retain": MQTTRetainChanged},
-	"operation/amqp":  {"deliveryMode": AMQPOperationChanged, "cc": AMQPOperationChanged, "bcc": AMQPOperationChanged},
-	"message/kafka": {"schemaIdLocation": KafkaSchemaIDChanged, "schemaIdPayloadEncoding": KafkaSchemaIDChanged,
-		"schemaLookupStrategy": KafkaSchemaIDChanged},
-	"message/amqp": {"contentEncoding": AMQPMessageChanged, "messageType": AMQPMessageChanged},
-	"message/mqtt": {"payloadFormatIndicator": MQTTMessageChanged, "contentType": MQTTMessageChanged,
-		"responseTopic": MQTTMessageChanged, "correlationData": MQTTMessageChanged},
+	"channel/amqp": {"is": catalogue.ChannelBindingAMQPChanged, "exchange": catalogue.ChannelBindingAMQPChanged, "queue": catalogue.ChannelBindingAMQPChanged},
+	"channel/kafka": {"replicas": catalogue.ChannelBindingKafkaReplicasChanged, "topicConfiguration.cleanup.policy": catalogue.ChannelBindingKafkaCleanupPolicyChanged,
+		"topicConfiguration.confluent.key.schema.validation":       catalogue.ChannelBindingKafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.value.schema.validation":     catalogue.ChannelBindingKafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.key.subject.name.strategy":   catalogue.ChannelBindingKafkaSchemaValidationChanged,
+		"topicConfiguration.confluent.value.subject.name.strategy": catalogue.ChannelBindingKafkaSchemaValidationChanged},
+	"channel/ws":      {"method": catalogue.BindingMethodChanged},
+	"operation/http":  {"method": catalogue.BindingMethodChanged},
+	"operation/kafka": {"groupId": catalogue.OperationBindingKafkaGroupIDChanged, "clientId": catalogue.OperationBindingKafkaGroupIDChanged},
+	"operation/mqtt":  {"retain": catalogue.OperationBindingMQTTRetainChanged},
+	"operation/amqp":  {"deliveryMode": catalogue.OperationBindingAMQPChanged, "cc": catalogue.OperationBindingAMQPChanged, "bcc": catalogue.OperationBindingAMQPChanged},
+	"message/kafka": {"schemaIdLocation": catalogue.MessageBindingKafkaSchemaIDChanged, "schemaIdPayloadEncoding": catalogue.MessageBindingKafkaSchemaIDChanged,
+		"schemaLookupStrategy": catalogue.MessageBindingKafkaSchemaIDChanged},
+	"message/amqp": {"contentEncoding": catalogue.MessageBindingAMQPChanged, "messageType": catalogue.MessageBindingAMQPChanged},
+	"message/mqtt": {"payloadFormatIndicator": catalogue.MessageBindingMQTTChanged, "contentType": catalogue.MessageBindingMQTTChanged,
+		"responseTopic": catalogue.MessageBindingMQTTChanged, "correlationData": catalogue.MessageBindingMQTTChanged},
 }
 
 // bindingDefaults are the values the bindings specification gives fields
@@ -44,8 +45,8 @@ var bindingDefaults = map[string]map[string]string{
 }
 
 var genericBinding = map[string]string{
-	"server": ServerBindingChanged, "channel": ChannelBindingChanged,
-	"operation": OperationBindingChanged, "message": MessageBindingChanged,
+	"server": catalogue.ServerBindingChanged, "channel": catalogue.ChannelBindingChanged,
+	"operation": catalogue.OperationBindingChanged, "message": catalogue.MessageBindingChanged,
 }
 
 // bindings compares the protocol bindings of two elements field by field
@@ -154,8 +155,8 @@ func bindingKind(scope, path string, a, b *tree.Node) string {
 		head, _, _ := strings.Cut(path, ".")
 		kind = rules[head]
 	}
-	if kind == MQTTRetainChanged && a.IsTrue() && !b.IsTrue() {
-		return MQTTRetainDisabled
+	if kind == catalogue.OperationBindingMQTTRetainChanged && a.IsTrue() && !b.IsTrue() {
+		return catalogue.OperationBindingMQTTRetainDisabled
 	}
 	if kind == "" {
 		level, _, _ := strings.Cut(scope, "/")
@@ -196,7 +197,7 @@ func (d *differ) kafkaChannel(ctx Change, where string, a, b *tree.Node, addr [2
 	}
 	if (ta != nil || tb != nil) && effective(ta, addr[0]) != effective(tb, addr[1]) {
 		c := ctx
-		c.Kind = KafkaTopicChanged
+		c.Kind = catalogue.ChannelBindingKafkaTopicChanged
 		c.Text = fmt.Sprintf("topic of %s changed from %s to %s", where, topicText(ta, addr[0]), topicText(tb, addr[1]))
 		c.Base, c.Revision, c.Old, c.New = locOr(ta, a), locOr(tb, b), effective(ta, addr[0]), effective(tb, addr[1])
 		d.add(c)
@@ -207,16 +208,16 @@ func (d *differ) kafkaChannel(ctx Change, where string, a, b *tree.Node, addr [2
 	switch {
 	case errA == nil && errB == nil && na != nb:
 		c := ctx
-		c.Kind = KafkaPartitionsIncreased
+		c.Kind = catalogue.ChannelBindingKafkaPartitionsIncreased
 		if nb < na {
-			c.Kind = KafkaPartitionsDecreased
+			c.Kind = catalogue.ChannelBindingKafkaPartitionsDecreased
 		}
 		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, pa.Text(), pb.Text())
 		c.Base, c.Revision, c.Old, c.New = pa.Loc(), pb.Loc(), plain(pa), plain(pb)
 		d.add(c)
 	case !tree.Equal(pa, pb) && (errA != nil || errB != nil):
 		c := ctx
-		c.Kind = ChannelBindingChanged
+		c.Kind = catalogue.ChannelBindingChanged
 		c.Text = fmt.Sprintf("partitions of %s changed from %s to %s", where, valueText(pa), valueText(pb))
 		c.Base, c.Revision, c.Old, c.New = locOr(pa, a), locOr(pb, b), plain(pa), plain(pb)
 		d.add(c)
@@ -244,9 +245,9 @@ func (d *differ) mqttQoS(ctx Change, where string, a, b *tree.Node) {
 		return
 	}
 	c := ctx
-	c.Kind = MQTTQoSIncreased
+	c.Kind = catalogue.OperationBindingMQTTQoSIncreased
 	if lb < la {
-		c.Kind = MQTTQoSDecreased
+		c.Kind = catalogue.OperationBindingMQTTQoSDecreased
 	}
 	c.Text = fmt.Sprintf("qos of %s changed from %d to %d", where, la, lb)
 	c.Base, c.Revision, c.Old, c.New = locOr(qa, a), locOr(qb, b), la, lb

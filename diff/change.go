@@ -1,6 +1,3 @@
-// Package diff pairs the elements of two documents by identity and emits
-// one typed Change per difference, with where it is in both documents and
-// the values before and after. It decides nothing about severity.
 package diff
 
 import (

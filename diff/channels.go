@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -100,13 +101,13 @@ func (d *differ) channels() {
 		if onlyReplyChannel(d.base, a) {
 			continue // its operations' reply findings say what changed
 		}
-		d.add(Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
 			Text: fmt.Sprintf("channel %q was removed", a.Label()),
 			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
 	}
 	for _, b := range d.rev.Channels {
 		if !taken[b] {
-			d.add(Change{Kind: ChannelAdded, Subject: "channel", Channel: b.Label(),
+			d.add(Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: b.Label(),
 				Text: fmt.Sprintf("channel %q was added", b.Label()),
 				Base: parentLoc(d.base, "channels"), Revision: b.Node.Loc(), New: b.Label()})
 		}
@@ -157,12 +158,12 @@ func (d *differ) channel(a, b *spec.Channel) {
 	switch {
 	case !a.AddressNull && b.AddressNull:
 		c := ctx
-		c.Kind, c.Text = ChannelAddressUnknown, fmt.Sprintf("channel %q no longer has a known address", a.Label())
+		c.Kind, c.Text = catalogue.ChannelAddressBecameUnknown, fmt.Sprintf("channel %q no longer has a known address", a.Label())
 		c.Base, c.Revision, c.Old = addrA.Loc(), addrB.Loc(), a.Address
 		d.add(c)
 	case a.AddressNull != b.AddressNull || canonicalAddress(a.Address) != canonicalAddress(b.Address):
 		c := ctx
-		c.Kind = ChannelAddressChanged
+		c.Kind = catalogue.ChannelAddressChanged
 		c.Text = fmt.Sprintf("channel address changed from %s to %s", addressText(a), addressText(b))
 		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), a.Label(), b.Label()
 		d.add(c)
@@ -171,7 +172,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 		for i := range pa {
 			if i < len(pb) && pa[i] != pb[i] {
 				c := ctx
-				c.Kind = ChannelParameterRenamed
+				c.Kind = catalogue.ChannelParameterRenamed
 				c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
 				c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
 				d.add(c)
@@ -180,7 +181,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 	}
 	if d.base.Major >= 3 && d.rev.Major >= 3 && a.Key != b.Key {
 		c := ctx
-		c.Kind, c.Text = ChannelRenamed, fmt.Sprintf("channel id %q was renamed to %q", a.Key, b.Key)
+		c.Kind, c.Text = catalogue.ChannelRenamed, fmt.Sprintf("channel id %q was renamed to %q", a.Key, b.Key)
 		c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.Key, b.Key
 		d.add(c)
 	}
@@ -188,7 +189,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 	d.channelServers(ctx, owner, a, b)
 	if !a.Deprecated && b.Deprecated {
 		c := ctx
-		c.Kind, c.Text = ChannelDeprecated, owner+" is now deprecated"
+		c.Kind, c.Text = catalogue.ChannelDeprecated, owner+" is now deprecated"
 		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
@@ -233,7 +234,7 @@ func (d *differ) channelServers(ctx Change, owner string, a, b *spec.Channel) {
 			continue // the server itself was removed, reported once there
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelServerRemoved, fmt.Sprintf("%s is no longer available on server %q", owner, s)
+		c.Kind, c.Text = catalogue.ChannelServerRemoved, fmt.Sprintf("%s is no longer available on server %q", owner, s)
 		c.Base, c.Revision, c.Old = locNode(a.Node, "servers").Loc(), locNode(b.Node, "servers").Loc(), s
 		d.add(c)
 	}
@@ -242,7 +243,7 @@ func (d *differ) channelServers(ctx Change, owner string, a, b *spec.Channel) {
 			continue // a new server, reported as added
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelServerAdded, fmt.Sprintf("%s is now also available on server %q", owner, s)
+		c.Kind, c.Text = catalogue.ChannelServerAdded, fmt.Sprintf("%s is now also available on server %q", owner, s)
 		c.Base, c.Revision, c.New = locNode(a.Node, "servers").Loc(), locNode(b.Node, "servers").Loc(), s
 		d.add(c)
 	}
@@ -280,7 +281,7 @@ func (d *differ) parameters(a, b *spec.Channel) {
 			continue
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelParameterRemoved, fmt.Sprintf("parameter %q of channel %q was removed", p.Name, b.Label())
+		c.Kind, c.Text = catalogue.ChannelParameterRemoved, fmt.Sprintf("parameter %q of channel %q was removed", p.Name, b.Label())
 		c.Base, c.Revision, c.Old = p.Node.Loc(), locNode(b.Node, "parameters").Loc(), p.Name
 		d.add(c)
 	}
@@ -289,7 +290,7 @@ func (d *differ) parameters(a, b *spec.Channel) {
 			continue
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelParameterAdded, fmt.Sprintf("parameter %q was added to channel %q", q.Name, b.Label())
+		c.Kind, c.Text = catalogue.ChannelParameterAdded, fmt.Sprintf("parameter %q was added to channel %q", q.Name, b.Label())
 		c.Base, c.Revision, c.New = locNode(a.Node, "parameters").Loc(), q.Node.Loc(), q.Name
 		d.add(c)
 	}
@@ -326,13 +327,13 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 		c := ctx
 		switch {
 		case a.Location == "":
-			c.Kind = ChannelParameterLocationAdded
+			c.Kind = catalogue.ChannelParameterLocationAdded
 			c.Text = fmt.Sprintf("%s is now taken from %s", where, b.Location)
 		case b.Location == "":
-			c.Kind = ChannelParameterLocationRemoved
+			c.Kind = catalogue.ChannelParameterLocationRemoved
 			c.Text = fmt.Sprintf("%s is no longer taken from %s", where, a.Location)
 		default:
-			c.Kind = ChannelParameterLocationChanged
+			c.Kind = catalogue.ChannelParameterLocationChanged
 			c.Text = fmt.Sprintf("location of %s changed from %q to %q", where, a.Location, b.Location)
 		}
 		c.Base, c.Revision = locNode(a.Node, "location").Loc(), locNode(b.Node, "location").Loc()
@@ -350,31 +351,31 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 	switch removed, added := setDiff(enumA, enumB); {
 	case enumA == nil && enumB != nil:
 		c := ctx
-		c.Kind, c.Text = ChannelParameterEnumValueRemoved, fmt.Sprintf("%s is now limited to %s", where, quoteList(enumB))
+		c.Kind, c.Text = catalogue.ChannelParameterEnumValueRemoved, fmt.Sprintf("%s is now limited to %s", where, quoteList(enumB))
 		c.Base, c.Revision, c.New = a.Node.Loc(), enumNodeB.Loc(), enumB
 		d.add(c)
 	case enumA != nil && enumB == nil:
 		c := ctx
-		c.Kind, c.Text = ChannelParameterEnumValueAdded, fmt.Sprintf("%s is no longer limited to %s", where, quoteList(enumA))
+		c.Kind, c.Text = catalogue.ChannelParameterEnumValueAdded, fmt.Sprintf("%s is no longer limited to %s", where, quoteList(enumA))
 		c.Base, c.Revision, c.Old = enumNodeA.Loc(), b.Node.Loc(), enumA
 		d.add(c)
 	default:
 		if len(removed) > 0 {
 			c := ctx
-			c.Kind, c.Text = ChannelParameterEnumValueRemoved, fmt.Sprintf("%s no longer allows %s", where, quoteList(removed))
+			c.Kind, c.Text = catalogue.ChannelParameterEnumValueRemoved, fmt.Sprintf("%s no longer allows %s", where, quoteList(removed))
 			c.Base, c.Revision, c.Old = enumNodeA.Loc(), enumNodeB.Loc(), removed
 			d.add(c)
 		}
 		if len(added) > 0 {
 			c := ctx
-			c.Kind, c.Text = ChannelParameterEnumValueAdded, fmt.Sprintf("%s now also allows %s", where, quoteList(added))
+			c.Kind, c.Text = catalogue.ChannelParameterEnumValueAdded, fmt.Sprintf("%s now also allows %s", where, quoteList(added))
 			c.Base, c.Revision, c.New = enumNodeA.Loc(), enumNodeB.Loc(), added
 			d.add(c)
 		}
 	}
 	if !tree.Equal(defA, defB) {
 		c := ctx
-		c.Kind = ChannelParameterDefaultChanged
+		c.Kind = catalogue.ChannelParameterDefaultChanged
 		c.Text = fmt.Sprintf("default of %s changed from %v to %v", where, plain(defA), plain(defB))
 		c.Base, c.Revision, c.Old, c.New = locOr(defA, a.Node), locOr(defB, b.Node), plain(defA), plain(defB)
 		d.add(c)

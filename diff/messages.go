@@ -5,6 +5,7 @@ import (
 	"mime"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/schema/avro"
 	"github.com/eventdiff/eventdiff/spec"
@@ -30,7 +31,7 @@ func (d *differ) message(mp *msgPair) {
 	d.remoteTraits(ctx, owner, a.Def, b.Def)
 	if normalizeContentType(a.ContentType) != normalizeContentType(b.ContentType) {
 		c := ctx
-		c.Kind = MessageContentTypeChanged
+		c.Kind = catalogue.MessageContentTypeChanged
 		c.Text = fmt.Sprintf("content type of %s changed from %s to %s", owner, orNone(a.ContentType), orNone(b.ContentType))
 		c.Base, c.Revision = contentTypeLoc(d.base, a), contentTypeLoc(d.rev, b)
 		c.Old, c.New = a.ContentType, b.ContentType
@@ -38,20 +39,20 @@ func (d *differ) message(mp *msgPair) {
 	}
 	if a.Name != b.Name {
 		c := ctx
-		c.Kind, c.Text = MessageNameChanged, fmt.Sprintf("name of %s changed from %s to %s", owner, orNone(a.Name), orNone(b.Name))
+		c.Kind, c.Text = catalogue.MessageNameChanged, fmt.Sprintf("name of %s changed from %s to %s", owner, orNone(a.Name), orNone(b.Name))
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "name").Loc(), locNode(b.Node, "name").Loc(), a.Name, b.Name
 		d.add(c)
 	}
 	if d.base.Major == d.rev.Major && primaryName(a) != "" && primaryName(b) != "" && primaryName(a) != primaryName(b) {
 		c := ctx
-		c.Kind = MessageIDChanged
+		c.Kind = catalogue.MessageIDChanged
 		c.Text = fmt.Sprintf("message id %s was renamed to %s", primaryName(a), primaryName(b))
 		c.Base, c.Revision, c.Old, c.New = a.Def.Loc(), b.Def.Loc(), primaryName(a), primaryName(b)
 		d.add(c)
 	}
 	if !a.Deprecated && b.Deprecated {
 		c := ctx
-		c.Kind, c.Text = MessageDeprecated, owner+" is now deprecated"
+		c.Kind, c.Text = catalogue.MessageDeprecated, owner+" is now deprecated"
 		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
@@ -120,13 +121,13 @@ func (d *differ) correlationID(ctx Change, owner string, a, b *spec.Message) {
 	case ca == nil && cb == nil:
 		return
 	case ca == nil:
-		c.Kind, c.Text = MessageCorrelationIDAdded, fmt.Sprintf("%s now has a correlation id at %s", owner, cb.Str("location"))
+		c.Kind, c.Text = catalogue.MessageCorrelationIDAdded, fmt.Sprintf("%s now has a correlation id at %s", owner, cb.Str("location"))
 		c.Base, c.Revision, c.New = a.Node.Loc(), cb.Loc(), cb.Str("location")
 	case cb == nil:
-		c.Kind, c.Text = MessageCorrelationIDRemoved, fmt.Sprintf("%s no longer has a correlation id (was %s)", owner, ca.Str("location"))
+		c.Kind, c.Text = catalogue.MessageCorrelationIDRemoved, fmt.Sprintf("%s no longer has a correlation id (was %s)", owner, ca.Str("location"))
 		c.Base, c.Revision, c.Old = ca.Loc(), b.Node.Loc(), ca.Str("location")
 	case ca.Str("location") != cb.Str("location"):
-		c.Kind = MessageCorrelationIDChanged
+		c.Kind = catalogue.MessageCorrelationIDChanged
 		c.Text = fmt.Sprintf("correlation id of %s moved from %s to %s", owner, ca.Str("location"), cb.Str("location"))
 		c.Base, c.Revision = locNode(ca, "location").Loc(), locNode(cb, "location").Loc()
 		c.Old, c.New = ca.Str("location"), cb.Str("location")
@@ -145,7 +146,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 	if a != nil && b != nil {
 		if a.Format != b.Format {
 			c := ctx
-			c.Kind = MessageSchemaFormatChanged
+			c.Kind = catalogue.MessageSchemaFormatChanged
 			c.Text = fmt.Sprintf("schema format of the %s changed from %s to %s", where, formatName(a), formatName(b))
 			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
@@ -153,7 +154,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		}
 		if a.RawFormat != b.RawFormat && a.RawFormat != "" && b.RawFormat != "" && !sameFormatSpelling(a.RawFormat, b.RawFormat) {
 			c := ctx
-			c.Kind = MessageSchemaFormatRespelled
+			c.Kind = catalogue.MessageSchemaFormatRespelled
 			c.Text = fmt.Sprintf("schema format of the %s is now written %q (was %q)", where, b.RawFormat, a.RawFormat)
 			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
@@ -188,7 +189,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 			return
 		}
 		c := ctx
-		c.Kind = MessageSchemaNotAnalysed
+		c.Kind = catalogue.MessageSchemaNotAnalysed
 		c.Text = fmt.Sprintf("the %s changed; its format (%s) is not analysed, so compatibility is unknown", where, formatName(firstNonNil(a, b)))
 		c.Base, c.Revision = an.Loc(), bn.Loc()
 		d.add(c)
@@ -303,14 +304,14 @@ func (d *differ) unused() {
 			continue
 		}
 		if !revSchemas[a.Name] {
-			d.add(Change{Kind: ComponentRemoved, Subject: "schema",
+			d.add(Change{Kind: catalogue.ComponentRemoved, Subject: "schema",
 				Text: fmt.Sprintf("unused schema %s was removed from components", a.Name),
 				Base: a.Node.Loc(), Revision: parentLoc(d.rev, "components"), Old: a.Name})
 		}
 	}
 	for _, b := range d.rev.UnusedSchemas {
 		if !baseSchemas[b.Name] {
-			d.add(Change{Kind: ComponentAdded, Subject: "schema",
+			d.add(Change{Kind: catalogue.ComponentAdded, Subject: "schema",
 				Text: fmt.Sprintf("schema %s was added to components and is not used yet", b.Name),
 				Base: parentLoc(d.base, "components"), Revision: b.Node.Loc(), New: b.Name})
 		}
@@ -326,14 +327,14 @@ func (d *differ) unused() {
 			continue
 		}
 		if !revMsgs[a.ComponentKey] {
-			d.add(Change{Kind: ComponentRemoved, Subject: "message", Messages: []string{a.Label()},
+			d.add(Change{Kind: catalogue.ComponentRemoved, Subject: "message", Messages: []string{a.Label()},
 				Text: fmt.Sprintf("unused message %s was removed from components", a.ComponentKey),
 				Base: a.Def.Loc(), Revision: parentLoc(d.rev, "components"), Old: a.ComponentKey})
 		}
 	}
 	for _, b := range d.rev.UnusedMessages {
 		if !baseMsgs[b.ComponentKey] {
-			d.add(Change{Kind: ComponentAdded, Subject: "message", Messages: []string{b.Label()},
+			d.add(Change{Kind: catalogue.ComponentAdded, Subject: "message", Messages: []string{b.Label()},
 				Text: fmt.Sprintf("message %s was added to components and is not used yet", b.ComponentKey),
 				Base: parentLoc(d.base, "components"), Revision: b.Def.Loc(), New: b.ComponentKey})
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -29,7 +30,7 @@ func (d *differ) remote(ctx Change, owner string, a, b *tree.Node) bool {
 		return true
 	}
 	c := ctx
-	c.Kind = RemoteRefChanged
+	c.Kind = catalogue.RemoteRefChanged
 	switch {
 	case ua != "" && ub != "":
 		c.Text = fmt.Sprintf("%s: the remote $ref changed from %q to %q", owner, ua, ub)
@@ -53,7 +54,7 @@ func (d *differ) remoteTraits(ctx Change, owner string, a, b *tree.Node) {
 		return
 	}
 	c := ctx
-	c.Kind = RemoteRefChanged
+	c.Kind = catalogue.RemoteRefChanged
 	removed, added := setDiff(ua, ub)
 	c.Text = fmt.Sprintf("the remote traits of %s changed", owner)
 	if len(added) > 0 {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
-	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 )
 
 // ChangelogOptions tune the release changelog.
@@ -48,7 +48,7 @@ type changelogSection struct {
 // ChangelogHeader is the title and introduction of a new CHANGELOG.md.
 func ChangelogHeader(h *changelog.History) string {
 	return "# Changelog\n\n" +
-		fmt.Sprintf("All notable changes to the AsyncAPI contract in `%s` are documented in this file.\n", strings.ReplaceAll(h.Path, "`", "'")) +
+		fmt.Sprintf("All notable changes to the AsyncAPI contract in %s are documented in this file.\n", CodeSpan(h.Path)) +
 		"eventdiff writes it from the repository's release tags (`eventdiff changelog`). The format is based on\n" +
 		"[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and versions follow\n" +
 		"[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n"
@@ -181,10 +181,10 @@ func dedupe(fs []*rules.Finding) []string {
 	for _, c := range fs {
 		var opKind string
 		switch c.Kind {
-		case diff.ChannelAdded:
-			opKind = diff.OperationAdded
-		case diff.ChannelRemoved:
-			opKind = diff.OperationRemoved
+		case catalogue.ChannelAdded:
+			opKind = catalogue.OperationAdded
+		case catalogue.ChannelRemoved:
+			opKind = catalogue.OperationRemoved
 		default:
 			continue
 		}
@@ -266,6 +266,8 @@ func mdEscapeText(s string) string {
 	for i := range parts {
 		if i%2 == 0 {
 			parts[i] = mdEscape(parts[i])
+		} else {
+			parts[i] = codeText(parts[i])
 		}
 	}
 	return strings.Join(parts, "`")
@@ -274,12 +276,10 @@ func mdEscapeText(s string) string {
 // placeTitle names a group of entries: a channel, the servers, the components.
 func placeTitle(title string) string {
 	if addr, ok := strings.CutPrefix(title, "channel "); ok {
-		return "Channel " + code(addr)
+		return "Channel " + CodeSpan(addr)
 	}
 	return strings.ToUpper(title[:1]) + title[1:]
 }
-
-func code(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
 
 // firstRelease describes what the first release of the contract holds.
 func firstRelease(c *changelog.Contents) string {
@@ -301,7 +301,7 @@ func firstRelease(c *changelog.Contents) string {
 		}
 		quoted := make([]string, len(shown))
 		for i, n := range shown {
-			quoted[i] = code(n)
+			quoted[i] = CodeSpan(n)
 		}
 		list := strings.Join(quoted, ", ")
 		if more > 0 {

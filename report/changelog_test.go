@@ -9,6 +9,7 @@ import (
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -18,12 +19,12 @@ func history(unreleased bool, rels ...string) *changelog.History {
 	h := &changelog.History{Path: "asyncapi.yaml"}
 	day := time.Date(2024, 6, 30, 12, 0, 0, 0, time.UTC)
 	added := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
-			Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
+			Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
 	removed := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
-			Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
+			Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
 	}
 	var all []*changelog.Release
 	if unreleased {
@@ -66,6 +67,7 @@ func update(t *testing.T, existing string, h *changelog.History, opts ChangelogO
 }
 
 func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
+	t.Parallel()
 	// A file that has 1.3.0 and 1.1.0 by hand, with CRLF line endings in
 	// places, a code fence that shows a heading, a section that is not a
 	// release and no final newline.
@@ -98,6 +100,7 @@ func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
 }
 
 func TestUpdateChangelogUnreleased(t *testing.T) {
+	t.Parallel()
 	h := history(true, "1.1.0=added", "1.0.0=first")
 
 	t.Run("a new file", func(t *testing.T) {
@@ -158,13 +161,14 @@ func TestUpdateChangelogUnreleased(t *testing.T) {
 }
 
 func TestChangelogEntries(t *testing.T) {
+	t.Parallel()
 	op := func(kind, id string, action string, ch string) rules.Finding {
 		return rules.Finding{Change: diff.Change{Kind: kind, Subject: "operation", Channel: ch, Text: "operation " + id + " was added",
 			Operations: []diff.OpRef{{ID: id, Action: spec.Action(action), Channel: ch}}},
 			Rule: &rules.Rule{ID: kind, Object: "operation", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
-	ch := rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
-		Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+	ch := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
+		Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	payload := rules.Finding{Change: diff.Change{Kind: "schema-required-property-added", Subject: "payload", Channel: "y",
 		Text:       "payload of message M: new property `a_b` is required: messages *without* it are rejected",
 		Operations: []diff.OpRef{{ID: "onY", Action: "receive", Channel: "y"}}},
@@ -174,12 +178,12 @@ func TestChangelogEntries(t *testing.T) {
 	accepted := payload
 	accepted.Accepted = &rules.Acceptance{Reason: "announced in May"}
 	accepted.Text = "payload of message M: accepted change"
-	gone := rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
-		Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
-	goneOp := op(diff.OperationRemoved, "onZ2", "receive", "z2")
+	gone := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
+		Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+	goneOp := op(catalogue.OperationRemoved, "onZ2", "receive", "z2")
 	goneOp.Level, goneOp.Breaks, goneOp.Text = rules.Breaking, "producers", `operation onZ2 (receive on "z2") was removed`
 	r := &changelog.Release{Status: changelog.Changed, Changes: &rules.Result{Findings: []rules.Finding{
-		ch, op(diff.OperationAdded, "sendX", "send", "x"), op(diff.OperationAdded, "onX", "receive", "x"), op(diff.OperationAdded, "sendZ", "send", "z"),
+		ch, op(catalogue.OperationAdded, "sendX", "send", "x"), op(catalogue.OperationAdded, "onX", "receive", "x"), op(catalogue.OperationAdded, "sendZ", "send", "z"),
 		payload, payload, warn, accepted, gone, goneOp,
 	}}}
 	got := strings.Join(releaseBody(r), "\n")

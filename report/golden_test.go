@@ -12,10 +12,11 @@ import (
 
 	"github.com/eventdiff/eventdiff/internal/cli"
 	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/report"
 )
 
-var cases = []string{"none", "info-only", "breaking", "mixed", "huge"}
+var cases = []string{"none", "info-only", "breaking", "mixed", "huge", "hostile"}
 
 var formats = []string{"text", "markdown", "json", "github", "junit", "ignore"}
 
@@ -88,6 +89,7 @@ func TestReportGolden(t *testing.T) {
 					got = []byte(fmt.Sprintf("%s--- GITHUB_STEP_SUMMARY\n%s--- GITHUB_OUTPUT\n%s", got, summary, outputs))
 				}
 				checkWellFormed(t, format, out.Bytes())
+				checkPrintable(t, got)
 				golden.Check(t, filepath.Join(root, "golden", c+"."+ext(format)), got)
 			})
 		}
@@ -136,6 +138,54 @@ func checkWellFormed(t *testing.T, format string, out []byte) {
 			}
 		}
 	}
+}
+
+// checkPrintable asserts that nothing in a report can act on whoever
+// reads it: no line holds a character printable would escape (control
+// characters, bidi overrides, line separators), whatever the names in the
+// input (the "hostile" pair is made of them).
+func checkPrintable(t *testing.T, out []byte) {
+	t.Helper()
+	for i, line := range strings.Split(string(out), "\n") {
+		if printable.String(line) != line {
+			t.Errorf("line %d carries a control character: %q", i+1, line)
+		}
+	}
+}
+
+// TestHostileNamesKeepTheirData: escaping is for people; the JSON report
+// still carries the names exactly as the document wrote them.
+func TestHostileNamesKeepTheirData(t *testing.T) {
+	t.Chdir("../testdata/reports/hostile")
+	var out, errOut bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "-f", "json", "base.yaml", "revision.yaml"}, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut})
+	var rep struct {
+		Changes []struct{ Channel string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"gone\n::warning file=x::injected,and%0A\n# heading": true, "orders/\x1b]0;pwned\a\x1b[31mRED\x00/\u202etxt.exe": true}
+	for _, c := range rep.Changes {
+		delete(want, c.Channel)
+	}
+	if len(want) != 0 {
+		t.Errorf("channels not found as written: %v", want)
+	}
+}
+
+// TestColouredTextEscapesNames: with colour on, the only escape sequences
+// a terminal receives are the report's own colours.
+func TestColouredTextEscapesNames(t *testing.T) {
+	t.Chdir("../testdata/reports/hostile")
+	var out, errOut bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "--color", "always", "--config", "eventdiff.yaml", "base.yaml", "revision.yaml"},
+		cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut})
+	colours := strings.NewReplacer("\x1b[0m", "", "\x1b[1m", "", "\x1b[31m", "", "\x1b[33m", "", "\x1b[36m", "", "\x1b[2m", "")
+	if !strings.Contains(out.String(), "\x1b[1m") {
+		t.Fatalf("no colour at all:\n%s", out.String())
+	}
+	checkPrintable(t, []byte(colours.Replace(out.String())))
 }
 
 func TestMarkdownTruncationSaysWhatIsMissing(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -37,7 +38,7 @@ func IgnoreConfig(w io.Writer, r *rules.Result, opts Options) error {
 		}
 		seen[key] = true
 		entries = append(entries, fmt.Sprintf("  # %s: %s\n  - rule: %s\n    location: %s\n    reason: \"\"\n",
-			f.Level, oneLine(f.Text), f.Rule.ID, strconv.Quote(loc)))
+			f.Level, printable.String(oneLine(f.Text)), f.Rule.ID, strconv.Quote(loc)))
 	}
 	if len(entries) == 0 {
 		b.WriteString("ignore: []\n")

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -96,10 +97,22 @@ func JSON(w io.Writer, r *rules.Result) error {
 }
 
 // writeJSON writes v indented by two spaces, without HTML escaping (the
-// reports quote schema text such as `<` as it is), with a final newline.
+// reports quote schema text such as `<` as it is), with a final newline,
+// and with the characters printable.JSON escapes escaped.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonEscaper{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonEscaper applies printable.JSON to what an encoder writes: one whole
+// value per Write, so no character is ever split between two.
+type jsonEscaper struct{ w io.Writer }
+
+func (j jsonEscaper) Write(p []byte) (int, error) {
+	if _, err := j.w.Write(printable.JSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -3,8 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -33,8 +35,9 @@ func MarkdownString(r *rules.Result, opts Options, limit int) string {
 		icon = "⚠️"
 	}
 	fmt.Fprintf(&head, "### %s eventdiff: %s\n\n", icon, mdEscape(Headline(r)))
-	fmt.Fprintf(&head, "`%s` (AsyncAPI %s, version %s) → `%s` (AsyncAPI %s, version %s)\n\n",
-		r.Base.Source, r.Base.AsyncAPI, orDash(r.Base.Version), r.Revision.Source, r.Revision.AsyncAPI, orDash(r.Revision.Version))
+	fmt.Fprintf(&head, "%s (AsyncAPI %s, version %s) → %s (AsyncAPI %s, version %s)\n\n",
+		CodeSpan(r.Base.Source), mdEscape(r.Base.AsyncAPI), mdEscape(orDash(r.Base.Version)),
+		CodeSpan(r.Revision.Source), mdEscape(r.Revision.AsyncAPI), mdEscape(orDash(r.Revision.Version)))
 	if p := Perspective(r); p != "" {
 		fmt.Fprintf(&head, "<sub>%s.</sub>\n\n", mdEscape(p))
 	}
@@ -131,13 +134,13 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 	}
 	var details []string
 	if path := schemaPath(f); path != "" {
-		details = append(details, "path: `"+strings.ReplaceAll(path, "`", "'")+"`")
+		details = append(details, "path: "+CodeSpan(path))
 	}
 	if f.Schema != nil && f.Schema.Effect.String() != "none" {
 		details = append(details, "effect: the accepted set is "+f.Schema.Effect.String())
 	}
 	if w := witnessText(f); w != "" {
-		details = append(details, "example: `"+strings.ReplaceAll(w, "`", "'")+"`")
+		details = append(details, "example: "+CodeSpan(w))
 	}
 	if f.Note != "" {
 		details = append(details, "note: "+mdEscape(f.Note))
@@ -166,18 +169,40 @@ func mainLocation(f *rules.Finding) *tree.Location {
 
 // link renders a location, as a link when a base URL is known.
 func link(l *tree.Location, base string) string {
-	text := fmt.Sprintf("`%s:%d`", l.File, l.Line)
+	text := CodeSpan(fmt.Sprintf("%s:%d", l.File, l.Line))
 	if base == "" || l.Line == 0 {
 		return text
 	}
-	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, strings.TrimPrefix(l.WorkingPath(), "./"), l.Line)
+	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, urlPath(strings.TrimPrefix(l.WorkingPath(), "./")), l.Line)
 }
 
-// mdEscape keeps text from being read as markdown or HTML.
+// urlPath escapes each segment of a slash-separated path for a URL, so
+// that a file name can neither end the link (a parenthesis, a space) nor
+// carry a control character into it.
+func urlPath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// mdEscape keeps text from being read as markdown or HTML, or from acting
+// on a reader (printable).
 func mdEscape(s string) string {
 	// Everything escaped here sits on one line (a title, a list item, a
 	// table cell): a line break from the input would end it and let the
 	// rest write markdown of its own.
-	r := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
-	return r.Replace(s)
+	return printable.String(mdSyntax.Replace(s))
 }
+
+var mdSyntax = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
+
+// CodeSpan writes s as inline code: a backtick would end the span and
+// becomes ', a line break would end the line and becomes a space, and
+// what printable escapes is escaped.
+func CodeSpan(s string) string { return "`" + codeText(s) + "`" }
+
+func codeText(s string) string { return printable.String(codeBreaks.Replace(s)) }
+
+var codeBreaks = strings.NewReplacer("`", "'", "\r\n", " ", "\n", " ", "\r", " ")

@@ -1,6 +1,3 @@
-// Package report renders a classified result for people and machines:
-// text for terminals, markdown for pull requests, JSON for tools, and
-// GitHub's workflow commands. It computes nothing a rule should decide.
 package report
 
 import (

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -94,33 +95,43 @@ func orDash(s string) string {
 	return s
 }
 
+// printer writes the text report line by line. Every line is escaped
+// (printable) before its colour is put around it: names come from the
+// input, and a terminal must only ever receive the report's own escape
+// sequences.
 type printer struct {
 	w     io.Writer
 	color bool
 	err   error
 }
 
-func (p *printer) line(format string, args ...any) {
+func (p *printer) line(format string, args ...any) { p.styled("", format, args...) }
+
+func (p *printer) colored(color, format string, args ...any) { p.styled(color, format, args...) }
+
+func (p *printer) dim(format string, args ...any) { p.styled(ansiDim, format, args...) }
+
+func (p *printer) styled(color, format string, args ...any) {
+	p.write(p.paint(color, printable.String(fmt.Sprintf(format, args...))))
+}
+
+// paint puts a colour around text that is already safe to print.
+func (p *printer) paint(color, text string) string {
+	if !p.color || color == "" {
+		return text
+	}
+	return color + text + ansiReset
+}
+
+func (p *printer) write(line string) {
 	if p.err != nil {
 		return
 	}
-	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
-}
-
-func (p *printer) colored(color, format string, args ...any) {
-	if p.color {
-		p.line(color+format+ansiReset, args...)
-		return
-	}
-	p.line(format, args...)
+	_, p.err = io.WriteString(p.w, line+"\n")
 }
 
 func (p *printer) finding(f *rules.Finding, color string) {
-	id := f.Rule.ID
-	if p.color {
-		id = color + id + ansiReset
-	}
-	p.line("    %s  %s", id, oneLine(f.Text))
+	p.write("    " + p.paint(color, printable.String(f.Rule.ID)) + "  " + printable.String(oneLine(f.Text)))
 	var details []string
 	if f.Breaks != "" {
 		details = append(details, breaksVerb(f)+" "+f.Breaks)
@@ -156,14 +167,6 @@ func (p *printer) finding(f *rules.Finding, color string) {
 	case f.Base != nil:
 		p.dim("      was at %s", locText(f.Base))
 	}
-}
-
-func (p *printer) dim(format string, args ...any) {
-	if p.color {
-		p.line(ansiDim+format+ansiReset, args...)
-		return
-	}
-	p.line(format, args...)
 }
 
 // oneLine keeps a finding on one line however long the description it quotes.

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -113,11 +114,11 @@ func docInfo(d *spec.Document) DocInfo {
 
 // unknownRule judges a change no rule knows (a newer engine than the
 // catalogue): a warning, so it is never silently passed.
-var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: warning, Bump: Minor, Changelog: Changed,
+var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: catalogue.ByDirection(Warning, Warning, Warning), Bump: Minor, Changelog: Changed,
 	Description: "A change eventdiff has no rule for."}
 
 func judge(c diff.Change, cfg *Config) Finding {
-	r, ok := catalogue[c.Kind]
+	r, ok := catalogue.Lookup(c.Kind)
 	if !ok {
 		r = unknownRule
 	}
@@ -133,13 +134,14 @@ func judge(c diff.Change, cfg *Config) Finding {
 		if c.Schema.Effect == schema.None && c.Schema.StrictEffect != schema.None {
 			strict := effectLevel(c.Schema.StrictEffect, f.Direction)
 			if strict != Info {
-				f.Note = fmt.Sprintf("validation-exact (--strict), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
+				f.Note = fmt.Sprintf("under validation-exact semantics (the strict policy), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
 			}
 		}
 	case r.ByEffect:
-		f.Level = effectLevel(r.Effect, f.Direction)
+		// An engine rule whose change carries no schema delta: no effect is known.
+		f.Level = effectLevel(schema.None, f.Direction)
 	default:
-		f.Level = r.Levels.forDirection(f.Direction)
+		f.Level = levelFor(r.Levels, f.Direction)
 	}
 	if c.Unreferenced && f.Level.Rank() > Info.Rank() {
 		// Nothing in the document uses the component: nobody depends on it yet.

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -51,7 +51,9 @@ var configKeys = map[string]bool{"fail-on": true, "strict": true, "assert-format
 // LoadConfig reads a config file. Unknown keys, unknown rule ids, bad
 // levels, empty reasons and malformed dates are errors with file and line.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// Read like any input: a regular file of bounded size, never a FIFO
+	// that blocks or a device that never ends.
+	data, err := source.ReadRegular(path, limits.Default.MaxFileSize)
 	if err != nil {
 		return nil, &ConfigError{File: path, Msg: "cannot read the config: " + err.Error()}
 	}

@@ -9,6 +9,7 @@ import (
 )
 
 func TestDirectionOf(t *testing.T) {
+	t.Parallel()
 	send := diff.OpRef{ID: "s", Action: spec.Send}
 	recv := diff.OpRef{ID: "r", Action: spec.Receive}
 	for _, tt := range []struct {
@@ -32,6 +33,7 @@ func TestDirectionOf(t *testing.T) {
 }
 
 func TestEffectLevels(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		e    schema.Effect
 		d    Direction
@@ -48,6 +50,7 @@ func TestEffectLevels(t *testing.T) {
 }
 
 func TestCautionAndStrictNote(t *testing.T) {
+	t.Parallel()
 	base, rev := testDocs()
 	delta := &schema.Delta{Rule: "schema-format-changed", Effect: schema.None, StrictEffect: schema.None, CautionSend: true}
 	c := diff.Change{Kind: "schema-format-changed", Schema: delta, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
@@ -69,6 +72,7 @@ func TestCautionAndStrictNote(t *testing.T) {
 
 // A change inside a component nothing uses is info: nobody depends on it yet.
 func TestUnreferencedComponentsAreInfo(t *testing.T) {
+	t.Parallel()
 	base, rev := testDocs()
 	delta := &schema.Delta{Rule: "schema-type-changed", Effect: schema.Incomparable, StrictEffect: schema.Incomparable}
 	c := diff.Change{Kind: "schema-type-changed", Schema: delta, Unreferenced: true}

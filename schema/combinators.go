@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -110,13 +111,13 @@ func (c *comparer) compareCombinators(p *pair) {
 			if c.trivialCombinator(k, lr) {
 				continue
 			}
-			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-combinator-added", Base: p.b, Revision: p.r.Get(k), New: iface(p.r.Get(k)), Effect: Narrower,
+			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaCombinatorAdded, Base: p.b, Revision: p.r.Get(k), New: iface(p.r.Get(k)), Effect: Narrower,
 				Reason: "`" + k + "` added: values that satisfy none of its branches are rejected now"}})
 		default:
 			if c.trivialCombinator(k, lb) {
 				continue
 			}
-			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-combinator-removed", Base: p.b.Get(k), Revision: p.r, Old: iface(p.b.Get(k)), Effect: Wider,
+			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaCombinatorRemoved, Base: p.b.Get(k), Revision: p.r, Old: iface(p.b.Get(k)), Effect: Wider,
 				Reason: "`" + k + "` removed: its branches no longer constrain the value"}})
 		}
 	}
@@ -190,7 +191,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		if discriminated {
 			nb, nr := refName(lb[i]), refName(lr[j])
 			if nb != "" && nr != "" && nb != nr {
-				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
+				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: catalogue.SchemaDiscriminatorChanged, Base: lb[i], Revision: lr[j], Old: nb, New: nr,
 					Effect: Incomparable, StrictEffect: Incomparable,
 					Reason: "schema " + quote(nb) + " was renamed to " + quote(nr) + " under a discriminator: validation is unchanged, but the discriminator value on the wire is the schema name, so it changes"}})
 			}
@@ -209,13 +210,13 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		var eff bits
 		switch k {
 		case "allOf":
-			d.Rule = "schema-all-of-member-removed"
+			d.Rule = catalogue.SchemaAllOfMemberRemoved
 			d.Reason = "allOf member removed: its constraints no longer apply"
 			if !c.isTrue(m) {
 				eff = bW
 			}
 		case "anyOf":
-			d.Rule = "schema-any-of-branch-removed"
+			d.Rule = catalogue.SchemaAnyOfBranchRemoved
 			eff = bN
 			d.Reason = "anyOf branch removed: values only it accepted are rejected now"
 			if c.covered(p, m, lr, seg, false) {
@@ -224,7 +225,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 			}
 			d.Hint = "keep the branch"
 		default:
-			d.Rule = "schema-one-of-branch-removed"
+			d.Rule = catalogue.SchemaOneOfBranchRemoved
 			if disjB[i] {
 				eff = bN
 				d.Reason = "oneOf branch removed: values only it accepted are rejected now"
@@ -246,7 +247,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		pragmatic := false
 		switch k {
 		case "allOf":
-			d.Rule = "schema-all-of-member-added"
+			d.Rule = catalogue.SchemaAllOfMemberAdded
 			d.Reason = "allOf member added: values that violate it are rejected now"
 			if !c.isTrue(m) {
 				eff = bN
@@ -256,7 +257,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 				d.Reason = "allOf member added that only declares optional properties of an open object"
 			}
 		case "anyOf":
-			d.Rule = "schema-any-of-branch-added"
+			d.Rule = catalogue.SchemaAnyOfBranchAdded
 			eff = bW
 			d.Reason = "anyOf branch added: values it accepts are accepted now"
 			if c.covered(p, m, lb, seg, true) {
@@ -264,7 +265,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 				d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
 			}
 		default:
-			d.Rule = "schema-one-of-branch-added"
+			d.Rule = catalogue.SchemaOneOfBranchAdded
 			if disjR[j] {
 				eff = bW
 				d.Reason = "oneOf branch added, provably disjoint from the other branches: values it accepts are accepted now"
@@ -341,7 +342,7 @@ func refName(n *tree.Node) string {
 func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 	lb, lr := seqItems(p.b, kb), seqItems(p.r, kr)
 	c.pairMembers(p, kb, kr, lb, lr, segsFor(kb, len(lb)), segsFor(kr, len(lr)))
-	d := Delta{Rule: "schema-combinator-changed", Base: p.b.Get(kb), Revision: p.r.Get(kr), Old: iface(p.b.Get(kb)), New: iface(p.r.Get(kr))}
+	d := Delta{Rule: catalogue.SchemaCombinatorChanged, Base: p.b.Get(kb), Revision: p.r.Get(kr), Old: iface(p.b.Get(kb)), New: iface(p.r.Get(kr))}
 	what := quote(kb) + " became " + quote(kr)
 	var eff Effect
 	matched := len(c.match(lb, lr))
@@ -682,13 +683,13 @@ func (c *comparer) compareNot(p *pair) {
 		if c.isEmpty(nr) {
 			return
 		}
-		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
+		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaNotAdded, Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 			Reason: "`not` added: values matching its schema are rejected now"}})
 	case nb != nil:
 		if c.isEmpty(nb) {
 			return
 		}
-		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
+		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaNotRemoved, Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
 			Reason: "`not` removed: values matching its schema are accepted now"}})
 	}
 }
@@ -706,14 +707,14 @@ func (c *comparer) compareConditional(p *pair) {
 		if branchesTrivial(p.r) {
 			return
 		}
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-added", Base: p.b, Revision: ir, New: iface(ir), Effect: Narrower,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalAdded, Base: p.b, Revision: ir, New: iface(ir), Effect: Narrower,
 			Reason: "if/then/else added: values must satisfy the branch their condition selects"}})
 		return
 	case ir == nil:
 		if branchesTrivial(p.b) {
 			return
 		}
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-removed", Base: ib, Revision: p.r, Old: iface(ib), Effect: Wider,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalRemoved, Base: ib, Revision: p.r, Old: iface(ib), Effect: Wider,
 			Reason: "if/then/else removed: values no longer need to satisfy a conditional branch"}})
 		return
 	}
@@ -721,7 +722,7 @@ func (c *comparer) compareConditional(p *pair) {
 		return // a condition that selects nothing to check
 	}
 	if ib.Deref() != ir.Deref() && !c.sameSchema(ib.Deref(), ir.Deref()) {
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-if-changed", Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaIfChanged, Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
 			Reason: "the `if` condition changed: which values get which branch moved, and the effect is not computed"}})
 		return
 	}
@@ -733,10 +734,10 @@ func (c *comparer) compareConditional(p *pair) {
 		case !tb && !tr:
 			c.child(p, nb, nr, "/"+key, false)
 		case tb:
-			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-branch-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
+			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalBranchAdded, Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 				Reason: "`" + key + "` added: values selected by the condition must satisfy it now"}})
 		default:
-			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-branch-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
+			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalBranchRemoved, Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
 				Reason: "`" + key + "` removed: values selected by the condition no longer need to satisfy it"}})
 		}
 	}
@@ -749,7 +750,7 @@ func (c *comparer) compareDiscriminator(p *pair) {
 	if tree.Equal(nb, nr) {
 		return
 	}
-	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
+	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: catalogue.SchemaDiscriminatorChanged, Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
 		Old: iface(nb), New: iface(nr), Effect: Incomparable, StrictEffect: Incomparable,
 		Reason: "the discriminator changed: validation is unchanged, but the property that tells message kinds apart on the wire (and its values) changed"}})
 }

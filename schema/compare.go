@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -185,14 +186,14 @@ func Compare(base, revision *tree.Node, opts Options) Result {
 		return Result{}
 	case base == nil:
 		if !c.isTrue(revision) {
-			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-added", Revision: revision, New: revision.Interface(),
+			c.top.add(&rawDelta{d: Delta{Rule: catalogue.SchemaPayloadAdded, Revision: revision, New: revision.Interface(),
 				Effect: Narrower, StrictEffect: Narrower,
 				Reason: "a schema now constrains a value that could be anything: values it rejects are no longer accepted"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 	case revision == nil:
 		if !c.isTrue(base) {
-			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-removed", Base: base, Old: base.Interface(),
+			c.top.add(&rawDelta{d: Delta{Rule: catalogue.SchemaPayloadRemoved, Base: base, Old: base.Interface(),
 				Effect: Wider, StrictEffect: Wider,
 				Reason: "the schema was removed: any value is now accepted, including values the old schema rejected"},
 				wit: witnessHint{kind: wkPalette}})
@@ -256,7 +257,7 @@ func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg stri
 			dr = ur
 		}
 		if !silent {
-			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-combinator-wrapper-changed", Base: from, Revision: to,
+			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: catalogue.SchemaCombinatorWrapperChanged, Base: from, Revision: to,
 				Reason: "the schema was " + what + ", which accepts the same values"}})
 		}
 	}

@@ -5,7 +5,7 @@ import "github.com/eventdiff/eventdiff/tree"
 // Effect is what a change does to the set of accepted values.
 type Effect uint8
 
-// The effects, from the catalogue (reference/schema-rules.md §1.1).
+// The effects a schema change can have on the accepted values.
 const (
 	None         Effect = iota // the same values are accepted
 	Wider                      // the new schema accepts more
@@ -112,7 +112,7 @@ type Options struct {
 
 // Delta is one keyword-level difference between two schemas.
 type Delta struct {
-	Rule string // catalogue rule id, e.g. "schema-property-removed"
+	Rule string // the id of a rule declared in package catalogue, e.g. "schema-property-removed"
 	// Path is the keyword path from the compared root, as a JSON pointer
 	// ("/properties/status/enum"), through references as if inlined.
 	Path string

@@ -14,6 +14,7 @@ import (
 	"github.com/eventdiff/eventdiff/internal/testload"
 	"github.com/eventdiff/eventdiff/tree"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -455,7 +456,7 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 		src = fc.rev
 	}
 	row := ""
-	if r, ok := RuleByID(fc.rule); ok {
+	if r, ok := catalogue.Lookup(fc.rule); ok {
 		row = " (" + r.Row + ")"
 	}
 	var b strings.Builder
@@ -481,11 +482,21 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 	return []byte(b.String())
 }
 
+// writeFixture renders one side of a fixture and, under -update, writes
+// it to its folder.
+func writeFixture(t *testing.T, fc fixtureCase, side string) (file string, doc []byte) {
+	t.Helper()
+	file, doc = filepath.Join(rulesDir, fc.rule, side+".yaml"), renderFixture(t, fc, side)
+	fixtures.Write(t, file, doc)
+	return file, doc
+}
+
 // TestRuleFixtures renders testdata/rules/<rule>/{base,revision}.yaml from
 // fixtureCases (with -update), checks the files on disk match, and loads
 // them as AsyncAPI documents to check that comparing each message's
 // payload emits the rule, for the sent and for the received message.
 func TestRuleFixtures(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, fc := range fixtureCases {
 		if seen[fc.rule] {
@@ -493,19 +504,9 @@ func TestRuleFixtures(t *testing.T) {
 		}
 		seen[fc.rule] = true
 		t.Run(fc.rule, func(t *testing.T) {
-			dir := filepath.Join(rulesDir, fc.rule)
 			docs := map[string]*spec.Document{}
 			for _, side := range []string{"base", "revision"} {
-				want := renderFixture(t, fc, side)
-				file := filepath.Join(dir, side+".yaml")
-				if *update {
-					if err := os.MkdirAll(dir, 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(file, want, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
+				file, want := writeFixture(t, fc, side)
 				got, err := os.ReadFile(file)
 				if err != nil {
 					t.Fatalf("%v (run with -update to create it)", err)
@@ -541,7 +542,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range Rules {
+	for _, r := range declaredRules() {
 		if !seen[r.ID] {
 			t.Errorf("%s has no fixture", r.ID)
 		}

@@ -3,6 +3,7 @@ package schema
 import (
 	"regexp"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -119,31 +120,31 @@ func (c *comparer) compareObject(p *pair) {
 			eff |= bW
 			switch cov.kind {
 			case "open":
-				d.Rule = "schema-required-property-removed"
+				d.Rule = catalogue.SchemaRequiredPropertyRemoved
 				d.Reason = "required property " + name + " removed: messages may now omit it, and consumers relying on it break"
 			case "closed":
-				d.Rule = "schema-required-property-removed-from-closed"
+				d.Rule = catalogue.SchemaRequiredPropertyRemovedFromClosed
 				eff |= bN
 				d.Reason = "required property " + name + " removed from a closed object: every old message has it and every new one must not"
 			default:
-				d.Rule = "schema-required-property-removed"
+				d.Rule = catalogue.SchemaRequiredPropertyRemoved
 				d.Reason = "required property " + name + " removed: messages may now omit it; when present it is checked against " + coverageText(cov)
 			}
 			d.Hint = "keep the property (deprecate it) instead of removing it"
 		} else {
 			switch cov.kind {
 			case "open":
-				d.Rule = "schema-property-removed"
+				d.Rule = catalogue.SchemaPropertyRemoved
 				d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
 				// A property declared `false` is a deliberate ban, not an
 				// optional field: the pragmatic policy does not cover it.
 				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
-				d.Rule = "schema-property-removed-from-closed"
+				d.Rule = catalogue.SchemaPropertyRemovedFromClosed
 				d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
 				d.Hint = "keep the property, or allow additional properties"
 			default:
-				d.Rule = "schema-property-removed-from-partially-open"
+				d.Rule = catalogue.SchemaPropertyRemovedFromPartiallyOpen
 				d.Reason = "property " + name + " removed: it is now checked against " + coverageText(cov)
 			}
 		}
@@ -186,30 +187,30 @@ func (c *comparer) compareObject(p *pair) {
 			eff |= bN
 			switch cov.kind {
 			case "open":
-				d.Rule = "schema-required-property-added"
+				d.Rule = catalogue.SchemaRequiredPropertyAdded
 				d.Reason = "new property " + name + " is required: messages without it are rejected"
 			case "closed":
-				d.Rule = "schema-required-property-added-to-closed"
+				d.Rule = catalogue.SchemaRequiredPropertyAddedToClosed
 				eff |= bW
 				d.Reason = "new required property " + name + " in a closed object: no old message has it, and every new one must"
 			default:
-				d.Rule = "schema-required-property-added"
+				d.Rule = catalogue.SchemaRequiredPropertyAdded
 				d.Reason = "new property " + name + " is required: messages without it are rejected"
 			}
 			d.Hint = "make it optional"
 		} else {
 			switch cov.kind {
 			case "open":
-				d.Rule = "schema-property-added"
+				d.Rule = catalogue.SchemaPropertyAdded
 				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
 				// A property declared `false` is a deliberate ban, not an
 				// optional field: the pragmatic policy does not cover it.
 				pragmatic = !isReq && !c.isEmpty(f.Value)
 			case "closed":
-				d.Rule = "schema-property-added-to-closed"
+				d.Rule = catalogue.SchemaPropertyAddedToClosed
 				d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
 			default:
-				d.Rule = "schema-property-added-to-partially-open"
+				d.Rule = catalogue.SchemaPropertyAddedToPartiallyOpen
 				d.Reason = "property " + name + " added: before, it was checked against " + coverageText(cov)
 			}
 		}
@@ -224,7 +225,7 @@ func (c *comparer) compareObject(p *pair) {
 		if _, ok := reqB[name]; ok || consumed[name] {
 			continue
 		}
-		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-added",
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaRequiredAdded,
 			Base: kw(b, "required"), Revision: reqR[name], Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Narrower,
 			Reason: "property " + quote(name) + " is now required: messages without it are rejected", Hint: "make it optional"}})
 	}
@@ -232,14 +233,14 @@ func (c *comparer) compareObject(p *pair) {
 		if _, ok := reqR[name]; ok || consumed[name] {
 			continue
 		}
-		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-removed",
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaRequiredRemoved,
 			Base: reqB[name], Revision: kw(r, "required"), Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Wider,
 			Reason: "property " + quote(name) + " is no longer required: messages may omit it, and consumers relying on it break"}})
 	}
 
 	c.compareAdditional(p, "additionalProperties", "properties")
 	c.comparePatternProperties(p, idxB, idxR)
-	c.compareOptionalSchema(p, "propertyNames", "schema-property-names-added", "schema-property-names-removed", "property names")
+	c.compareOptionalSchema(p, "propertyNames", catalogue.SchemaPropertyNamesAdded, catalogue.SchemaPropertyNamesRemoved, "property names")
 	c.countBound(p, "minProperties", false)
 	c.countBound(p, "maxProperties", true)
 	c.compareDependencies(p)
@@ -265,16 +266,26 @@ func coverageText(cov coverage) string {
 	return "additionalProperties"
 }
 
+// additionalRules name the four ways additionalProperties or
+// additionalItems can change between open, closed and a schema.
+type additionalRules struct{ allowed, disallowed, added, removed string }
+
+var (
+	additionalPropertiesRules = additionalRules{catalogue.SchemaAdditionalPropertiesAllowed,
+		catalogue.SchemaAdditionalPropertiesDisallowed, catalogue.SchemaAdditionalPropertiesAdded, catalogue.SchemaAdditionalPropertiesRemoved}
+	additionalItemsRules = additionalRules{catalogue.SchemaAdditionalItemsAllowed,
+		catalogue.SchemaAdditionalItemsDisallowed, catalogue.SchemaAdditionalItemsAdded, catalogue.SchemaAdditionalItemsRemoved}
+)
+
 // compareAdditional handles additionalProperties / additionalItems: open
 // (absent or true), closed (false) or a schema (JS-13..JS-15, JS-47).
 func (c *comparer) compareAdditional(p *pair, key, what string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
 	kb, kr := c.openKind(nb), c.openKind(nr)
 	seg := "/" + key
-	prefix := "schema-additional-properties-"
-	noun := "properties"
+	ids, noun := additionalPropertiesRules, "properties"
 	if key == "additionalItems" {
-		prefix, noun = "schema-additional-items-", "items"
+		ids, noun = additionalItemsRules, "items"
 	}
 	if kb == "schema" && kr == "schema" {
 		c.child(p, nb, nr, seg, false)
@@ -286,17 +297,17 @@ func (c *comparer) compareAdditional(p *pair, key, what string) {
 	d := Delta{Base: kw(p.b, key), Revision: kw(p.r, key), Old: iface(nb), New: iface(nr)}
 	switch {
 	case kb == "closed": // → open or schema
-		d.Rule, d.Effect = prefix+"allowed", Wider
+		d.Rule, d.Effect = ids.allowed, Wider
 		d.Reason = key + " was false and now allows additional " + noun + ": messages with " + noun + " beyond the declared ones are accepted now"
 	case kr == "closed": // open or schema →
-		d.Rule, d.Effect = prefix+"disallowed", Narrower
+		d.Rule, d.Effect = ids.disallowed, Narrower
 		d.Reason = key + " is now false: messages with " + noun + " beyond the declared ones are rejected"
 		d.Hint = "keep allowing additional " + noun
 	case kb == "open": // → schema
-		d.Rule, d.Effect = prefix+"added", Narrower
+		d.Rule, d.Effect = ids.added, Narrower
 		d.Reason = key + " schema added: additional " + noun + " it rejects are no longer accepted"
 	default: // schema → open
-		d.Rule, d.Effect = prefix+"removed", Wider
+		d.Rule, d.Effect = ids.removed, Wider
 		d.Reason = key + " schema removed: any additional " + noun + " are accepted now"
 	}
 	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
@@ -372,7 +383,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tr
 		if eff == 0 {
 			continue
 		}
-		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-removed", Base: f.Value, Revision: kw(p.r, "patternProperties"), Old: iface(f.Value),
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: catalogue.SchemaPatternPropertyRemoved, Base: f.Value, Revision: kw(p.r, "patternProperties"), Old: iface(f.Value),
 			Reason: "patternProperties " + quote(f.Key) + " removed: matching property names are now checked against additionalProperties"}}, eff, false)
 	}
 	for _, f := range pr {
@@ -387,7 +398,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tr
 		if eff == 0 {
 			continue
 		}
-		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-added", Base: kw(p.b, "patternProperties"), Revision: f.Value, New: iface(f.Value),
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: catalogue.SchemaPatternPropertyAdded, Base: kw(p.b, "patternProperties"), Revision: f.Value, New: iface(f.Value),
 			Reason: "patternProperties " + quote(f.Key) + " added: properties whose names match it are checked against its schema instead of additionalProperties"}}, eff, false)
 	}
 }
@@ -433,7 +444,7 @@ func (c *comparer) compareDependencies(p *pair) {
 			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
 				continue
 			}
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-removed", Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyRemoved, Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
 				Reason: "the dependency of property " + quote(name) + " was removed: messages with it are no longer held to it"}})
 			continue
 		}
@@ -457,20 +468,20 @@ func (c *comparer) compareDependencies(p *pair) {
 			d := Delta{Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node)}
 			switch {
 			case added && removed:
-				d.Rule, d.Effect = "schema-dependency-changed", Incomparable
+				d.Rule, d.Effect = catalogue.SchemaDependencyChanged, Incomparable
 				d.Reason = "the properties required with " + quote(name) + " changed both ways"
 			case added:
-				d.Rule, d.Effect = "schema-dependency-extended", Narrower
+				d.Rule, d.Effect = catalogue.SchemaDependencyExtended, Narrower
 				d.Reason = "messages with " + quote(name) + " must now carry more properties"
 			default:
-				d.Rule, d.Effect = "schema-dependency-narrowed", Wider
+				d.Rule, d.Effect = catalogue.SchemaDependencyNarrowed, Wider
 				d.Reason = "messages with " + quote(name) + " need fewer properties now"
 			}
 			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: d})
 		case !isList(x.node) && !isList(y.node):
 			c.child(p, x.node, y.node, seg, false)
 		default:
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-changed", Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyChanged, Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
 				Reason: "the dependency of " + quote(name) + " changed between a property list and a schema; the effect is not computed"}})
 		}
 	}
@@ -482,7 +493,7 @@ func (c *comparer) compareDependencies(p *pair) {
 		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
 			continue
 		}
-		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
+		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyAdded, Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
 			Reason: "a dependency was added for property " + quote(name) + ": messages with it must satisfy more"}})
 	}
 }

@@ -645,6 +645,7 @@ func envInt(name string, def int) int {
 }
 
 func TestPropertyVerdictsAgreeWithAValidator(t *testing.T) {
+	t.Parallel()
 	pairs := envInt("EVENTDIFF_PROPERTY_PAIRS", 400)
 	seed := uint64(envInt("EVENTDIFF_PROPERTY_SEED", 20261126))
 	r := rand.New(rand.NewPCG(seed, 7))

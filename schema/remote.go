@@ -3,12 +3,9 @@ package schema
 import (
 	"fmt"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
-
-// RemoteRefChanged is the rule of a schema that is, on one side or both, a
-// remote reference that was not followed, when the two sides differ.
-const RemoteRefChanged = "schema-remote-ref-changed"
 
 // RemoteRefDelta compares two schemas (after local references) of which
 // one or both may be remote references left as written (remote references
@@ -34,7 +31,7 @@ func RemoteRefDelta(base, revision *tree.Node) (d *Delta, ok bool) {
 	default:
 		reason = fmt.Sprintf("the schema was replaced by the remote $ref %q", ur)
 	}
-	return &Delta{Rule: RemoteRefChanged, Base: base, Revision: revision, Old: urlOrValue(ub, base), New: urlOrValue(ur, revision),
+	return &Delta{Rule: catalogue.SchemaRemoteRefChanged, Base: base, Revision: revision, Old: urlOrValue(ub, base), New: urlOrValue(ur, revision),
 		Effect: Unknown, StrictEffect: Unknown,
 		Reason: reason + "; remote references are not followed, so what changed is unknown: review what it points to"}, true
 }

@@ -26,6 +26,10 @@ type Options struct {
 	HTTPClient      *http.Client
 	Perspective     Perspective     // reading of 2.x verbs; Application when empty
 	Context         context.Context // cancels remote fetches; nil for none
+	// reorder, when set (by tests, through ShuffledKeys), reorders the keys
+	// of every map of every file read, to prove results do not depend on
+	// key order.
+	reorder func(*tree.Node)
 }
 
 // Load reads, resolves and normalises one document.
@@ -34,7 +38,7 @@ func Load(in Input, opts Options) (*Document, error) {
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
 	}
-	r := &resolver{in: in, lim: lim, ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	r := &resolver{reorder: opts.reorder, in: in, lim: lim, ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
 	if r.ctx == nil {
 		r.ctx = context.Background()
 	}
@@ -51,8 +55,8 @@ func Load(in Input, opts Options) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		if reorderHook != nil {
-			reorderHook(f.Root)
+		if r.reorder != nil {
+			r.reorder(f.Root)
 		}
 		f.Path, f.Rev = in.Main, in.Rev
 		r.files[in.Main] = f

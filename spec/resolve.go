@@ -16,13 +16,10 @@ import (
 	"github.com/eventdiff/eventdiff/tree"
 )
 
-// reorderHook, when set (by tests only), reorders the keys of every map
-// of every file read, to prove results do not depend on key order.
-var reorderHook func(*tree.Node)
-
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
+	reorder    func(*tree.Node) // Options.reorder
 	in         Input
 	lim        limits.Limits
 	ctx        context.Context
@@ -82,8 +79,8 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if reorderHook != nil {
-		reorderHook(f.Root)
+	if r.reorder != nil {
+		r.reorder(f.Root)
 	}
 	f.Path = name
 	f.Rev = r.in.Rev

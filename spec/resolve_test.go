@@ -51,6 +51,7 @@ func load(t *testing.T, file, refRoot string, opts Options) (*Document, error) {
 const header3 = "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\n"
 
 func TestRelativeRefsAcrossFilesKeepTheirOwnPositions(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"api/asyncapi.yaml": header3 + `channels:
   c:
@@ -84,6 +85,7 @@ func TestRelativeRefsAcrossFilesKeepTheirOwnPositions(t *testing.T) {
 }
 
 func TestRecursiveSchemasAreNormal(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + `components:
   schemas:
     Node:
@@ -106,6 +108,7 @@ func TestRecursiveSchemasAreNormal(t *testing.T) {
 }
 
 func TestReferenceErrors(t *testing.T) {
+	t.Parallel()
 	abs, _ := filepath.Abs("/etc/passwd")
 	tests := []struct {
 		name  string
@@ -150,6 +153,7 @@ func TestReferenceErrors(t *testing.T) {
 }
 
 func TestSymlinkOutOfTheTreeIsRefused(t *testing.T) {
+	t.Parallel()
 	outside := writeTree(t, map[string]string{"secret.yaml": "password: hunter2\n"})
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: './link.yaml'\n"})
 	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "link.yaml")); err != nil {
@@ -162,6 +166,7 @@ func TestSymlinkOutOfTheTreeIsRefused(t *testing.T) {
 }
 
 func TestRefRootWidensTheTree(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"api/a.yaml":    header3 + "components:\n  schemas:\n    X:\n      $ref: '../shared/x.yaml'\n",
 		"shared/x.yaml": "type: string\n",
@@ -208,6 +213,7 @@ func TestRemoteRefsLeftAsWritten(t *testing.T) {
 }
 
 func TestRemoteRefsWhenAllowed(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/order.json" {
 			w.Write([]byte(`{"type": "object", "properties": {"id": {"$ref": "id.json"}}}`))
@@ -232,6 +238,7 @@ func TestRemoteRefsWhenAllowed(t *testing.T) {
 }
 
 func TestLenientReferences(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + `info:
   title: t
   version: 1.0.0

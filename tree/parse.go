@@ -111,7 +111,7 @@ func Parse(name string, data []byte, lim limits.Limits) (*File, []Warning, error
 		}
 		// Not strict JSON: YAML flow syntax may still read it.
 	}
-	root, warns, err := parseYAML(f, data, lim)
+	root, warns, err := parseYAML(f, data, lim, tokensFirst)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -141,13 +141,13 @@ func flowDepth(data []byte) int {
 	return max
 }
 
-func parseYAML(f *File, data []byte, lim limits.Limits) (*Node, []Warning, error) {
+func parseYAML(f *File, data []byte, lim limits.Limits, builder yamlBuilder) (*Node, []Warning, error) {
 	if lim.MaxDepth > 0 && flowDepth(data) > lim.MaxDepth {
 		return nil, nil, limitAt(f.Name, 0, 0, limits.Depth, "nesting is deeper than the limit of %d", lim.MaxDepth)
 	}
 	toks := lexer.Tokenize(string(data))
 	c := &yamlConverter{file: f, lim: lim, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
-	if fastYAML && !hasInvalidToken(toks) {
+	if builder == tokensFirst && !hasInvalidToken(toks) {
 		root, err := buildFromTokens(c, toks)
 		if err == nil {
 			return root, c.warns, nil
@@ -184,8 +184,16 @@ func parseYAML(f *File, data []byte, lim limits.Limits) (*Node, []Warning, error
 	return root, append(warns, c.warns...), nil
 }
 
-// fastYAML switches the token builder on; tests switch it off to compare.
-var fastYAML = true
+// yamlBuilder chooses how YAML tokens become nodes.
+type yamlBuilder int
+
+const (
+	// tokensFirst builds nodes straight from the tokens when it can,
+	// falling back to the full parser: what Parse uses.
+	tokensFirst yamlBuilder = iota
+	// fullParser always goes through goccy's parser; tests compare the two.
+	fullParser
+)
 
 func hasInvalidToken(toks token.Tokens) bool {
 	for _, t := range toks {

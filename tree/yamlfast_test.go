@@ -15,9 +15,7 @@ import (
 // parseBoth parses YAML with the token builder and with goccy's full
 // parser, and says how they differ ("" when they agree).
 func parseBoth(name string, data []byte) (usedFast bool, diff string) {
-	fastYAML = false
-	slow, slowWarns, slowErr := parseYAML(&File{Name: name}, data, limits.Default)
-	fastYAML = true
+	slow, slowWarns, slowErr := parseYAML(&File{Name: name}, data, limits.Default, fullParser)
 	f := &File{Name: name}
 	c := &yamlConverter{file: f, lim: limits.Default, anchors: map[string]*Node{}, sizes: map[*Node]int{}}
 	var fastRoot *Node
@@ -100,6 +98,7 @@ func lexTokens(data []byte) tokensT { return lexTokenize(string(data)) }
 // TestFastYAMLAgreesWithTheParser holds the token builder to goccy's full
 // parser on samples, every YAML file under testdata, and the corpus.
 func TestFastYAMLAgreesWithTheParser(t *testing.T) {
+	t.Parallel()
 	check := func(name string, data []byte) bool {
 		used, d := parseBoth(name, data)
 		if d != "" {
@@ -144,6 +143,8 @@ func FuzzFastYAML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		if _, d := parseBoth("fuzz.yaml", data); d != "" {
 			t.Fatal(d)
 		}

@@ -24,6 +24,7 @@ import (
 // TestActionSmoke runs scripts/action-smoke, which runs the steps of
 // action.yml on a temporary repository, against a fake GitHub API.
 func TestActionSmoke(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not on PATH")
 	}
@@ -79,6 +80,7 @@ type actionFile struct {
 // handed to a step, every output is one eventdiff writes, and the steps are
 // the scripts that action-smoke runs.
 func TestActionMetadata(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../action.yml")
 	if err != nil {
 		t.Fatal(err)

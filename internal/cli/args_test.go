@@ -9,6 +9,7 @@ import (
 )
 
 func TestHoistFlags(t *testing.T) {
+	t.Parallel()
 	cmds := newApp(Env{}).Commands
 	tests := []struct{ in, want string }{
 		{"diff a.yaml b.yaml --format json", "diff --format json -- a.yaml b.yaml"},
@@ -38,6 +39,7 @@ func TestHoistFlags(t *testing.T) {
 // Every command reads its flags after the documents too, the way git,
 // oasdiff and buf do.
 func TestFlagsAfterTheDocuments(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][2][]string{
 		{{"diff", "--format", "json", exBase, exRev}, {"diff", exBase, exRev, "--format", "json"}},
 		{{"diff", "-q", "--fail-on", "breaking", exBase, exRev}, {"diff", exBase, "-q", exRev, "--fail-on", "breaking"}},
@@ -54,6 +56,7 @@ func TestFlagsAfterTheDocuments(t *testing.T) {
 
 // hoistFlags knows which flags take a value from the flag's type alone.
 func TestValueFlags(t *testing.T) {
+	t.Parallel()
 	cmd := &cli.Command{Flags: []cli.Flag{&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}}, &cli.StringFlag{Name: "format", Aliases: []string{"f"}}, &cli.IntFlag{Name: "max-depth"}}}
 	got := valueFlags(cmd)
 	want := map[string]bool{"quiet": false, "q": false, "format": true, "f": true, "max-depth": true}

@@ -1,17 +1,18 @@
-// Package cli wires eventdiff's commands and flags to the pipeline
-// (spec → diff → rules → report) and maps outcomes to exit codes, so that
-// tests can run every command in-process.
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/eventdiff/eventdiff/internal/printable"
 )
 
 // Exit codes, like diff(1).
@@ -27,6 +28,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	IsTerminal     bool // stdout is a terminal (colour allowed)
+	// Sleep waits between retries of the GitHub API; nil waits for real
+	// (tests record the waits instead).
+	Sleep func(context.Context, time.Duration) error
 }
 
 // Version is stamped at build time by a release (goreleaser sets it from
@@ -76,6 +80,11 @@ func Run(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// Messages on stderr name files, keys and $refs of the input: each is
+	// one line, escaped so that no name can move the cursor, retitle the
+	// terminal or start a line (a forged message, a workflow command) of
+	// its own.
+	env.Stderr = printable.Lines{W: env.Stderr}
 	defer func() {
 		if r := recover(); r != nil {
 			inputs := strings.Join(positional(args), ", ")
@@ -143,6 +152,7 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		OnUsageError:         usageError,
 		Commands: []*cli.Command{
 			diffCommand(env),
+			checkCommand(env),
 			rulesCommand(env),
 			changelogCommand(env), bumpCommand(env),
 			{

@@ -59,10 +59,19 @@ Examples:
 
 func formatUsage() string {
 	var parts []string
-	for _, f := range report.Formats {
+	for _, f := range report.FormatsOf(report.DiffOutput) {
 		parts = append(parts, f.Name+" ("+f.Usage+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// lookupFormat finds --format among the formats of a command's output.
+func lookupFormat(o report.Output, name string) (*report.Format, error) {
+	f, err := report.Lookup(o, name)
+	if err != nil {
+		return nil, trouble("unknown --format %q (use %s)", name, report.NamesOf(o))
+	}
+	return f, nil
 }
 
 // failLevel maps --fail-on to the lowest level that fails the run.
@@ -84,6 +93,7 @@ type diffRun struct {
 	quiet        bool
 	render       report.Options
 	load         eventdiff.Options
+	remote       remoteTally // the remote refs compared by URL, said once at the end
 }
 
 func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
@@ -100,9 +110,9 @@ func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	format, err := report.Lookup(c.String("format"))
+	format, err := lookupFormat(report.DiffOutput, c.String("format"))
 	if err != nil {
-		return nil, trouble("--format: %v", err)
+		return nil, err
 	}
 	if !format.Several && c.NArg() > 1 && baseRef != "" {
 		return nil, trouble("--format %s writes one document's report; give one path at a time", format.Name)
@@ -135,30 +145,14 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("%s", oneLine(err.Error()))
 	}
-	out := bufio.NewWriter(env.Stdout)
-	var remote remoteTally
-	done, troubled, failed, err := run.compareAll(c, sess, pairs, out, env, &remote)
-	if err == nil && run.format.Finish != nil {
-		err = run.format.Finish(results(done), run.render)
-	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
+	done, troubled, failed, err := run.writeReports(c, sess, pairs, env)
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
-	remote.note(env.Stderr)
-	for _, ig := range run.load.Config.ExpiredIgnores() {
-		fmt.Fprintf(env.Stderr, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
-			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
-	}
+	run.remote.note(env.Stderr)
+	warnExpiredIgnores(env.Stderr, run.load.Config)
 	if c.Bool("github-comment") {
-		// Best effort: whatever happens here, the exit code stays the diff's.
-		commandsTo := env.Stderr // keeps stdout a clean report in every other format
-		if run.format.Name == "github" {
-			commandsTo = env.Stdout
-		}
-		postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
+		run.comment(env, done)
 	}
 	switch {
 	case troubled:
@@ -169,11 +163,43 @@ func runDiff(c *cli.Context, env Env) error {
 	return nil
 }
 
+// writeReports compares every pair and writes the reports to standard
+// output, then what the format writes once for all of them.
+func (run *diffRun) writeReports(c *cli.Context, sess *eventdiff.Session, pairs []pair, env Env) (done []compared, troubled, failed bool, err error) {
+	out := bufio.NewWriter(env.Stdout)
+	done, troubled, failed, err = run.compareAll(c, sess, pairs, out, env)
+	if err == nil && run.format.Finish != nil {
+		err = run.format.Finish(results(done), run.render)
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return done, troubled, failed, err
+}
+
+// warnExpiredIgnores says which ignore entries no longer apply.
+func warnExpiredIgnores(w io.Writer, cfg *rules.Config) {
+	for _, ig := range cfg.ExpiredIgnores() {
+		fmt.Fprintf(w, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
+			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
+	}
+}
+
+// comment keeps the pull-request comments up to date (--github-comment).
+// Best effort: whatever happens here, the exit code stays the diff's.
+func (run *diffRun) comment(env Env, done []compared) {
+	commandsTo := env.Stderr // keeps stdout a clean report in every other format
+	if run.format.Name == "github" {
+		commandsTo = env.Stdout
+	}
+	postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
+}
+
 // compareAll compares the pairs one after the other, writing each report
 // as it comes. A document that cannot be compared is reported on stderr
 // and the others still are: troubled says so, failed that a finding (or
 // the declared version) reached --fail-on.
-func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []pair, out *bufio.Writer, env Env, remote *remoteTally) (done []compared, troubled, failed bool, err error) {
+func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []pair, out *bufio.Writer, env Env) (done []compared, troubled, failed bool, err error) {
 	for _, p := range pairs {
 		res, err := sess.Compare(context.Background(), p.base, p.revision)
 		if err != nil {
@@ -192,7 +218,7 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		if !run.quiet {
 			printWarnings(env.Stderr, res.Warnings())
 		}
-		remote.add(res.BaseDocument, res.RevisionDocument)
+		run.remote.add(res.BaseDocument, res.RevisionDocument)
 		if len(done) > 0 {
 			out.WriteString(run.format.Separator)
 		}
@@ -241,6 +267,8 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow them with --allow-remote-refs)"
 	case errors.Is(err, spec.ErrRemoteRefFailed):
 		return msg + " (without --allow-remote-refs, remote references are compared by URL)"
+	case errors.Is(err, eventdiff.ErrBothFromStdin):
+		return "only one of BASE and REVISION can be read from standard input"
 	}
 	return msg
 }

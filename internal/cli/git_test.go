@@ -322,6 +322,26 @@ components:
 	}
 }
 
+// A tree or blob id given as a revision says what it names instead of
+// "unknown revision (is it fetched?)", which sent people fetching.
+func TestRevisionThatIsNoCommit(t *testing.T) {
+	dir := ordersRepo(t)
+	for what, id := range map[string]string{
+		"tree": gitIn(t, dir, "rev-parse", "HEAD^{tree}"),
+		"blob": gitIn(t, dir, "rev-parse", "HEAD:api/asyncapi.yaml"),
+	} {
+		r := run(t, "", nil, "diff", id+":api/asyncapi.yaml", "api/asyncapi.yaml")
+		want := fmt.Sprintf("eventdiff: %s:api/asyncapi.yaml: %s names a %s, not a commit: give a branch, a tag or a commit\n", id, id, what)
+		if r.code != ExitTrouble || r.stderr != want {
+			t.Errorf("%s: exit %d, stderr %q\nwant %q", what, r.code, r.stderr, want)
+		}
+		r = run(t, "", nil, "diff", "--base-ref", id, "api/asyncapi.yaml")
+		if r.code != ExitTrouble || !strings.Contains(r.stderr, "names a "+what+", not a commit") {
+			t.Errorf("--base-ref %s: exit %d, stderr %q", what, r.code, r.stderr)
+		}
+	}
+}
+
 func TestGitShallowCloneHint(t *testing.T) {
 	dir := ordersRepo(t)
 	clone := filepath.Join(t.TempDir(), "clone")

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"math"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/limits"
@@ -57,18 +59,28 @@ func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, err
 	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
 		cfg.Policy.AssertFormat = c.Bool("assert-format")
 	}
+	lim := limits.Limits{
+		MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
+		MaxAliasNodes: c.Int("max-alias-nodes"), MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
+	}
+	if lim == (limits.Limits{}) {
+		// Every limit lifted with 0. The entry point reads the zero Limits
+		// as "the defaults", so one is lifted with the largest value instead.
+		lim.MaxFileSize = math.MaxInt64
+	}
+	remote := limits.Remote{MaxTime: c.Duration("max-remote-time"), MaxSize: c.Int64("max-remote-size"),
+		MaxTotal: c.Int64("max-remote-total")}
+	if remote == (limits.Remote{}) {
+		remote.MaxTotal = math.MaxInt64 // every remote limit lifted with 0, as above
+	}
 	return eventdiff.Options{
 		RefRoot:         c.String("ref-root"),
 		AllowRemoteRefs: c.Bool("allow-remote-refs"),
-		RemoteLimits: limits.Remote{MaxTime: c.Duration("max-remote-time"), MaxSize: c.Int64("max-remote-size"),
-			MaxTotal: c.Int64("max-remote-total")},
-		Limits: limits.Limits{
-			MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
-			MaxAliasNodes: c.Int("max-alias-nodes"), MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
-		},
-		Perspective: persp,
-		Config:      cfg,
-		Stdin:       env.Stdin,
+		RemoteLimits:    remote,
+		Limits:          lim,
+		Perspective:     persp,
+		Config:          cfg,
+		Stdin:           env.Stdin,
 	}, cfg, nil
 }
 

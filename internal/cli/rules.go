@@ -12,20 +12,15 @@ func rulesCommand(env Env) *cli.Command {
 		Name:  "rules",
 		Usage: "list every rule with its default level, bump and description",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, json or markdown"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: report.NamesOf(report.CatalogueOutput)},
 		},
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			all := rules.All()
-			switch c.String("format") {
-			case "text":
-				return report.CatalogueText(env.Stdout, all)
-			case "json":
-				return report.CatalogueJSON(env.Stdout, all)
-			case "markdown":
-				return report.CatalogueMarkdown(env.Stdout, all)
+			format, err := lookupFormat(report.CatalogueOutput, c.String("format"))
+			if err != nil {
+				return err
 			}
-			return trouble("unknown --format %q (use text, json or markdown)", c.String("format"))
+			return format.Catalogue(env.Stdout, rules.All())
 		},
 	}
 }

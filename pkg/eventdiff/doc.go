@@ -20,4 +20,8 @@
 // are compared by URL unless following them is allowed (then within
 // Options.RemoteLimits for the whole session), and every dimension of cost
 // is bounded by Options.Limits.
+//
+// The package holds no command-line wording: its errors are typed (see
+// Errors) so that a caller phrases them in its own terms, as the eventdiff
+// command does with its flags.
 package eventdiff

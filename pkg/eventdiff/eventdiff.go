@@ -186,7 +186,7 @@ func (s *Session) remoteFetcher() *source.Remote {
 // Compare loads both documents concurrently, diffs and judges them.
 func (s *Session) Compare(ctx context.Context, base, revision Source) (*Result, error) {
 	if base.kind == argSource && revision.kind == argSource && base.path == "-" && revision.path == "-" {
-		return nil, fmt.Errorf("only one of BASE and REVISION can be read from standard input")
+		return nil, ErrBothFromStdin
 	}
 	var docs [2]*spec.Document
 	var errs [2]error
