@@ -40,6 +40,10 @@ type Options struct {
 	// PathAt names the document's main file at a tag (or at From),
 	// relative to the top level, instead of following renames.
 	PathAt map[string]string
+	// TagPrefix is what release tags start with before their version
+	// (web- for web-v1.2.0, ASYNCAPI_ for ASYNCAPI_1.3); "" reads tags
+	// that are versions, with an optional v.
+	TagPrefix string
 	// MaxFileSize bounds each file read for the blob-id comparison.
 	MaxFileSize int64
 	Config      *rules.Config // nil for the defaults
@@ -78,6 +82,9 @@ type Release struct {
 	Check    Check         // the version bump against what the changes require
 	Contents *Contents     // First: what the first release holds
 	Err      error         // Unreadable: why
+	// Uncommitted holds the fingerprints of the Unreleased changes that
+	// the working tree made since HEAD (nil when the end is a revision).
+	Uncommitted map[string]bool
 }
 
 // Listed reports whether the release deserves a section of its own: not
@@ -112,6 +119,9 @@ type History struct {
 	// RemoteRefs are the remote references left as written (compared by
 	// URL) in every document read, each document once.
 	RemoteRefs []*tree.Node
+	// TagWarnings say when the tags could not be read as releases, and
+	// how to fix that (--tag-prefix, or tagging releases).
+	TagWarnings []string
 }
 
 // node is one point of the walk: the From revision, a tag, or the end.
@@ -139,9 +149,10 @@ type loaded struct {
 }
 
 type walker struct {
-	o     Options
-	objs  *source.GitObjects
-	notes []Note
+	o        Options
+	objs     *source.GitObjects
+	notes    []Note
+	warnings []string
 }
 
 // Walk reads the history.
@@ -165,7 +176,7 @@ func Walk(o Options) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.Notes = w.notes
+	h.Notes, h.TagWarnings = w.notes, w.warnings
 	return h, nil
 }
 
@@ -208,9 +219,12 @@ func (w *walker) plan() ([]*node, error) {
 			return nil, err
 		}
 	}
-	rels, dups := releases(tags)
+	rels, dups := releases(tags, w.o.TagPrefix)
 	for _, d := range dups {
 		w.note("tag %s names a version another tag already names: it is left out", d)
+	}
+	if len(rels) == 0 && w.o.From == "" {
+		w.warnings = append(w.warnings, noReleaseTags(tags, w.o.TagPrefix))
 	}
 	end := &node{label: w.o.To, commit: endCommit, end: true}
 	if w.o.To != "" {
@@ -398,6 +412,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		stable    *node // the last stable release loaded
 		stableDoc *loaded
 		prevCum   *rules.Result // the previous release's changes since stable
+		working   *spec.Document
 	)
 	loads, stop := w.loadAhead(nodes)
 	defer stop()
@@ -415,6 +430,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		}
 		if n == nodes[len(nodes)-1] {
 			h.Warnings = cur.doc.Warnings
+			working = cur.doc
 		}
 		if !unchanged {
 			h.RemoteRefs = append(h.RemoteRefs, cur.doc.RemoteRefs...)
@@ -480,6 +496,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 	for i, j := 0, len(h.Releases)-1; i < j; i, j = i+1, j-1 {
 		h.Releases[i], h.Releases[j] = h.Releases[j], h.Releases[i]
 	}
+	w.markUncommitted(h, working)
 	return h, nil
 }
 

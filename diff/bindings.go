@@ -29,7 +29,7 @@ var bindingRules = map[string]map[string]string{
 		"schemaLookupStrategy": catalogue.MessageBindingKafkaSchemaIDChanged},
 	"message/amqp": {"contentEncoding": catalogue.MessageBindingAMQPChanged, "messageType": catalogue.MessageBindingAMQPChanged},
 	"message/mqtt": {"payloadFormatIndicator": catalogue.MessageBindingMQTTChanged, "contentType": catalogue.MessageBindingMQTTChanged,
-		"responseTopic": catalogue.MessageBindingMQTTChanged, "correlationData": catalogue.MessageBindingMQTTChanged},
+		"responseTopic": catalogue.MessageBindingMQTTChanged},
 }
 
 // bindingDefaults are the values the bindings specification gives fields
@@ -43,6 +43,32 @@ var bindingDefaults = map[string]map[string]string{
 	"message/mqtt":       {"payloadFormatIndicator": "0"},
 	"message/ibmmq":      {"type": "string", "expiry": "0"},
 }
+
+// bindingSchemas are the binding fields that hold a schema, by level and
+// protocol (asyncapi/bindings): they are compared by the schema engine,
+// with the direction of what carries them, not as opaque values. A Kafka
+// message key is compared with the message (see messages.go); Kafka
+// groupId/clientId schemas name the consumer's group, which
+// operation-binding-kafka-group-id-changed judges.
+var bindingSchemas = map[string][]string{
+	"channel/ws":         {"headers", "query"},
+	"operation/http":     {"query"},
+	"message/http":       {"headers"},
+	"message/jms":        {"headers"},
+	"message/anypointmq": {"headers"},
+	"message/mqtt":       {"correlationData"},
+}
+
+// bindingObjects are the binding schema fields the bindings specifications
+// say describe an object (query parameters, headers): absent, any object
+// of them is sent, so a first schema that only names optional ones
+// restricts nothing (under the pragmatic policy) instead of "anything".
+var bindingObjects = map[string]bool{"headers": true, "query": true}
+
+// SubjectHandshake is the subject of a change to what opens a WebSocket
+// connection (the channel binding's query and headers): the side that
+// opens it sends them, and the application accepting it receives them.
+const SubjectHandshake = "handshake"
 
 var genericBinding = map[string]string{
 	"server": catalogue.ServerBindingChanged, "channel": catalogue.ChannelBindingChanged,
@@ -70,8 +96,9 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 		if va != nil && vb != nil && d.remote(ctx, where, va, vb) {
 			continue
 		}
+		handled := d.bindingSchemaFields(ctx, level+"/"+p, where, va, vb, locParent(a, aOwner), locParent(b, bOwner))
 		if va == nil || vb == nil || va.Kind != tree.Map || vb.Kind != tree.Map {
-			if !tree.EqualResolved(va, vb) {
+			if !tree.EqualResolved(va, vb) && !onlyHandled(va, vb, handled) {
 				text := where + " changed"
 				switch {
 				case va == nil:
@@ -87,7 +114,6 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 			}
 			continue
 		}
-		handled := map[string]bool{"bindingVersion": true}
 		switch level + "/" + p {
 		case "channel/kafka":
 			handled["topic"], handled["partitions"] = true, true
@@ -100,6 +126,70 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 		}
 		d.bindingFields(ctx, level+"/"+p, where, va, vb, "", handled)
 	}
+}
+
+// bindingSchemaFields compares the fields of a binding that hold a schema
+// with the schema engine (an absent field accepts anything), and returns
+// the fields the generic comparison must skip.
+func (d *differ) bindingSchemaFields(ctx Change, scope, where string, va, vb, atA, atB *tree.Node) map[string]bool {
+	handled := map[string]bool{"bindingVersion": true}
+	mapOrNil := func(n *tree.Node) *tree.Node {
+		if n != nil && n.Kind == tree.Map {
+			return n
+		}
+		return nil
+	}
+	va, vb = mapOrNil(va), mapOrNil(vb)
+	for _, f := range bindingSchemas[scope] {
+		handled[f] = true
+		sa, sb := va.Get(f), vb.Get(f)
+		if sa == nil && sb == nil || tree.EqualResolved(sa, sb) {
+			continue
+		}
+		if bindingObjects[f] {
+			sa, sb = orAnyObject(sa, locParent(va, atA)), orAnyObject(sb, locParent(vb, atB))
+		}
+		sctx := ctx
+		sctx.Subject = "binding " + f
+		if scope == "channel/ws" {
+			// The handshake travels towards the application, whatever its
+			// operations on the channel do with messages.
+			sctx.Subject, sctx.Operations = SubjectHandshake, nil
+		}
+		d.schemas(sctx, f+" of "+where, sa, sb, d.opts.Schema)
+	}
+	return handled
+}
+
+// orAnyObject returns s, or when it is absent a schema that accepts any
+// object, placed at the node that would hold it.
+func orAnyObject(s, at *tree.Node) *tree.Node {
+	if s != nil {
+		return s
+	}
+	obj := &tree.Node{Kind: tree.Map, Parent: at.Parent, Index: at.Index, Line: at.Line, Col: at.Col, File: at.File}
+	typ := &tree.Node{Kind: tree.String, Value: "object", Parent: obj, Line: at.Line, Col: at.Col, File: at.File}
+	obj.Fields = []tree.Field{{Key: "type", Value: typ}}
+	return obj
+}
+
+// onlyHandled reports whether the fields of a binding present on one side
+// only are all compared elsewhere (schemas, bindingVersion).
+func onlyHandled(va, vb *tree.Node, handled map[string]bool) bool {
+	for _, n := range []*tree.Node{va, vb} {
+		if n == nil {
+			continue
+		}
+		if n.Kind != tree.Map {
+			return false
+		}
+		for _, f := range n.Fields {
+			if !handled[f.Key] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // bindingFields compares the fields of one binding; object fields are
@@ -126,6 +216,9 @@ func (d *differ) bindingFields(ctx Change, scope, where string, va, vb *tree.Nod
 		c := ctx
 		c.Kind = bindingKind(scope, path, fa, fb)
 		c.Text = fmt.Sprintf("%s of %s changed from %s to %s", path, where, valueText(fa), valueText(fb))
+		if !scalarOrAbsent(fa) || !scalarOrAbsent(fb) {
+			c.Text = fmt.Sprintf("%s of %s %s", path, where, changedWord(fa, fb))
+		}
 		c.Base, c.Revision = locOr(fa, va), locOr(fb, vb)
 		c.Old, c.New = plain(fa), plain(fb)
 		d.add(c)
@@ -163,6 +256,22 @@ func bindingKind(scope, path string, a, b *tree.Node) string {
 		kind = genericBinding[level]
 	}
 	return kind
+}
+
+// scalarOrAbsent reports a value that reads well quoted in a sentence.
+func scalarOrAbsent(n *tree.Node) bool {
+	n = n.Deref()
+	return n == nil || (n.Kind != tree.Map && n.Kind != tree.Seq)
+}
+
+func changedWord(a, b *tree.Node) string {
+	switch {
+	case a == nil:
+		return "added"
+	case b == nil:
+		return "removed"
+	}
+	return "changed"
 }
 
 func valueText(n *tree.Node) string {

@@ -93,17 +93,18 @@ func (d *differ) channels() {
 			}
 		}
 	}
+	d.unpairedChannels(taken)
+}
+
+// unpairedChannels lists the pairs in base order and reports the channels
+// left without a partner: removed, or added.
+func (d *differ) unpairedChannels(taken map[*spec.Channel]bool) {
 	for _, a := range d.base.Channels {
 		if b, ok := d.chanPair[a]; ok {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
-		if onlyReplyChannel(d.base, a) {
-			continue // its operations' reply findings say what changed
-		}
-		d.add(Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
-			Text: fmt.Sprintf("channel %q was removed", a.Label()),
-			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
+		d.channelRemoved(a)
 	}
 	for _, b := range d.rev.Channels {
 		if !taken[b] {
@@ -112,6 +113,20 @@ func (d *differ) channels() {
 				Base: parentLoc(d.base, "channels"), Revision: b.Node.Loc(), New: b.Label()})
 		}
 	}
+}
+
+// channelRemoved reports a base channel no revision channel pairs with. A
+// channel that only carried replies is listed like an added one; its
+// operations' reply findings say what it breaks.
+func (d *differ) channelRemoved(a *spec.Channel) {
+	c := Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		Text: fmt.Sprintf("channel %q was removed", a.Label()),
+		Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()}
+	if refs := replyCarriers(d.base, a); refs != nil {
+		c.Kind, c.Operations = catalogue.ReplyChannelRemoved, refs
+		c.Text = fmt.Sprintf("reply channel %q was removed", a.Label())
+	}
+	d.add(c)
 }
 
 // channelByOperationIDs pairs a channel with the revision channel that now
@@ -168,16 +183,7 @@ func (d *differ) channel(a, b *spec.Channel) {
 		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), a.Label(), b.Label()
 		d.add(c)
 	case a.Address != b.Address:
-		pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
-		for i := range pa {
-			if i < len(pb) && pa[i] != pb[i] {
-				c := ctx
-				c.Kind = catalogue.ChannelParameterRenamed
-				c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
-				c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
-				d.add(c)
-			}
-		}
+		d.parameterRenames(ctx, a, b, addrA, addrB)
 	}
 	if d.base.Major >= 3 && d.rev.Major >= 3 && a.Key != b.Key {
 		c := ctx
@@ -195,6 +201,45 @@ func (d *differ) channel(a, b *spec.Channel) {
 	}
 	d.bindings(ctx, "channel", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{a.Address, b.Address})
 	d.docs(ctx, owner, a.Node, b.Node)
+}
+
+// parameterRenames reports parameters renamed in an address whose
+// concrete addresses are unchanged. A rename that also rewrites the
+// parameter's description may give the segment another meaning.
+func (d *differ) parameterRenames(ctx Change, a, b *spec.Channel, addrA, addrB *tree.Node) {
+	pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
+	for i := range pa {
+		if i >= len(pb) || pa[i] == pb[i] {
+			continue
+		}
+		c := ctx
+		c.Kind = catalogue.ChannelParameterRenamed
+		c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
+		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
+		da, db := paramDescription(a, pa[i]), paramDescription(b, pb[i])
+		if da != nil && db != nil && normalizeText(da.Text()) != normalizeText(db.Text()) {
+			c.Kind = catalogue.ChannelParameterMeaningChanged
+			c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s} and its description rewritten: the segment may now carry another kind of value", pa[i], b.Label(), pb[i])
+			c.Base, c.Revision = da.Loc(), db.Loc()
+		}
+		d.add(c)
+	}
+}
+
+func paramDescription(c *spec.Channel, name string) *tree.Node {
+	for _, p := range c.Parameters {
+		if p.Name == name {
+			if n := p.Node.Get("description"); n != nil && n.Kind == tree.String && strings.TrimSpace(n.Value) != "" {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// normalizeText ignores case and how text is wrapped.
+func normalizeText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 func addressText(c *spec.Channel) string {
@@ -404,17 +449,18 @@ func paramValues(p *spec.Parameter) (enum []string, def *tree.Node) {
 	return enum, p.Default
 }
 
-// onlyReplyChannel reports whether a channel serves only as the reply
-// channel of operations, never as an operation's own channel.
-func onlyReplyChannel(doc *spec.Document, ch *spec.Channel) bool {
-	reply := false
+// replyCarriers returns the operations whose reply travels through a
+// channel, when it serves only as a reply channel (never as an
+// operation's own channel); nil otherwise.
+func replyCarriers(doc *spec.Document, ch *spec.Channel) []OpRef {
+	var refs []OpRef
 	for _, o := range doc.Operations {
 		if o.Channel == ch {
-			return false
+			return nil
 		}
 		if o.Reply != nil && o.Reply.Channel == ch {
-			reply = true
+			refs = mergeOps(refs, carrier{op: o, reply: true}.ref())
 		}
 	}
-	return reply
+	return refs
 }

@@ -30,6 +30,9 @@ func Compare(base, revision *spec.Document, opts Options) []Change {
 	d.channelMessages()
 	d.messages()
 	d.unused()
+	d.defaultContentType() // after every message pair, used or not
+	d.mergeSameEdits()
+	identify(d.out, base, revision)
 	Sort(d.out)
 	return d.out
 }
@@ -47,6 +50,7 @@ type differ struct {
 	opPairs  [][2]*spec.Operation            // paired operations
 
 	schemaSeen map[deltaKey]int // index in out of a schema change already reported
+	byDefault  []*msgPair       // pairs whose content type changed with defaultContentType alone
 }
 
 // msgPair is a base message and its revision, with every operation that

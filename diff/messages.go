@@ -29,14 +29,7 @@ func (d *differ) message(mp *msgPair) {
 		return
 	}
 	d.remoteTraits(ctx, owner, a.Def, b.Def)
-	if normalizeContentType(a.ContentType) != normalizeContentType(b.ContentType) {
-		c := ctx
-		c.Kind = catalogue.MessageContentTypeChanged
-		c.Text = fmt.Sprintf("content type of %s changed from %s to %s", owner, orNone(a.ContentType), orNone(b.ContentType))
-		c.Base, c.Revision = contentTypeLoc(d.base, a), contentTypeLoc(d.rev, b)
-		c.Old, c.New = a.ContentType, b.ContentType
-		d.add(c)
-	}
+	d.contentType(ctx, owner, mp)
 	if a.Name != b.Name {
 		c := ctx
 		c.Kind, c.Text = catalogue.MessageNameChanged, fmt.Sprintf("name of %s changed from %s to %s", owner, orNone(a.Name), orNone(b.Name))
@@ -97,6 +90,89 @@ func normalizeContentType(ct string) string {
 		fmt.Fprintf(&b, ";%s=%s", k, strings.ToLower(params[k]))
 	}
 	return b.String()
+}
+
+// contentType compares the content type a message is sent with. A change
+// that comes only from the document's defaultContentType (neither side
+// declares its own) is left to defaultContentType, which reports it once
+// for every message that relies on it.
+func (d *differ) contentType(ctx Change, owner string, mp *msgPair) {
+	a, b := mp.old, mp.new
+	if normalizeContentType(a.ContentType) == normalizeContentType(b.ContentType) {
+		return
+	}
+	if ownContentType(a) == nil && ownContentType(b) == nil {
+		d.byDefault = append(d.byDefault, mp)
+		return
+	}
+	c := ctx
+	switch {
+	case b.ContentType == "":
+		c.Kind = catalogue.MessageContentTypeRemoved
+		c.Text = fmt.Sprintf("%s no longer has a content type (was %q): how it is encoded is unknown now", owner, a.ContentType)
+	case a.ContentType == "":
+		c.Kind = catalogue.MessageContentTypeAdded
+		c.Text = fmt.Sprintf("%s now has the content type %q", owner, b.ContentType)
+	default:
+		c.Kind = catalogue.MessageContentTypeChanged
+		c.Text = fmt.Sprintf("content type of %s changed from %q to %q", owner, a.ContentType, b.ContentType)
+	}
+	c.Base, c.Revision = contentTypeLoc(d.base, a), contentTypeLoc(d.rev, b)
+	c.Old, c.New = a.ContentType, b.ContentType
+	d.add(c)
+}
+
+// ownContentType is the content type a message (or one of its traits)
+// declares itself, nil when it relies on the document's default.
+func ownContentType(m *spec.Message) *tree.Node { return m.Node.Get("contentType") }
+
+// defaultContentType reports a change of the document's defaultContentType
+// once, at its line, listing the messages it changed (those without a
+// content type of their own) and the operations that reach them: one
+// cause, one finding.
+func (d *differ) defaultContentType() {
+	if len(d.byDefault) == 0 {
+		return
+	}
+	b, r := d.base.DefaultContentType, d.rev.DefaultContentType
+	c := Change{Subject: "document", Unreferenced: true, Old: b, New: r,
+		Base: locOr(d.base.Root.Get("defaultContentType"), d.base.Root), Revision: locOr(d.rev.Root.Get("defaultContentType"), d.rev.Root)}
+	for _, mp := range d.byDefault {
+		c.Operations = mergeOps(c.Operations, mp.ops...)
+		c.Messages = mergeStrings(c.Messages, mp.new.Label())
+		c.Unreferenced = c.Unreferenced && mp.unreferenced
+		if c.Compat == "" {
+			c.Compat = mp.new.Compat
+		}
+	}
+	which := "messages " + listNames(c.Messages, 5)
+	if len(c.Messages) == 1 {
+		which = "message " + c.Messages[0]
+	}
+	switch {
+	case r == "":
+		c.Kind = catalogue.DefaultContentTypeRemoved
+		c.Text = fmt.Sprintf("defaultContentType %q was removed: the content type of %s is unknown now", b, which)
+	case b == "":
+		c.Kind = catalogue.DefaultContentTypeAdded
+		c.Text = fmt.Sprintf("defaultContentType %q was added: it is now the content type of %s", r, which)
+	default:
+		c.Kind = catalogue.DefaultContentTypeChanged
+		c.Text = fmt.Sprintf("defaultContentType changed from %q to %q, the content type of %s", b, r, which)
+	}
+	d.add(c)
+}
+
+// listNames joins names for a sentence, at most max of them:
+// "A, B and C", "A, B, C and 4 more".
+func listNames(names []string, max int) string {
+	if len(names) > max {
+		return strings.Join(names[:max], ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // contentTypeLoc points at the message's own contentType, else at the
@@ -265,11 +341,7 @@ func (d *differ) addDeltas(ctx Change, where string, deltas []schema.Delta) {
 		}
 		if j, ok := d.schemaSeen[key]; ok {
 			prev := &d.out[j]
-			prev.Operations = mergeOps(prev.Operations, ctx.Operations...)
-			prev.Messages = mergeStrings(prev.Messages, ctx.Messages...)
-			if prev.Compat == "" {
-				prev.Compat = ctx.Compat
-			}
+			foldInto(prev, &ctx)
 			continue
 		}
 		c := ctx

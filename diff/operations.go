@@ -230,6 +230,13 @@ func (d *differ) operation(a, b *spec.Operation, slots *slotIndex) {
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "channel").Loc(), locNode(b.Node, "channel").Loc(), a.Channel.Label(), b.Channel.Label()
 		d.add(c)
 	}
+	if !a.Node.Get("deprecated").IsTrue() && b.Node.Get("deprecated").IsTrue() {
+		// Not in the 3.x text, but in the 2.x JSON Schema and widely written.
+		c := ctx
+		c.Kind, c.Text = catalogue.OperationDeprecated, owner+" is now deprecated"
+		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
+		d.add(c)
+	}
 	if slots.simple(a, b) {
 		d.operationMessages(ctx, owner, ref, a.Messages, b.Messages, a.Node, b.Node)
 	}

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,7 +50,7 @@ func (d *differ) servers() {
 		}
 	}
 	for _, s := range removed {
-		d.add(Change{Kind: catalogue.ServerRemoved, Subject: "server",
+		d.add(Change{Kind: catalogue.ServerRemoved, Subject: "server", Operations: serverOps(d.base, s.Name),
 			Text: fmt.Sprintf("server %q (%s) was removed", s.Name, serverURL(s)),
 			Base: s.Node.Loc(), Revision: parentLoc(d.rev, "servers"), Old: s.Name})
 	}
@@ -58,6 +59,20 @@ func (d *differ) servers() {
 			Text: fmt.Sprintf("server %q (%s) was added", r.Name, serverURL(r)),
 			Base: parentLoc(d.base, "servers"), Revision: r.Node.Loc(), New: r.Name})
 	}
+}
+
+// serverOps are the operations of the channels available on a server (a
+// channel that names no server is on every one): whoever talks through
+// them is hurt when the server goes, which gives its removal a direction.
+func serverOps(doc *spec.Document, server string) []OpRef {
+	var ops []OpRef
+	for _, o := range doc.Operations {
+		if o.Channel == nil || o.Channel.Servers != nil && !slices.Contains(o.Channel.Servers, server) {
+			continue
+		}
+		ops = mergeOps(ops, opRef(o))
+	}
+	return ops
 }
 
 func serverURL(s *spec.Server) string {
@@ -193,7 +208,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 	for _, va := range a.Variables {
 		vb, ok := byName[va.Name]
 		if !ok {
-			d.add(Change{Kind: catalogue.ServerVariableRemoved, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableRemoved, Subject: "server", Operations: serverOps(d.base, a.Name),
 				Text: fmt.Sprintf("variable %q of server %q was removed", va.Name, server),
 				Base: va.Node.Loc(), Revision: b.Node.Loc(), Old: va.Name})
 			continue

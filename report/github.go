@@ -34,12 +34,8 @@ func GitHub(w io.Writer, r *rules.Result, opts Options) error {
 		}
 		props = append(props, "title="+escapeProperty(f.Rule.ID))
 		msg := oneLine(f.Text)
-		if f.Breaks != "" {
-			verb := " (breaks "
-			if f.Level != rules.Breaking {
-				verb = " (may break "
-			}
-			msg += verb + f.Breaks + ")"
+		if f.Consequence != "" {
+			msg += " (" + f.Consequence + ")"
 		}
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), EscapeData(msg)); err != nil {
 			return err

@@ -85,3 +85,40 @@ func TestUnreferencedComponentsAreInfo(t *testing.T) {
 		t.Errorf("a used schema: %s", f.Level)
 	}
 }
+
+// An equivalent rewrite (a bound in its other form) accepts the same
+// values: a patch, not the minor its rule implies for a real change.
+func TestEquivalentRewriteIsAPatch(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-bound-exclusivity-changed", Effect: schema.None, StrictEffect: schema.None, Equivalent: true}
+	c := diff.Change{Kind: "schema-bound-exclusivity-changed", Schema: delta, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Info || f.Bump != Patch {
+		t.Errorf("equivalent rewrite: %s, bump %s", f.Level, f.Bump)
+	}
+	delta.Equivalent, delta.Effect, delta.StrictEffect = false, schema.Narrower, schema.Narrower
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Bump != Minor {
+		t.Errorf("a real narrowing sent: bump %s, want minor", f.Bump)
+	}
+}
+
+// Formats that share no value ask for a warning both ways, also when no
+// operation says which way the message travels.
+func TestCautionBothWaysWithoutDirection(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-format-changed", Effect: schema.None, StrictEffect: schema.None, CautionSend: true, CautionReceive: true}
+	c := diff.Change{Kind: "schema-format-changed", Schema: delta}
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Warning {
+		t.Errorf("no direction: %s", f.Level)
+	}
+	delta.CautionReceive = false
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Info {
+		t.Errorf("a one-way caution without direction: %s", f.Level)
+	}
+}
+
+func TestHandshakeTravelsTowardsTheApplication(t *testing.T) {
+	c := diff.Change{Subject: diff.SubjectHandshake, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
+	if got := DirectionOf(c); got != Receives {
+		t.Errorf("a WebSocket handshake: %s", got)
+	}
+}

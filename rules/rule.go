@@ -71,6 +71,19 @@ const (
 	Removed    = catalogue.Removed
 )
 
+// NewKindPrinciple is the one judgement of every change that lets a new
+// kind of value travel: an enum (or const) value, a oneOf or anyOf branch
+// of a payload, a message on an operation or channel.
+const NewKindPrinciple = "A new kind of value (an enum value, a oneOf or anyOf branch of a payload, a message on an operation) is judged by what a consumer that switches over the kinds it knows meets: breaking when the application sends it, since such consumers meet a kind they cannot handle; safe when the application receives it, since the application now understands more (info, unless the same change also rejects old values); a warning when no operation says which way it travels."
+
+// EquivalentPrinciple is the judgement of a schema written differently
+// that accepts exactly the same values.
+const EquivalentPrinciple = "A schema rewritten into an equivalent form (the same accepted values: a type implied by an enum, an allOf of open objects merged, integer as number with multipleOf 1, minimum 1 as exclusiveMinimum 0 on integers) is no change to the contract: at most an info finding with a patch bump, whatever rule names the keyword."
+
+// Principles are the judgements that hold across rules, printed at the
+// top of the rule reference.
+var Principles = []string{NewKindPrinciple, EquivalentPrinciple}
+
 // effectLevel is the level of an effect on accepted values for a direction:
 // senders may only narrow (old consumers must accept every new message),
 // receivers may only widen (old producers must still be accepted).

@@ -81,12 +81,12 @@ func (c *comparer) ownKeywords(p *pair, side string) {
 // keywords compares every keyword but the combinators.
 func (c *comparer) keywords(p *pair, discriminator bool) {
 	b, r := p.b, p.r
-	tb, tr := c.types(b), c.types(r)
+	tb, tr := c.acceptedTypes(b), c.acceptedTypes(r)
 	c.compareTypes(p, tb, tr)
 	c.compareValues(p)
 	both := tb & tr
 	if both&tNum != 0 {
-		intOnly := tb&tNum == tInt && tr&tNum == tInt
+		intOnly := intsOnly(tb) && intsOnly(tr)
 		c.compareNumeric(p, intOnly)
 		c.compareMultipleOf(p, intOnly)
 	}
@@ -212,7 +212,11 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 			return
 		}
 	}
-	if tb == tr {
+	if c.types(b) == c.types(r) || tb == tr {
+		// The type keyword says the same (other keywords report their own
+		// changes), or it is written differently but, with its siblings,
+		// accepts the same types: `type: string` added beside an enum of
+		// strings, `number` with `multipleOf: 1` for `integer`.
 		return
 	}
 	_, sb := declaredTypes(b)
@@ -228,7 +232,7 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 		d.Reason = "`type` removed: values of any type are accepted now, not only " + typeList(tb)
 	case removed == 0 && added == tFrac && tb&tInt != 0:
 		d.Rule, d.Effect = catalogue.SchemaTypeIntegerToNumber, Wider
-		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now; consumers typed as integers break"
+		d.Reason = "integer became number: values with a fractional part are accepted now"
 	case removed == 0:
 		d.Rule, d.Effect = catalogue.SchemaTypeAdded, Wider
 		d.Reason = "type " + typeList(added) + " is accepted now"
@@ -345,17 +349,17 @@ func (c *comparer) compareValues(p *pair) {
 	d := Delta{Base: kw(b, vb.kw), Revision: kw(r, vr.kw), Old: iface(b.Get(vb.kw)), New: iface(r.Get(vr.kw))}
 	switch {
 	case vb.kw == "const" && vr.kw == "const":
-		d.Rule, d.Effect = catalogue.SchemaConstChanged, Incomparable
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaConstChanged, Incomparable, true
 		d.Reason = "`const` changed from " + listValues(vb, removed) + " to " + listValues(vr, added) + ": the old value is rejected and the new one was not accepted before"
 	case len(removed) == 0:
-		d.Rule, d.Effect = catalogue.SchemaEnumValueAdded, Wider
-		d.Reason = "enum value " + listValues(vr, added) + " added: consumers that switch over the old values meet an unknown one"
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaEnumValueAdded, Wider, true
+		d.Reason = "enum value " + listValues(vr, added) + " added"
 	case len(added) == 0:
 		d.Rule, d.Effect = catalogue.SchemaEnumValueRemoved, Narrower
 		d.Reason = "enum value " + listValues(vb, removed) + " removed: values using it are rejected now"
 		d.Hint = "keep the old enum value " + listValues(vb, removed)
 	default:
-		d.Rule, d.Effect = catalogue.SchemaEnumChanged, Incomparable
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaEnumChanged, Incomparable, true
 		d.Reason = "enum values " + listValues(vr, added) + " added and " + listValues(vb, removed) + " removed"
 		d.Hint = "keep the old enum values"
 	}
@@ -543,7 +547,11 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 			d.New = map[string]any{rr.kw: iface(rr.node)}
 			switch eff {
 			case None:
-				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				d.Equivalent = true
+				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same values"
+				if intOnly {
+					d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				}
 			case Narrower:
 				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values at the old boundary are rejected now"
 			default:
@@ -599,14 +607,15 @@ func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
 	if mr != nil && mr.Sign() <= 0 {
 		mr = nil
 	}
-	if intOnly {
-		// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing.
-		if mb != nil && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
-			mb = nil
-		}
-		if mr != nil && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
-			mr = nil
-		}
+	// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing
+	// where only integers are accepted anyway (on both sides, or on its own
+	// side by its type or enum).
+	ints := func(n *tree.Node) bool { return intOnly || intsOnly(c.types(n)&listedTypes(n)) }
+	if mb != nil && ints(p.b) && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
+		mb = nil
+	}
+	if mr != nil && ints(p.r) && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
+		mr = nil
 	}
 	if mb == nil && mr == nil {
 		return
@@ -694,6 +703,9 @@ func (c *comparer) countBound(p *pair, key string, upper bool) {
 	if eff == Narrower {
 		d.Rule = rules[0]
 		d.Hint = "keep " + key + " at " + valueText(nb)
+		if nb == nil {
+			d.Hint = "leave " + key + " out"
+		}
 	} else {
 		d.Rule = rules[1]
 	}
@@ -824,7 +836,42 @@ var knownFormats = map[string]bool{
 	"byte": true, "binary": true, "password": true, "duration": true,
 }
 
-var dateFormats = map[string]bool{"date": true, "time": true, "date-time": true}
+// Formats that can never describe the same string, by what every value
+// of theirs must or cannot contain: an `@` (email), a `:` (times, IPv6,
+// URIs, whose scheme ends in one), or a shape of their own (a date is ten
+// digits and dashes, a UUID thirty-six hex digits and dashes, IPv4 digits
+// and dots). Pairs not listed may share a value (a date is also a valid
+// hostname) and stay unknown.
+var (
+	formatsWithAt    = map[string]bool{"email": true, "idn-email": true}
+	formatsWithoutAt = map[string]bool{"date": true, "time": true, "date-time": true, "uuid": true,
+		"ipv4": true, "ipv6": true, "hostname": true, "idn-hostname": true}
+	formatsWithColon    = map[string]bool{"time": true, "date-time": true, "ipv6": true, "uri": true, "iri": true}
+	formatsWithoutColon = map[string]bool{"date": true, "uuid": true, "ipv4": true, "hostname": true, "idn-hostname": true}
+	// Among formats with a colon: times start with digits, URIs with a
+	// letter; IPv6 has only hex digits, colons and dots, times and
+	// date-times a letter (T, Z) or a sign. Among the others: lengths and
+	// separators differ.
+	disjointFormatPairs = map[[2]string]bool{
+		{"date", "time"}: true, {"date", "date-time"}: true, {"time", "date-time"}: true,
+		{"time", "uri"}: true, {"time", "iri"}: true, {"date-time", "uri"}: true, {"date-time", "iri"}: true,
+		{"time", "ipv6"}: true, {"date-time", "ipv6"}: true,
+		{"date", "uuid"}: true, {"date", "ipv4"}: true, {"uuid", "ipv4"}: true,
+	}
+)
+
+// disjointFormats reports two known formats that no string satisfies both.
+func disjointFormats(a, b string) bool {
+	switch {
+	case a == b:
+		return false
+	case formatsWithAt[a] && formatsWithoutAt[b], formatsWithAt[b] && formatsWithoutAt[a]:
+		return true
+	case formatsWithColon[a] && formatsWithoutColon[b], formatsWithColon[b] && formatsWithoutColon[a]:
+		return true
+	}
+	return disjointFormatPairs[[2]string{a, b}] || disjointFormatPairs[[2]string{b, a}]
+}
 
 func formatContains(wide, narrow string) bool {
 	for _, f := range formatWithin[narrow] {
@@ -872,7 +919,7 @@ func (c *comparer) compareFormat(p *pair) {
 			eff = Wider
 		case formatContains(fb, fr):
 			eff = Narrower
-		case dateFormats[fb] && dateFormats[fr]:
+		case disjointFormats(fb, fr):
 			eff = Incomparable
 		default:
 			eff = Unknown
@@ -881,7 +928,13 @@ func (c *comparer) compareFormat(p *pair) {
 	if !c.opts.AssertFormat {
 		d.Effect = None
 		d.Reason = "`format` " + what + ": an annotation unless formats are asserted, so accepted values are unchanged"
-		if d.CautionSend || d.CautionReceive {
+		switch {
+		case eff == Incomparable:
+			// Validators may pass both, but code that parses the value by
+			// its format meets nothing it can parse: a concern both ways.
+			d.CautionSend, d.CautionReceive = true, true
+			d.Reason += ", but no string has both formats: code that parses values by one of them cannot parse a value of the other"
+		case d.CautionSend || d.CautionReceive:
 			d.Reason += "; typed code generated from the format changes width"
 		}
 		p.add(&rawDelta{seg: "/format", d: d, skip: true})

@@ -52,8 +52,13 @@ under Breaking, Added, Changed, Deprecated and Removed, and whether the version'
 matched what the changes required. --output updates a CHANGELOG.md in place: sections
 it already has and hand-written text are kept byte for byte.
 
+Release tags are semantic versions with an optional v (v1.2.0, 1.2.0); with --tag-prefix,
+tags that start with the prefix (web-v1.2.0, ASYNCAPI_1.3). When no tag is a release, every
+change is listed as Unreleased, and stderr says so.
+
 Examples:
   eventdiff changelog api/asyncapi.yaml
+  eventdiff changelog --tag-prefix web- web/asyncapi.yaml
   eventdiff changelog --output CHANGELOG.md --repo-url https://github.com/acme/orders api/asyncapi.yaml
   eventdiff changelog --from v1.2.0 --to v2.0.0 --format json asyncapi.yaml
   eventdiff changelog --path-at v1.0.0=spec/asyncapi.yaml api/asyncapi.yaml`,
@@ -63,6 +68,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: report.NamesOf(report.ChangelogOutput)},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
 			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
+			&cli.StringFlag{Name: "tag-prefix", Usage: "release tags start with `PREFIX` before their version, e.g. web- for web-v1.2.0 or ASYNCAPI_ for ASYNCAPI_1.3 (default: tags that are versions, with an optional v)"},
 			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
 		}, append(policyFlags(), loadFlags()...)...),
 		OnUsageError: usageError,
@@ -108,7 +114,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return trouble("%s: is the repository's top directory, not a document", arg)
 	}
 	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
-		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg}
+		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg, TagPrefix: c.String("tag-prefix")}
 	for _, v := range pathAts {
 		tag, p, _ := strings.Cut(v, "=")
 		rel, err := repo.TopRelative(p)
@@ -126,6 +132,9 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	}
 	quiet := c.Bool("quiet")
 	if !quiet {
+		for _, w := range h.TagWarnings {
+			fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+		}
 		printWarnings(env.Stderr, h.Warnings)
 		for _, n := range h.Notes {
 			if n.MovedAt != "" {

@@ -159,6 +159,7 @@ func readmeCommands(readme string) []string {
 var readmePlaceholders = map[string]string{
 	"BASE": "base.yaml", "REVISION": "revision.yaml", "SPEC": "api/asyncapi.yaml",
 	"FILE...": "api/asyncapi.yaml", "PATH...": "api/asyncapi.yaml", "VERSION": "1.4.0", "$BASE": "HEAD~1",
+	"ID": "channel-removed",
 }
 
 // readmeArgs splits a README command line as the shell would (quotes, a

@@ -41,6 +41,15 @@ func Findings(dir string) ([]byte, error) {
 		if _, declared := rules.Lookup(f.Kind); !declared {
 			return nil, fmt.Errorf("%s emits %q, which no rule declares", dir, f.Kind)
 		}
+		if err := wordsFollowVerdict(&f); err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+		// The catalogue's bump column (eventdiff rules) must say what
+		// diff reports.
+		equivalent := f.Schema != nil && f.Schema.Equivalent && f.Bump == rules.Patch // see rules.EquivalentPrinciple
+		if !equivalent && f.Bump != f.Rule.BumpAt(f.Level) || f.Level == rules.Breaking && !strings.HasPrefix(f.Rule.BumpRule(), "major") {
+			return nil, fmt.Errorf("%s: %s %s has bump %s, the catalogue says %q", dir, f.Level, f.Rule.ID, f.Bump, f.Rule.BumpRule())
+		}
 	}
 	return Format(&res.Result), nil
 }
@@ -132,4 +141,27 @@ func CheckDirs(t *testing.T, dirs []string) {
 			Check(t, dir)
 		})
 	}
+}
+
+// wordsFollowVerdict holds a finding's words to its verdict: an info
+// finding says nothing about breaking anyone, a breaking one says whom it
+// breaks when it knows, a warning says "may", and no hint is offered where
+// nothing needs fixing.
+func wordsFollowVerdict(f *rules.Finding) error {
+	words := strings.ToLower(f.Text + " " + f.Consequence + " " + f.Hint)
+	switch f.Level {
+	case rules.Info:
+		if f.Consequence != "" || f.Hint != "" || f.Breaks != "" || strings.Contains(words, "break") {
+			return fmt.Errorf("info %s speaks of breaking or fixing: %q / %q / hint %q", f.Rule.ID, f.Text, f.Consequence, f.Hint)
+		}
+	case rules.Warning:
+		if f.Breaks != "" && !strings.HasPrefix(f.Consequence, "may break "+f.Breaks) {
+			return fmt.Errorf("warning %s: consequence %q", f.Rule.ID, f.Consequence)
+		}
+	case rules.Breaking:
+		if f.Breaks != "" && !strings.HasPrefix(f.Consequence, "breaks "+f.Breaks) {
+			return fmt.Errorf("breaking %s: consequence %q", f.Rule.ID, f.Consequence)
+		}
+	}
+	return nil
 }

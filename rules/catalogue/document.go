@@ -23,6 +23,12 @@ var (
 		"A component that nothing used was removed.")
 	RemoteRefChanged = declare("remote-ref-changed", "document", warning, Minor, Changed,
 		"A message, channel, parameter, server, binding or trait that is a remote `$ref` (not followed by default) points at another URL, or took the place of what was written in the document (or gave it back): compared by URL, what changed is unknown. Review what it points to, or follow remote references with --allow-remote-refs.")
+	DefaultContentTypeChanged = declare("default-content-type-changed", "document", breaking, Major, Changed,
+		"The document's defaultContentType changed: the messages without a content type of their own are encoded differently.")
+	DefaultContentTypeRemoved = declare("default-content-type-removed", "document", warning, Minor, Changed,
+		"The document's defaultContentType was removed: the messages that relied on it no longer say how they are encoded.")
+	DefaultContentTypeAdded = declare("default-content-type-added", "document", info, Patch, Changed,
+		"The document now has a defaultContentType: messages that declared none now say how they are encoded.")
 )
 
 // Rules about servers.
@@ -85,6 +91,8 @@ var (
 		"A channel's address changed: peers publish and subscribe somewhere else.")
 	ChannelAddressBecameUnknown = declare("channel-address-became-unknown", "channel", warning, Minor, Changed,
 		"A channel's address became unknown (null): routing can no longer be checked.")
+	ReplyChannelRemoved = declare("reply-channel-removed", "channel", info, Patch, Removed,
+		"A channel that only carried replies was removed; what that does is reported on the operations whose replies it carried.")
 	ChannelRenamed = declare("channel-renamed", "channel", info, Patch, Changed,
 		"A 3.x channel id changed; its address did not.")
 	ChannelDeprecated = declare("channel-deprecated", "channel", info, Minor, Deprecated,
@@ -99,6 +107,8 @@ var (
 		"A message was removed from a channel no operation reaches: whether it breaks depends on who sends it.")
 	ChannelParameterRenamed = declare("channel-parameter-renamed", "channel", info, Patch, Changed,
 		"A channel parameter was renamed; the concrete addresses are unchanged.")
+	ChannelParameterMeaningChanged = declare("channel-parameter-meaning-changed", "channel", warning, Minor, Changed,
+		"A channel parameter was renamed and its description rewritten: the addresses look the same, but the segment may now carry another kind of value (an order id where a user id was).")
 	ChannelParameterAdded = declare("channel-parameter-added", "channel", info, Minor, Added,
 		"A parameter outside the address was declared.")
 	ChannelParameterRemoved = declare("channel-parameter-removed", "channel", info, Minor, Removed,
@@ -143,6 +153,8 @@ var (
 		"An operation was removed: its consumers stop getting events, or its producers' events go unconsumed.")
 	OperationRenamed = declare("operation-renamed", "operation", info, Patch, Changed,
 		"An operation id changed; what it does did not.")
+	OperationDeprecated = declare("operation-deprecated", "operation", info, Minor, Deprecated,
+		"An operation was deprecated.")
 	OperationMerged = declare("operation-merged", "operation", info, Patch, Changed,
 		"An operation is gone, but other operations still send (or receive) on its channel; messages no longer carried are reported on their own.")
 	OperationActionChanged = declare("operation-action-changed", "operation", breaking, Major, Changed,
@@ -150,7 +162,7 @@ var (
 	OperationChannelChanged = declare("operation-channel-changed", "operation", breaking, Major, Changed,
 		"An operation moved to another channel.")
 	OperationMessageAdded = declare("operation-message-added", "operation", ByDirection(Breaking, Info, Warning), Minor, Added,
-		"A message was added to an operation: consumers meet a message kind they do not know when the application sends it.")
+		"A message was added to an operation: a new kind of value, breaking when the application sends it (consumers meet a message kind they do not know), info when it receives it.")
 	OperationMessageRemoved = declare("operation-message-removed", "operation", ByDirection(Info, Breaking, Warning), Minor, Removed,
 		"A message was removed from an operation: producers still sending it are no longer understood when the application receives it.")
 	OperationReplyAdded = declare("operation-reply-added", "operation", ByDirection(Breaking, Info, Warning), Minor, Added,
@@ -181,6 +193,10 @@ var (
 var (
 	MessageContentTypeChanged = declare("message-content-type-changed", "message", breaking, Major, Changed,
 		"A message's content type changed: peers decode it differently.")
+	MessageContentTypeRemoved = declare("message-content-type-removed", "message", warning, Minor, Changed,
+		"A message no longer declares a content type, and the document has no default: how it is encoded became unknown.")
+	MessageContentTypeAdded = declare("message-content-type-added", "message", info, Patch, Changed,
+		"A message now declares a content type where none was known.")
 	MessageSchemaFormatChanged = declare("message-schema-format-changed", "message", breaking, Major, Changed,
 		"A message's schema moved to another schema language (JSON Schema, Avro, Protobuf...): the wire format changed.")
 	MessageSchemaFormatRespelled = declare("message-schema-format-respelled", "message", info, Patch, Changed,

@@ -6,6 +6,8 @@ package catalogue
 var (
 	SchemaPropertyRemoved = byEffect("schema-property-removed", "JS-01", Minor, Removed,
 		"Optional property removed from an open object (strict: wider; pragmatic: none).")
+	SchemaPropertyRenamed = byEffect("schema-property-renamed", "JS-01", Minor, Changed,
+		"A property removed and another added with the same schema in the same object: likely a rename, whose old readers lose the value (at least a warning both ways).")
 	SchemaRequiredPropertyRemoved = byEffect("schema-required-property-removed", "JS-02", Minor, Removed,
 		"Required property removed: messages may omit it.")
 	SchemaPropertyRemovedFromClosed = byEffect("schema-property-removed-from-closed", "JS-03", Minor, Removed,
@@ -83,7 +85,7 @@ var (
 	SchemaNullableIgnored = byEffect("schema-nullable-ignored", "JS-27", Patch, Changed,
 		"Nullable changed in a schema format where it is not a keyword.")
 	SchemaEnumValueAdded = byEffect("schema-enum-value-added", "JS-28", Minor, Added,
-		"Enum value added.")
+		"Enum value added: a new kind of value (breaking when sent, info when received).")
 	SchemaEnumValueRemoved = byEffect("schema-enum-value-removed", "JS-29", Minor, Removed,
 		"Enum value removed.")
 	SchemaEnumChanged = byEffect("schema-enum-changed", "JS-30", Minor, Changed,
@@ -175,11 +177,11 @@ var (
 	SchemaContainsRemoved = byEffect("schema-contains-removed", "JS-49", Minor, Changed,
 		"Contains removed.")
 	SchemaAnyOfBranchAdded = byEffect("schema-any-of-branch-added", "JS-50", Minor, Added,
-		"AnyOf branch added (none when an existing branch covers it).")
+		"AnyOf branch added: a new kind of value (breaking when sent, info when received); none when an existing branch covers it.")
 	SchemaAnyOfBranchRemoved = byEffect("schema-any-of-branch-removed", "JS-51", Minor, Removed,
 		"AnyOf branch removed (none when the remaining branches cover it).")
 	SchemaOneOfBranchAdded = byEffect("schema-one-of-branch-added", "JS-52", Minor, Added,
-		"OneOf branch added (wider when provably disjoint, else unknown).")
+		"OneOf branch added: a new kind of value (breaking when sent) when provably disjoint or shown by a value only it accepts; values it shares with another branch are rejected (narrower when covered by one, else unknown).")
 	SchemaOneOfBranchRemoved = byEffect("schema-one-of-branch-removed", "JS-53", Minor, Removed,
 		"OneOf branch removed (narrower when it was disjoint, else unknown).")
 	SchemaAllOfMemberAdded = byEffect("schema-all-of-member-added", "JS-54", Minor, Changed,

@@ -108,6 +108,37 @@ func (r *Rule) Directional() bool {
 	return r.ByEffect || l.Send != l.Receive || l.Send != l.Unknown || l.Both != l.Send
 }
 
+// BumpAt is the bump a finding of the rule implies at a level: a breaking
+// finding always needs a major bump; one judged below breaking (by
+// direction, effect or the config) at most a minor one; otherwise the
+// declared bump.
+func (r *Rule) BumpAt(l Level) Bump {
+	switch {
+	case l == Breaking:
+		return Major
+	case r.Bump == Major:
+		return Minor
+	}
+	return r.Bump
+}
+
+// BumpRule describes BumpAt for people: one bump when every level the
+// rule can reach implies the same, else the bump by level, e.g. "major
+// if breaking, else minor" for a rule judged by effect.
+func (r *Rule) BumpRule() string {
+	below := r.BumpAt(Warning)
+	if !r.ByEffect && r.Levels.Send == Breaking && !r.Directional() {
+		return string(Major)
+	}
+	// Engine rules declared with a patch bump are annotations: they have
+	// no effect on accepted values, so no direction makes them breaking.
+	canBreak := r.ByEffect && r.Bump != Patch || r.Levels.Send == Breaking || r.Levels.Receive == Breaking || r.Levels.Unknown == Breaking
+	if !canBreak || below == Major {
+		return string(below)
+	}
+	return "major if breaking, else " + string(below)
+}
+
 // DefaultLevel describes the default level for people: one level, or the
 // level per direction.
 func (r *Rule) DefaultLevel() string {

@@ -240,10 +240,10 @@ func (c *comparer) typeChange(s site, b, r use, bt, rt *avroType) {
 	switch {
 	case from == kString && to == kBytes:
 		d.Rule, d.Effect, d.CautionSend = catalogue.AvroTypeStringToBytes, schema.None, true
-		d.Reason = "the type changed from string to bytes: Avro resolves either into the other, but consumers still reading it as a string may receive bytes that are not UTF-8"
+		d.Reason = "the type changed from string to bytes: Avro resolves either into the other, but bytes need not be UTF-8 text, which a reader of the old string schema expects"
 	case from == kBytes && to == kString:
 		d.Rule, d.Effect, d.CautionReceive = catalogue.AvroTypeBytesToString, schema.None, true
-		d.Reason = "the type changed from bytes to string: Avro resolves either into the other, but producers still writing bytes may send values that are not UTF-8 text"
+		d.Reason = "the type changed from bytes to string: Avro resolves either into the other, but bytes written with the old schema need not be UTF-8 text, which a reader of the new string schema expects"
 	case promotes(from, to):
 		d.Rule, d.Effect, d.CautionReceive = catalogue.AvroTypePromoted, schema.Wider, lossy(from, to)
 		d.Reason = fmt.Sprintf("the type was promoted from %s to %s: a new reader reads old %s values, but an old reader cannot read %s", from, to, from, to)
@@ -573,7 +573,7 @@ func (c *comparer) field(s site, bt, rt *avroType, bf, rf *avroField) {
 	case bf.def == nil && rf.def != nil:
 		c.add(fs, schema.Delta{Rule: catalogue.AvroFieldDefaultAdded, Path: fs.path + "/default", Base: bf.node, Revision: rf.def,
 			New: rf.def.Interface(), Effect: schema.None,
-			Reason: fmt.Sprintf("field `%s` got a default: no effect between these versions; it lets the field be removed later without breaking consumers", rf.name)}, false)
+			Reason: fmt.Sprintf("field `%s` got a default: no effect between these versions; with it, a later version may drop the field and old readers still fill it in", rf.name)}, false)
 	case bf.def != nil && rf.def == nil:
 		c.add(fs, schema.Delta{Rule: catalogue.AvroFieldDefaultRemoved, Path: fs.path + "/default", Base: bf.def, Revision: rf.node,
 			Old: bf.def.Interface(), Effect: schema.None,
@@ -1025,7 +1025,7 @@ func (c *comparer) decimal(s site, bt, rt *avroType) {
 		d := schema.Delta{Rule: catalogue.AvroDecimalPrecisionChanged, Base: or(bt.precNode, bt.node), Revision: or(rt.precNode, rt.node), Old: float64(bt.precision), New: float64(rt.precision)}
 		if rt.precision > bt.precision {
 			d.Effect = schema.Wider
-			d.Reason = fmt.Sprintf("the decimal precision grew from %d to %d digits: new values may not fit consumers built for %d", bt.precision, rt.precision, bt.precision)
+			d.Reason = fmt.Sprintf("the decimal precision grew from %d to %d digits: values with more digits than %d are allowed now", bt.precision, rt.precision, bt.precision)
 		} else {
 			d.Effect = schema.Narrower
 			d.Reason = fmt.Sprintf("the decimal precision shrank from %d to %d digits: old values may not fit a reader built for %d", bt.precision, rt.precision, rt.precision)
