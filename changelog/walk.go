@@ -116,6 +116,9 @@ type History struct {
 	Releases []*Release
 	Notes    []Note         // what the walk decided that a person may want to know
 	Warnings []tree.Warning // problems of the newest document
+	// RemoteRefs are the remote references left as written (compared by
+	// URL) in every document read, each document once.
+	RemoteRefs []*tree.Node
 	// TagWarnings say when the tags could not be read as releases, and
 	// how to fix that (--tag-prefix, or tagging releases).
 	TagWarnings []string
@@ -428,6 +431,9 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		if n == nodes[len(nodes)-1] {
 			h.Warnings = cur.doc.Warnings
 			working = cur.doc
+		}
+		if !unchanged {
+			h.RemoteRefs = append(h.RemoteRefs, cur.doc.RemoteRefs...)
 		}
 		if n.from {
 			prev, prevNode = cur, n

@@ -81,6 +81,9 @@ var genericBinding = map[string]string{
 // compared by the message differ. addr holds the channel addresses, which
 // a Kafka topic defaults to.
 func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner *tree.Node, addr [2]string) {
+	if a != nil && b != nil && d.remote(ctx, "bindings of "+owner, a, b) {
+		return
+	}
 	protos := map[string]bool{}
 	for _, n := range []*tree.Node{a, b} {
 		for _, f := range n.Entries() {
@@ -90,6 +93,9 @@ func (d *differ) bindings(ctx Change, level, owner string, a, b, aOwner, bOwner 
 	for _, p := range sortedKeys(protos) {
 		va, vb := a.Get(p).Deref(), b.Get(p).Deref()
 		where := fmt.Sprintf("%s binding of %s", p, owner)
+		if va != nil && vb != nil && d.remote(ctx, where, va, vb) {
+			continue
+		}
 		handled := d.bindingSchemaFields(ctx, level+"/"+p, where, va, vb, locParent(a, aOwner), locParent(b, bOwner))
 		if va == nil || vb == nil || va.Kind != tree.Map || vb.Kind != tree.Map {
 			if !tree.EqualResolved(va, vb) && !onlyHandled(va, vb, handled) {

@@ -176,6 +176,9 @@ func (d *differ) compareChannels() {
 func (d *differ) channel(a, b *spec.Channel) {
 	ctx := Change{Subject: "channel", Channel: b.Label(), Operations: d.chanOps[b]}
 	owner := fmt.Sprintf("channel %q", b.Label())
+	if d.remote(ctx, owner, a.Node, b.Node) {
+		return
+	}
 	addrA, addrB := locNode(a.Node, "address"), locNode(b.Node, "address")
 	switch {
 	case !a.AddressNull && b.AddressNull:
@@ -372,6 +375,9 @@ func paramAt(c *spec.Channel, pos map[string]int, i int) *spec.Parameter {
 func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 	ctx.Operations = d.chanOps[ch]
 	where := fmt.Sprintf("parameter %q of channel %q", b.Name, ch.Label())
+	if d.remote(ctx, where, a.Node, b.Node) {
+		return
+	}
 	if a.Location != b.Location {
 		c := ctx
 		switch {

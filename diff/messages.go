@@ -25,6 +25,10 @@ func (d *differ) message(mp *msgPair) {
 	ctx := Change{Subject: "message", Channel: mp.channel, Operations: mp.ops, Messages: []string{b.Label()}, Compat: b.Compat,
 		Unreferenced: mp.unreferenced}
 	owner := "message " + b.Label()
+	if d.remote(ctx, owner, a.Def, b.Def) {
+		return
+	}
+	d.remoteTraits(ctx, owner, a.Def, b.Def)
 	d.contentType(ctx, owner, mp)
 	if a.Name != b.Name {
 		c := ctx
@@ -185,6 +189,9 @@ func contentTypeLoc(doc *spec.Document, m *spec.Message) *tree.Location {
 
 func (d *differ) correlationID(ctx Change, owner string, a, b *spec.Message) {
 	ca, cb := a.CorrelationID, b.CorrelationID
+	if ca != nil && cb != nil && d.remote(ctx, "correlation id of "+owner, ca, cb) {
+		return
+	}
 	c := ctx
 	switch {
 	case ca == nil && cb == nil:
@@ -245,6 +252,12 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		d.schemas(ctx, where, an, bn, opts)
 	default:
 		if an != nil && bn != nil && tree.EqualResolved(an, bn) {
+			return
+		}
+		if dl, ok := schema.RemoteRefDelta(an.Deref(), bn.Deref()); ok {
+			if dl != nil {
+				d.addDeltas(ctx, where, []schema.Delta{*dl})
+			}
 			return
 		}
 		if compare, ok := engines[format]; ok {

@@ -200,6 +200,9 @@ func (d *differ) operation(a, b *spec.Operation, slots *slotIndex) {
 	ref := opRef(b)
 	ctx := Change{Subject: "operation", Channel: chanLabel(b.Channel), Operations: []OpRef{ref}}
 	owner := fmt.Sprintf("operation %s", b.Key)
+	if d.remote(ctx, owner, a.Node, b.Node) {
+		return
+	}
 	if a.ID != "" && b.ID != "" && a.ID != b.ID {
 		c := ctx
 		c.Kind, c.Text = catalogue.OperationRenamed, fmt.Sprintf("operation %s was renamed to %s", a.ID, b.ID)
@@ -339,6 +342,9 @@ func pairMessages(as, bs []*spec.Message, lone bool) (pairs [][2]*spec.Message, 
 	used := map[*spec.Message]bool{}
 	paired := map[*spec.Message]bool{}
 	tries := []func(a, b *spec.Message) bool{
+		func(a, b *spec.Message) bool {
+			return a.Def.RemoteRef() != "" && a.Def.RemoteRef() == b.Def.RemoteRef()
+		},
 		func(a, b *spec.Message) bool { return primaryName(a) != "" && primaryName(a) == primaryName(b) },
 		func(a, b *spec.Message) bool { return sharesName(a, b) },
 		func(a, b *spec.Message) bool { return a.Name != "" && a.Name == b.Name },

@@ -85,6 +85,9 @@ func serverURL(s *spec.Server) string {
 
 func (d *differ) server(a, b *spec.Server) {
 	ctx := Change{Subject: "server"}
+	if d.remote(ctx, fmt.Sprintf("server %q", b.Name), a.Node, b.Node) {
+		return
+	}
 	field := func(kind, name, old, new string, an, bn *tree.Node) {
 		if old == new {
 			return

@@ -15,7 +15,7 @@ import (
 
 // ruleCount pins the size of the catalogue: adding or removing a rule is a
 // deliberate change that updates this number, the docs and a fixture.
-const ruleCount = 254
+const ruleCount = 256
 
 func TestRuleCount(t *testing.T) {
 	t.Parallel()

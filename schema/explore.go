@@ -12,6 +12,9 @@ import (
 
 // explore records the local deltas of p and links its child pairs.
 func (c *comparer) explore(p *pair) {
+	if c.remoteRefs(p) {
+		return
+	}
 	b, r := p.b, p.r
 	bFalse, rFalse := c.isEmpty(b) && b.Kind == tree.Bool, c.isEmpty(r) && r.Kind == tree.Bool
 	switch {

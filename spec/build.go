@@ -14,6 +14,10 @@ type builder struct {
 	msgs  map[*tree.Node]*Message // by definition node, so shared messages are one
 	chans map[*tree.Node]*Channel
 	warns []tree.Warning
+
+	// remoteMsgs are the messages that are remote references not followed,
+	// by URL: two references to the same URL are the same message.
+	remoteMsgs map[string]*Message
 }
 
 func (b *builder) warn(n *tree.Node, format string, args ...any) {
@@ -350,6 +354,9 @@ func (b *builder) message(item *tree.Node) *Message {
 	if m, ok := b.msgs[def]; ok {
 		return m
 	}
+	if m, ok := b.remoteMsgs[def.RemoteRef()]; ok {
+		return m
+	}
 	eff := applyTraits(def, b.doc.Major == 2)
 	m := &Message{Def: def, Node: eff, ID: eff.Str("messageId"), Name: eff.Str("name"),
 		CorrelationID: eff.Get("correlationId").Deref(), Bindings: eff.Get("bindings").Deref(),
@@ -381,6 +388,12 @@ func (b *builder) message(item *tree.Node) *Message {
 	b.checkSchema(m.Payload, "payload", m)
 	b.checkSchema(m.Headers, "headers", m)
 	b.msgs[def] = m
+	if u := def.RemoteRef(); u != "" {
+		if b.remoteMsgs == nil {
+			b.remoteMsgs = map[string]*Message{}
+		}
+		b.remoteMsgs[u] = m
+	}
 	b.doc.Messages = append(b.doc.Messages, m)
 	return m
 }
@@ -648,7 +661,7 @@ func (b *builder) findUnused() {
 	if messages != nil {
 		for _, f := range messages.Fields {
 			def := f.Value.Deref()
-			if _, used := b.msgs[def]; used || def.Kind != tree.Map {
+			if _, used := b.msgs[def]; used || def.Kind != tree.Map || b.remoteMsgs[def.RemoteRef()] != nil {
 				continue
 			}
 			m := b.message(f.Value)

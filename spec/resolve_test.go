@@ -128,8 +128,8 @@ func TestReferenceErrors(t *testing.T) {
 			Options{}, "leaves the tree references may read"},
 		{"dot-dot past the root", map[string]string{"sub/a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '../../x.yaml'\n"},
 			Options{}, "leaves the tree references may read"},
-		{"remote", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: 'https://example.com/x.json'\n"},
-			Options{}, "remote references are not followed"},
+		{"a pointer through a remote reference", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '#/components/schemas/Y/properties/id'\n    Y:\n      $ref: 'https://example.com/y.json'\n"},
+			Options{}, `goes through the remote reference "https://example.com/y.json", which is not followed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -176,6 +176,39 @@ func TestRefRootWidensTheTree(t *testing.T) {
 	}
 	if _, err := load(t, filepath.Join(dir, "api/a.yaml"), dir, Options{}); err != nil {
 		t.Fatalf("with --ref-root: %v", err)
+	}
+}
+
+// Not followed (the default), a remote reference stays as written, what
+// refers to it locally leads to it, and the document lists it once.
+func TestRemoteRefsLeftAsWritten(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.yaml": header3 + `components:
+  schemas:
+    X:
+      $ref: '#/components/schemas/Y'
+    Y:
+      $ref: 'https://example.com/y.json'
+    Z:
+      type: object
+      properties:
+        y:
+          $ref: 'https://example.com/y.json#/properties/id'
+`})
+	d, err := load(t, filepath.Join(dir, "a.yaml"), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas := d.Root.Get("components").Get("schemas")
+	x, y := schemas.Get("X"), schemas.Get("Y")
+	if x.Deref() != y || y.Target != nil || y.RemoteRef() != "https://example.com/y.json" {
+		t.Errorf("X leads to %v, Y's target %v", x.Deref().Interface(), y.Target)
+	}
+	var urls []string
+	for _, n := range d.RemoteRefs {
+		urls = append(urls, n.RemoteRef())
+	}
+	if strings.Join(urls, " ") != "https://example.com/y.json https://example.com/y.json#/properties/id" {
+		t.Errorf("RemoteRefs: %v", urls)
 	}
 }
 

@@ -20,8 +20,8 @@ func applyTraits(obj *tree.Node, traitWins bool) *tree.Node {
 		if t.Kind == tree.Seq && len(t.Items) > 0 { // 2.0 allowed [trait, values] pairs
 			t = t.Items[0].Deref()
 		}
-		if t.Kind != tree.Map {
-			continue
+		if t.Kind != tree.Map || t.RemoteRef() != "" {
+			continue // a remote trait not followed: diff compares its URL
 		}
 		eff = mergePatch(eff, t, false)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -62,6 +63,34 @@ func TestValueFlags(t *testing.T) {
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: %v, want %v", k, got[k], v)
+		}
+	}
+}
+
+// `--` still ends the options: after it, a document may be named like an
+// option, and an option is a document.
+func TestDoubleDashEndsOptions(t *testing.T) {
+	base, err := os.ReadFile(exBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("-v1.yaml", base, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"diff", "--", "-v1.yaml", "-v1.yaml"}, ExitOK, ""},
+		{[]string{"diff", "-f", "json", "--", "-v1.yaml", "-v1.yaml"}, ExitOK, ""},
+		{[]string{"diff", "-v1.yaml", "-v1.yaml"}, ExitTrouble, "flag provided but not defined: -v1.yaml"},
+		{[]string{"diff", "--", "-v1.yaml", "-v1.yaml", "--format", "json"}, ExitTrouble, "diff needs two documents, BASE and REVISION (got 4)"},
+	} {
+		r := run(t, "", nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.err) || tt.err == "" && r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, r.code, r.stderr)
 		}
 	}
 }

@@ -144,6 +144,9 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 			fmt.Fprintf(env.Stderr, "note: %s\n", n.Text)
 		}
 	}
+	var remote remoteTally
+	remote.addRefs(h.RemoteRefs)
+	remote.note(env.Stderr)
 	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
 	if output != "" {
 		return updateChangelogFile(output, target, h, ropts, env, quiet, load.Limits.MaxFileSize)
@@ -261,6 +264,9 @@ func runBump(c *cli.Context, env Env) error {
 	if !c.Bool("quiet") {
 		printWarnings(env.Stderr, res.Warnings())
 	}
+	var remote remoteTally
+	remote.add(res.BaseDocument, res.RevisionDocument)
+	remote.note(env.Stderr)
 	current := res.Base.Version
 	from := fmt.Sprintf("the info.version of %s", base)
 	if c.IsSet("current") {

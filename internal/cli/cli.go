@@ -33,18 +33,33 @@ type Env struct {
 	Sleep func(context.Context, time.Duration) error
 }
 
-// Version is set at build time with -ldflags "-X github.com/eventdiff/eventdiff/internal/cli.Version=…";
-// otherwise the module version from the build info is used.
+// Version is stamped at build time by a release (goreleaser sets it from
+// the tag) or the Action's build from source, with -ldflags
+// "-X github.com/eventdiff/eventdiff/internal/cli.Version=…".
 var Version = ""
 
 func version() string {
-	if Version != "" {
-		return Version
+	bi, ok := debug.ReadBuildInfo()
+	return versionOf(Version, bi, ok)
+}
+
+// versionOf is the version eventdiff reports: the stamp when the build set
+// one; else the main module's version from the build information, which
+// `go install github.com/eventdiff/eventdiff@v1.2.3` sets to v1.2.3 (and
+// go build in a git checkout to a pseudo-version); else "dev".
+func versionOf(stamp string, bi *debug.BuildInfo, ok bool) string {
+	if stamp != "" {
+		return stamp
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	if ok && bi != nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// --version prints what the version command prints.
+func init() {
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "eventdiff %s\n", c.App.Version) }
 }
 
 // exitError carries an exit code through urfave/cli.

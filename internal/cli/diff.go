@@ -95,6 +95,7 @@ type diffRun struct {
 	quiet        bool
 	render       report.Options
 	load         eventdiff.Options
+	remote       remoteTally // the remote refs compared by URL, said once at the end
 }
 
 func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
@@ -166,6 +167,7 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
+	run.remote.note(env.Stderr)
 	warnExpiredIgnores(env.Stderr, run.load.Config)
 	if c.Bool("github-comment") {
 		run.comment(env, done)
@@ -237,6 +239,7 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 				fmt.Fprintf(env.Stderr, "hint: %s\n", hint)
 			}
 		}
+		run.remote.add(res.BaseDocument, res.RevisionDocument)
 		if len(done) > 0 {
 			out.WriteString(run.format.Separator)
 		}
@@ -323,6 +326,8 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow a wider tree with --ref-root DIR)"
 	case errors.Is(err, spec.ErrRemoteRefNotFollowed):
 		return msg + " (allow them with --allow-remote-refs)"
+	case errors.Is(err, spec.ErrRemoteRefFailed):
+		return msg + " (without --allow-remote-refs, remote references are compared by URL)"
 	case errors.Is(err, eventdiff.ErrBothFromStdin):
 		return "only one of BASE and REVISION can be read from standard input"
 	}

@@ -119,18 +119,31 @@ func (s *Session) fileInput(file string) (spec.Input, error) {
 // fileRoot is the tree the `$ref`s of a working-tree document in dir may
 // read: --ref-root when given; else the top level of the git repository
 // that holds it; outside any repository, the current directory when dir
-// lies under it, else dir itself.
+// lies under it, else dir itself. The file system's root and the home
+// directory are never chosen by default, even as a repository's top level
+// (a home directory kept in git) or the current directory: a document
+// anywhere below them could read every file there.
 func (s *Session) fileRoot(dir string) (string, error) {
 	if s.opts.RefRoot != "" {
 		return filepath.Abs(s.opts.RefRoot)
 	}
-	if top := repositoryTop(dir); top != "" {
+	if top := repositoryTop(dir); top != "" && !tooWide(top) {
 		return top, nil
 	}
-	if cwd, err := os.Getwd(); err == nil && within(cwd, dir) {
+	if cwd, err := os.Getwd(); err == nil && within(cwd, dir) && !tooWide(cwd) {
 		return cwd, nil
 	}
 	return dir, nil
+}
+
+// tooWide reports whether dir is the file system's root or the user's
+// home directory, too wide to be a default reference tree.
+func tooWide(dir string) bool {
+	if filepath.Dir(dir) == dir {
+		return true
+	}
+	home, err := os.UserHomeDir()
+	return err == nil && home != "" && filepath.Clean(home) == dir
 }
 
 // repositoryTop is the top level of the git work tree that holds dir (the

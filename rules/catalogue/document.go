@@ -21,6 +21,8 @@ var (
 		"A component that nothing uses yet was added.")
 	ComponentRemoved = declare("component-removed", "document", info, Patch, Removed,
 		"A component that nothing used was removed.")
+	RemoteRefChanged = declare("remote-ref-changed", "document", warning, Minor, Changed,
+		"A message, channel, parameter, server, binding or trait that is a remote `$ref` (not followed by default) points at another URL, or took the place of what was written in the document (or gave it back): compared by URL, what changed is unknown. Review what it points to, or follow remote references with --allow-remote-refs.")
 	DefaultContentTypeChanged = declare("default-content-type-changed", "document", breaking, Major, Changed,
 		"The document's defaultContentType changed: the messages without a content type of their own are encoded differently.")
 	DefaultContentTypeRemoved = declare("default-content-type-removed", "document", warning, Minor, Changed,

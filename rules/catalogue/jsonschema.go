@@ -232,6 +232,8 @@ var (
 		"ReadOnly or writeOnly changed.")
 	SchemaDiscriminatorChanged = byEffect("schema-discriminator-changed", "JS-66", Minor, Changed,
 		"Discriminator changed, or a schema under a discriminator renamed: wire values change.")
+	SchemaRemoteRefChanged = byEffect("schema-remote-ref-changed", "JS-60", Minor, Changed,
+		"A remote $ref that is not followed changed URL, or replaced a schema or was replaced by one: compared by URL, the effect is unknown.")
 	SchemaPayloadAdded = byEffect("schema-payload-added", "JS-67", Minor, Added,
 		"Schema added where there was none (anything was accepted).")
 	SchemaPayloadRemoved = byEffect("schema-payload-removed", "JS-67", Minor, Removed,
