@@ -1,5 +1,3 @@
-// Command eventdiff tells what changed between two versions of an AsyncAPI
-// document and whether it breaks anyone. See README.md.
 package main
 
 import (

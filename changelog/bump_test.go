@@ -27,6 +27,7 @@ var (
 )
 
 func TestJudge(t *testing.T) {
+	t.Parallel()
 	accepted := breaking
 	accepted.Accepted = &rules.Acceptance{Reason: "announced"}
 	tests := []struct {
@@ -73,6 +74,7 @@ func TestJudge(t *testing.T) {
 }
 
 func TestNextVersion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		current string
 		res     *rules.Result

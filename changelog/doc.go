@@ -9,5 +9,10 @@
 // one pair of long-running git processes; a tag whose document files have
 // the same blob ids as the previous tag's is recognised without parsing
 // anything; each document is loaded once and serves both of its
-// neighbouring comparisons. Rendering is report's job (report.Changelog).
+// neighbouring comparisons.
+//
+// It reads documents only through package eventdiff's Session and judges
+// them with CompareDocuments, so a release's findings are what diff would
+// report. Rendering is report's job (the changelog formats), and its
+// errors and notes name Options' fields, never a command's flags.
 package changelog

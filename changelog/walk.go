@@ -40,6 +40,10 @@ type Options struct {
 	// PathAt names the document's main file at a tag (or at From),
 	// relative to the top level, instead of following renames.
 	PathAt map[string]string
+	// TagPrefix is what release tags start with before their version
+	// (web- for web-v1.2.0, ASYNCAPI_ for ASYNCAPI_1.3); "" reads tags
+	// that are versions, with an optional v.
+	TagPrefix string
 	// MaxFileSize bounds each file read for the blob-id comparison.
 	MaxFileSize int64
 	Config      *rules.Config // nil for the defaults
@@ -69,7 +73,7 @@ type Release struct {
 	Target     string // Unreleased: the revision it ends at ("" for the working tree)
 
 	Path            string // the document's main file here, relative to the top level
-	Previous        string // the tag (or --from revision) compared with; "" for the first release
+	Previous        string // the tag (or From revision) compared with; "" for the first release
 	PreviousVersion string // Previous's version, when it is a tag
 	PreviousPath    string // the main file at Previous, when it moved
 
@@ -78,6 +82,9 @@ type Release struct {
 	Check    Check         // the version bump against what the changes require
 	Contents *Contents     // First: what the first release holds
 	Err      error         // Unreadable: why
+	// Uncommitted holds the fingerprints of the Unreleased changes that
+	// the working tree made since HEAD (nil when the end is a revision).
+	Uncommitted map[string]bool
 }
 
 // Listed reports whether the release deserves a section of its own: not
@@ -107,11 +114,17 @@ type Contents struct {
 type History struct {
 	Path     string // the document's main file at the newest point
 	Releases []*Release
-	Notes    []string       // what the walk decided that a person may want to know
+	Notes    []Note         // what the walk decided that a person may want to know
 	Warnings []tree.Warning // problems of the newest document
+	// RemoteRefs are the remote references left as written (compared by
+	// URL) in every document read, each document once.
+	RemoteRefs []*tree.Node
+	// TagWarnings say when the tags could not be read as releases, and
+	// how to fix that (--tag-prefix, or tagging releases).
+	TagWarnings []string
 }
 
-// node is one point of the walk: the --from revision, a tag, or the end.
+// node is one point of the walk: the From revision, a tag, or the end.
 type node struct {
 	label  string   // tag or revision as given; "" for the working tree
 	rel    *release // the tag's version; nil for revisions
@@ -136,9 +149,10 @@ type loaded struct {
 }
 
 type walker struct {
-	o     Options
-	objs  *source.GitObjects
-	notes []string
+	o        Options
+	objs     *source.GitObjects
+	notes    []Note
+	warnings []string
 }
 
 // Walk reads the history.
@@ -147,7 +161,7 @@ func Walk(o Options) (*History, error) {
 		o.Config = &rules.Config{}
 	}
 	if o.To == "" && o.Working.IsZero() {
-		return nil, errors.New("changelog: no working-tree document and no --to revision")
+		return nil, errors.New("changelog: neither Options.Working nor Options.To names the end of the history")
 	}
 	w := &walker{o: o, objs: o.Repo.Objects(o.MaxFileSize)}
 	defer w.objs.Close()
@@ -162,15 +176,21 @@ func Walk(o Options) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.Notes = w.notes
+	h.Notes, h.TagWarnings = w.notes, w.warnings
 	return h, nil
 }
 
 func (w *walker) note(format string, args ...any) {
-	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+	w.notes = append(w.notes, Note{Text: fmt.Sprintf(format, args...)})
 }
 
-// plan lists the points of the walk, oldest first: the --from revision,
+// movedNote notes that the document is missing at a tag, where it may have
+// had another path.
+func (w *walker) movedNote(tag, format string, args ...any) {
+	w.notes = append(w.notes, Note{Text: fmt.Sprintf(format, args...), MovedAt: tag})
+}
+
+// plan lists the points of the walk, oldest first: the From revision,
 // the tags in version order, and the end (To, or the working tree).
 //
 // Only tags reachable from the end are releases of this line of history:
@@ -182,7 +202,7 @@ func (w *walker) plan() ([]*node, error) {
 	if w.o.To != "" {
 		c, err := repo.Commit(w.o.To)
 		if err != nil {
-			return nil, fmt.Errorf("--to: %w", err)
+			return nil, &OptionError{Option: "To", Err: err}
 		}
 		endCommit = c
 	}
@@ -199,9 +219,12 @@ func (w *walker) plan() ([]*node, error) {
 			return nil, err
 		}
 	}
-	rels, dups := releases(tags)
+	rels, dups := releases(tags, w.o.TagPrefix)
 	for _, d := range dups {
 		w.note("tag %s names a version another tag already names: it is left out", d)
+	}
+	if len(rels) == 0 && w.o.From == "" {
+		w.warnings = append(w.warnings, noReleaseTags(tags, w.o.TagPrefix))
 	}
 	end := &node{label: w.o.To, commit: endCommit, end: true}
 	if w.o.To != "" {
@@ -212,38 +235,9 @@ func (w *walker) plan() ([]*node, error) {
 			}
 		}
 	}
-	var from *node
-	if w.o.From != "" {
-		for i := range rels {
-			if rels[i].Name == w.o.From {
-				from = &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}
-				rels = rels[i+1:]
-				break
-			}
-		}
-		if from == nil {
-			c, err := repo.Commit(w.o.From)
-			if err != nil {
-				return nil, fmt.Errorf("--from: %w", err)
-			}
-			from = &node{label: w.o.From, commit: c, from: true}
-			// Tags already reachable from --from are before it.
-			after, err := repo.Tags(reach, c)
-			if err != nil {
-				return nil, err
-			}
-			keep := map[string]bool{}
-			for _, t := range after {
-				keep[t.Name] = true
-			}
-			kept := rels[:0]
-			for _, r := range rels {
-				if keep[r.Name] {
-					kept = append(kept, r)
-				}
-			}
-			rels = kept
-		}
+	from, rels, err := w.start(rels, reach)
+	if err != nil {
+		return nil, err
 	}
 	var nodes []*node
 	if from != nil {
@@ -256,18 +250,58 @@ func (w *walker) plan() ([]*node, error) {
 		nodes = append(nodes, end)
 	}
 	if len(nodes) == 0 || len(nodes) == 1 && nodes[0].from {
-		return nil, fmt.Errorf("no release tags after --from %s up to --to %s", w.o.From, w.o.To)
+		return nil, &EmptyRangeError{From: w.o.From, To: w.o.To}
 	}
+	return nodes, w.checkPathAt(nodes)
+}
+
+// start is the From point of the walk (nil without From) and the
+// releases after it: a tag of the history, or any revision, whose tags
+// already reachable are before it.
+func (w *walker) start(rels []release, reach string) (*node, []release, error) {
+	if w.o.From == "" {
+		return nil, rels, nil
+	}
+	for i := range rels {
+		if rels[i].Name == w.o.From {
+			return &node{label: rels[i].Name, rel: &rels[i], commit: rels[i].Commit, from: true}, rels[i+1:], nil
+		}
+	}
+	c, err := w.o.Repo.Commit(w.o.From)
+	if err != nil {
+		return nil, nil, &OptionError{Option: "From", Err: err}
+	}
+	after, err := w.o.Repo.Tags(reach, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	keep := map[string]bool{}
+	for _, t := range after {
+		keep[t.Name] = true
+	}
+	kept := rels[:0]
+	for _, r := range rels {
+		if keep[r.Name] {
+			kept = append(kept, r)
+		}
+	}
+	return &node{label: w.o.From, commit: c, from: true}, kept, nil
+}
+
+// checkPathAt refuses a PathAt entry for a tag that is not a point of the
+// walk.
+func (w *walker) checkPathAt(nodes []*node) error {
 	for tag := range w.o.PathAt {
 		found := false
 		for _, n := range nodes {
 			found = found || (n.commit != "" && n.label == tag)
 		}
 		if !found {
-			return nil, fmt.Errorf("--path-at %s: no such tag in the history (the tags are the semver tags reachable from %s, after --from)", tag, orWorking(w.o.To))
+			return &OptionError{Option: "PathAt", Key: tag,
+				Err: fmt.Errorf("no such tag in the history (the tags are the semver tags reachable from %s, after the start)", orWorking(w.o.To))}
 		}
 	}
-	return nodes, nil
+	return nil
 }
 
 func orWorking(rev string) string {
@@ -279,7 +313,7 @@ func orWorking(rev string) string {
 
 // paths finds the document's main file at every point, from the newest
 // back: the same path while the revision has it, else the path git's
-// rename detection gives between the two revisions, else --path-at. A
+// rename detection gives between the two revisions, else PathAt. A
 // point where the document is found under no name starts the history.
 //
 // Rename detection runs between the two revisions actually compared, not
@@ -287,7 +321,7 @@ func orWorking(rev string) string {
 // only where the path is missing; it sees the same two trees the diff
 // does, whatever merges happened in between; and it needs no linear
 // history. A file moved and rewritten beyond git's 50% similarity in one
-// release is not recognised: --path-at says where it was.
+// release is not recognised: PathAt says where it was.
 func (w *walker) paths(nodes []*node) ([]*node, error) {
 	last := nodes[len(nodes)-1]
 	last.path = w.o.Path
@@ -300,13 +334,13 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 			return nil, err
 		}
 		if !ok {
-			// SPEC names the document as it is now: follow it back to --to.
+			// Path names the document as it is now: follow it back to To.
 			old, err := w.o.Repo.RenamedFrom(last.commit, "", last.path)
 			if err != nil {
 				return nil, err
 			}
 			if ok, err := w.exists(last.commit, old); err != nil || old == "" || !ok {
-				return nil, fmt.Errorf("%s:%s: the document does not exist in %s (if it had another path there, pass --path-at %s=PATH)", last.label, last.path, last.label, last.label)
+				return nil, &MissingAtEndError{Rev: last.label, Path: last.path}
 			}
 			w.note("%s was %s in %s: followed the rename", last.path, old, last.label)
 			last.path = old
@@ -320,7 +354,7 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 				return nil, err
 			}
 			if !ok {
-				return nil, fmt.Errorf("--path-at %s=%s: %s does not exist in %s", n.label, p, p, n.label)
+				return nil, &OptionError{Option: "PathAt", Key: n.label + "=" + p, Err: fmt.Errorf("%s does not exist in %s", p, n.label)}
 			}
 			n.path = p
 			continue
@@ -347,9 +381,9 @@ func (w *walker) paths(nodes []*node) ([]*node, error) {
 			}
 		}
 		if next.commit == "" && next.end {
-			w.note("%s does not exist in %s: it is new since then (if it moved, pass --path-at %s=OLD/PATH)", next.path, n.label, n.label)
+			w.movedNote(n.label, "%s does not exist in %s: it is new since then", next.path, n.label)
 		} else {
-			w.note("%s does not exist in %s: the history starts at %s (if it moved, pass --path-at %s=OLD/PATH)", next.path, n.label, next.name(), n.label)
+			w.movedNote(n.label, "%s does not exist in %s: the history starts at %s", next.path, n.label, next.name())
 		}
 		return nodes[i+1:], nil
 	}
@@ -378,6 +412,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		stable    *node // the last stable release loaded
 		stableDoc *loaded
 		prevCum   *rules.Result // the previous release's changes since stable
+		working   *spec.Document
 	)
 	loads, stop := w.loadAhead(nodes)
 	defer stop()
@@ -395,6 +430,10 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		}
 		if n == nodes[len(nodes)-1] {
 			h.Warnings = cur.doc.Warnings
+			working = cur.doc
+		}
+		if !unchanged {
+			h.RemoteRefs = append(h.RemoteRefs, cur.doc.RemoteRefs...)
 		}
 		if n.from {
 			prev, prevNode = cur, n
@@ -457,6 +496,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 	for i, j := 0, len(h.Releases)-1; i < j; i, j = i+1, j-1 {
 		h.Releases[i], h.Releases[j] = h.Releases[j], h.Releases[i]
 	}
+	w.markUncommitted(h, working)
 	return h, nil
 }
 

@@ -1,12 +1,8 @@
-// Package diff pairs the elements of two documents by identity and emits
-// one typed Change per difference, with where it is in both documents and
-// the values before and after. It decides nothing about severity.
 package diff
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"sort"
 	"strings"
 
@@ -31,7 +27,11 @@ type Change struct {
 
 	Base     *tree.Location // where it was (nil when it did not exist)
 	Revision *tree.Location // where it is; for removals the closest surviving parent
-	Old, New any
+	// BasePlace and RevisionPlace name Base and Revision by identity, free
+	// of file names, revisions and list order (see identify): what
+	// fingerprints and ignores match.
+	BasePlace, RevisionPlace string
+	Old, New                 any
 	// Elided names what was cut to the report's bounds: "old", "new",
 	// "message", "witness" (see bounded.go).
 	Elided []string
@@ -50,28 +50,17 @@ type OpRef struct {
 	Compat  string      `json:"compatibility,omitempty"` // x-eventdiff-compatibility of the operation
 }
 
-// Fingerprint identifies a change across runs: it leaves out line numbers,
-// so moving text around a file keeps it stable.
-func (c *Change) Fingerprint() string {
+// Fingerprint identifies a change across runs from what the change is
+// and where it is in the document model: the rule, both places by
+// identity and the direction the element travels (given by the caller,
+// which judges it). File names, revisions, line numbers and list order
+// leave it unchanged, so the same change has the same fingerprint whether
+// the base is v1.4.0, HEAD~1 or a full sha, and after the file is copied
+// to another name.
+func (c *Change) Fingerprint(direction string) string {
 	h := sha256.New()
-	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
-	write(c.Kind)
-	write(c.Subject)
-	write(c.Channel)
-	for _, m := range c.Messages {
-		write(m)
-	}
-	for _, l := range []*tree.Location{c.Base, c.Revision} {
-		if l != nil {
-			write(l.File)
-			write(l.Pointer)
-		} else {
-			write("-")
-		}
-	}
-	for _, v := range []any{c.Old, c.New} {
-		b, _ := json.Marshal(v)
-		h.Write(b)
+	for _, s := range []string{c.Kind, c.BasePlace, c.RevisionPlace, direction} {
+		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -92,25 +93,50 @@ func (d *differ) channels() {
 			}
 		}
 	}
+	d.unpairedChannels(taken)
+}
+
+// unpairedChannels lists the pairs in base order and reports the channels
+// left without a partner: removed, or added.
+func (d *differ) unpairedChannels(taken map[*spec.Channel]bool) {
 	for _, a := range d.base.Channels {
 		if b, ok := d.chanPair[a]; ok {
 			d.chanList = append(d.chanList, [2]*spec.Channel{a, b})
 			continue
 		}
-		if onlyReplyChannel(d.base, a) {
-			continue // its operations' reply findings say what changed
-		}
-		d.add(Change{Kind: ChannelRemoved, Subject: "channel", Channel: a.Label(),
-			Text: fmt.Sprintf("channel %q was removed", a.Label()),
-			Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()})
+		d.channelRemoved(a)
 	}
 	for _, b := range d.rev.Channels {
 		if !taken[b] {
-			d.add(Change{Kind: ChannelAdded, Subject: "channel", Channel: b.Label(),
+			d.add(Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: b.Label(),
 				Text: fmt.Sprintf("channel %q was added", b.Label()),
 				Base: parentLoc(d.base, "channels"), Revision: b.Node.Loc(), New: b.Label()})
 		}
 	}
+}
+
+// channelRemoved reports a base channel no revision channel pairs with. A
+// channel that only carried replies is listed like an added one; its
+// operations' reply findings say what it breaks.
+func (d *differ) channelRemoved(a *spec.Channel) {
+	c := Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: a.Label(),
+		Text: fmt.Sprintf("channel %q was removed", a.Label()),
+		Base: a.Node.Loc(), Revision: parentLoc(d.rev, "channels"), Old: a.Label()}
+	if refs := replyCarriers(d.base, a); refs != nil {
+		// Its operations' reply findings judge what changed; it is listed
+		// as removed, the way a new reply channel is listed as added.
+		c.Kind, c.Operations = catalogue.ReplyChannelRemoved, refs
+		c.Text = fmt.Sprintf("reply channel %q was removed", a.Label())
+		d.add(c)
+		return
+	}
+	// Whoever used the channel is hurt: its operations give the direction.
+	for _, o := range d.base.Operations {
+		if o.Channel == a {
+			c.Operations = mergeOps(c.Operations, opRef(o))
+		}
+	}
+	d.add(c)
 }
 
 // channelByOperationIDs pairs a channel with the revision channel that now
@@ -150,34 +176,28 @@ func (d *differ) compareChannels() {
 func (d *differ) channel(a, b *spec.Channel) {
 	ctx := Change{Subject: "channel", Channel: b.Label(), Operations: d.chanOps[b]}
 	owner := fmt.Sprintf("channel %q", b.Label())
+	if d.remote(ctx, owner, a.Node, b.Node) {
+		return
+	}
 	addrA, addrB := locNode(a.Node, "address"), locNode(b.Node, "address")
 	switch {
 	case !a.AddressNull && b.AddressNull:
 		c := ctx
-		c.Kind, c.Text = ChannelAddressUnknown, fmt.Sprintf("channel %q no longer has a known address", a.Label())
+		c.Kind, c.Text = catalogue.ChannelAddressBecameUnknown, fmt.Sprintf("channel %q no longer has a known address", a.Label())
 		c.Base, c.Revision, c.Old = addrA.Loc(), addrB.Loc(), a.Address
 		d.add(c)
 	case a.AddressNull != b.AddressNull || canonicalAddress(a.Address) != canonicalAddress(b.Address):
 		c := ctx
-		c.Kind = ChannelAddressChanged
+		c.Kind = catalogue.ChannelAddressChanged
 		c.Text = fmt.Sprintf("channel address changed from %s to %s", addressText(a), addressText(b))
 		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), a.Label(), b.Label()
 		d.add(c)
 	case a.Address != b.Address:
-		pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
-		for i := range pa {
-			if i < len(pb) && pa[i] != pb[i] {
-				c := ctx
-				c.Kind = ChannelParameterRenamed
-				c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
-				c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
-				d.add(c)
-			}
-		}
+		d.parameterRenames(ctx, a, b, addrA, addrB)
 	}
 	if d.base.Major >= 3 && d.rev.Major >= 3 && a.Key != b.Key {
 		c := ctx
-		c.Kind, c.Text = ChannelRenamed, fmt.Sprintf("channel id %q was renamed to %q", a.Key, b.Key)
+		c.Kind, c.Text = catalogue.ChannelRenamed, fmt.Sprintf("channel id %q was renamed to %q", a.Key, b.Key)
 		c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.Key, b.Key
 		d.add(c)
 	}
@@ -185,12 +205,51 @@ func (d *differ) channel(a, b *spec.Channel) {
 	d.channelServers(ctx, owner, a, b)
 	if !a.Deprecated && b.Deprecated {
 		c := ctx
-		c.Kind, c.Text = ChannelDeprecated, owner+" is now deprecated"
+		c.Kind, c.Text = catalogue.ChannelDeprecated, owner+" is now deprecated"
 		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
 	d.bindings(ctx, "channel", owner, a.Bindings, b.Bindings, a.Node, b.Node, [2]string{a.Address, b.Address})
 	d.docs(ctx, owner, a.Node, b.Node)
+}
+
+// parameterRenames reports parameters renamed in an address whose
+// concrete addresses are unchanged. A rename that also rewrites the
+// parameter's description may give the segment another meaning.
+func (d *differ) parameterRenames(ctx Change, a, b *spec.Channel, addrA, addrB *tree.Node) {
+	pa, pb := spec.AddressParams(a.Address), spec.AddressParams(b.Address)
+	for i := range pa {
+		if i >= len(pb) || pa[i] == pb[i] {
+			continue
+		}
+		c := ctx
+		c.Kind = catalogue.ChannelParameterRenamed
+		c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s}", pa[i], b.Label(), pb[i])
+		c.Base, c.Revision, c.Old, c.New = addrA.Loc(), addrB.Loc(), pa[i], pb[i]
+		da, db := paramDescription(a, pa[i]), paramDescription(b, pb[i])
+		if da != nil && db != nil && normalizeText(da.Text()) != normalizeText(db.Text()) {
+			c.Kind = catalogue.ChannelParameterMeaningChanged
+			c.Text = fmt.Sprintf("parameter {%s} of channel %q was renamed to {%s} and its description rewritten: the segment may now carry another kind of value", pa[i], b.Label(), pb[i])
+			c.Base, c.Revision = da.Loc(), db.Loc()
+		}
+		d.add(c)
+	}
+}
+
+func paramDescription(c *spec.Channel, name string) *tree.Node {
+	for _, p := range c.Parameters {
+		if p.Name == name {
+			if n := p.Node.Get("description"); n != nil && n.Kind == tree.String && strings.TrimSpace(n.Value) != "" {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// normalizeText ignores case and how text is wrapped.
+func normalizeText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 func addressText(c *spec.Channel) string {
@@ -230,7 +289,7 @@ func (d *differ) channelServers(ctx Change, owner string, a, b *spec.Channel) {
 			continue // the server itself was removed, reported once there
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelServerRemoved, fmt.Sprintf("%s is no longer available on server %q", owner, s)
+		c.Kind, c.Text = catalogue.ChannelServerRemoved, fmt.Sprintf("%s is no longer available on server %q", owner, s)
 		c.Base, c.Revision, c.Old = locNode(a.Node, "servers").Loc(), locNode(b.Node, "servers").Loc(), s
 		d.add(c)
 	}
@@ -239,7 +298,7 @@ func (d *differ) channelServers(ctx Change, owner string, a, b *spec.Channel) {
 			continue // a new server, reported as added
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelServerAdded, fmt.Sprintf("%s is now also available on server %q", owner, s)
+		c.Kind, c.Text = catalogue.ChannelServerAdded, fmt.Sprintf("%s is now also available on server %q", owner, s)
 		c.Base, c.Revision, c.New = locNode(a.Node, "servers").Loc(), locNode(b.Node, "servers").Loc(), s
 		d.add(c)
 	}
@@ -277,7 +336,7 @@ func (d *differ) parameters(a, b *spec.Channel) {
 			continue
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelParameterRemoved, fmt.Sprintf("parameter %q of channel %q was removed", p.Name, b.Label())
+		c.Kind, c.Text = catalogue.ChannelParameterRemoved, fmt.Sprintf("parameter %q of channel %q was removed", p.Name, b.Label())
 		c.Base, c.Revision, c.Old = p.Node.Loc(), locNode(b.Node, "parameters").Loc(), p.Name
 		d.add(c)
 	}
@@ -286,7 +345,7 @@ func (d *differ) parameters(a, b *spec.Channel) {
 			continue
 		}
 		c := ctx
-		c.Kind, c.Text = ChannelParameterAdded, fmt.Sprintf("parameter %q was added to channel %q", q.Name, b.Label())
+		c.Kind, c.Text = catalogue.ChannelParameterAdded, fmt.Sprintf("parameter %q was added to channel %q", q.Name, b.Label())
 		c.Base, c.Revision, c.New = locNode(a.Node, "parameters").Loc(), q.Node.Loc(), q.Name
 		d.add(c)
 	}
@@ -316,17 +375,20 @@ func paramAt(c *spec.Channel, pos map[string]int, i int) *spec.Parameter {
 func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 	ctx.Operations = d.chanOps[ch]
 	where := fmt.Sprintf("parameter %q of channel %q", b.Name, ch.Label())
+	if d.remote(ctx, where, a.Node, b.Node) {
+		return
+	}
 	if a.Location != b.Location {
 		c := ctx
 		switch {
 		case a.Location == "":
-			c.Kind = ChannelParameterLocationAdded
+			c.Kind = catalogue.ChannelParameterLocationAdded
 			c.Text = fmt.Sprintf("%s is now taken from %s", where, b.Location)
 		case b.Location == "":
-			c.Kind = ChannelParameterLocationRemoved
+			c.Kind = catalogue.ChannelParameterLocationRemoved
 			c.Text = fmt.Sprintf("%s is no longer taken from %s", where, a.Location)
 		default:
-			c.Kind = ChannelParameterLocationChanged
+			c.Kind = catalogue.ChannelParameterLocationChanged
 			c.Text = fmt.Sprintf("location of %s changed from %q to %q", where, a.Location, b.Location)
 		}
 		c.Base, c.Revision = locNode(a.Node, "location").Loc(), locNode(b.Node, "location").Loc()
@@ -344,31 +406,31 @@ func (d *differ) parameter(ctx Change, ch *spec.Channel, a, b *spec.Parameter) {
 	switch removed, added := setDiff(enumA, enumB); {
 	case enumA == nil && enumB != nil:
 		c := ctx
-		c.Kind, c.Text = ChannelParameterEnumValueRemoved, fmt.Sprintf("%s is now limited to %s", where, quoteList(enumB))
+		c.Kind, c.Text = catalogue.ChannelParameterEnumValueRemoved, fmt.Sprintf("%s is now limited to %s", where, quoteList(enumB))
 		c.Base, c.Revision, c.New = a.Node.Loc(), enumNodeB.Loc(), enumB
 		d.add(c)
 	case enumA != nil && enumB == nil:
 		c := ctx
-		c.Kind, c.Text = ChannelParameterEnumValueAdded, fmt.Sprintf("%s is no longer limited to %s", where, quoteList(enumA))
+		c.Kind, c.Text = catalogue.ChannelParameterEnumValueAdded, fmt.Sprintf("%s is no longer limited to %s", where, quoteList(enumA))
 		c.Base, c.Revision, c.Old = enumNodeA.Loc(), b.Node.Loc(), enumA
 		d.add(c)
 	default:
 		if len(removed) > 0 {
 			c := ctx
-			c.Kind, c.Text = ChannelParameterEnumValueRemoved, fmt.Sprintf("%s no longer allows %s", where, quoteList(removed))
+			c.Kind, c.Text = catalogue.ChannelParameterEnumValueRemoved, fmt.Sprintf("%s no longer allows %s", where, quoteList(removed))
 			c.Base, c.Revision, c.Old = enumNodeA.Loc(), enumNodeB.Loc(), removed
 			d.add(c)
 		}
 		if len(added) > 0 {
 			c := ctx
-			c.Kind, c.Text = ChannelParameterEnumValueAdded, fmt.Sprintf("%s now also allows %s", where, quoteList(added))
+			c.Kind, c.Text = catalogue.ChannelParameterEnumValueAdded, fmt.Sprintf("%s now also allows %s", where, quoteList(added))
 			c.Base, c.Revision, c.New = enumNodeA.Loc(), enumNodeB.Loc(), added
 			d.add(c)
 		}
 	}
 	if !tree.Equal(defA, defB) {
 		c := ctx
-		c.Kind = ChannelParameterDefaultChanged
+		c.Kind = catalogue.ChannelParameterDefaultChanged
 		c.Text = fmt.Sprintf("default of %s changed from %v to %v", where, plain(defA), plain(defB))
 		c.Base, c.Revision, c.Old, c.New = locOr(defA, a.Node), locOr(defB, b.Node), plain(defA), plain(defB)
 		d.add(c)
@@ -397,17 +459,18 @@ func paramValues(p *spec.Parameter) (enum []string, def *tree.Node) {
 	return enum, p.Default
 }
 
-// onlyReplyChannel reports whether a channel serves only as the reply
-// channel of operations, never as an operation's own channel.
-func onlyReplyChannel(doc *spec.Document, ch *spec.Channel) bool {
-	reply := false
+// replyCarriers returns the operations whose reply travels through a
+// channel, when it serves only as a reply channel (never as an
+// operation's own channel); nil otherwise.
+func replyCarriers(doc *spec.Document, ch *spec.Channel) []OpRef {
+	var refs []OpRef
 	for _, o := range doc.Operations {
 		if o.Channel == ch {
-			return false
+			return nil
 		}
 		if o.Reply != nil && o.Reply.Channel == ch {
-			reply = true
+			refs = mergeOps(refs, carrier{op: o, reply: true}.ref())
 		}
 	}
-	return reply
+	return refs
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
@@ -29,6 +30,9 @@ func Compare(base, revision *spec.Document, opts Options) []Change {
 	d.channelMessages()
 	d.messages()
 	d.unused()
+	d.defaultContentType() // after every message pair, used or not
+	d.mergeSameEdits()
+	identify(d.out, base, revision)
 	Sort(d.out)
 	return d.out
 }
@@ -46,6 +50,7 @@ type differ struct {
 	opPairs  [][2]*spec.Operation            // paired operations
 
 	schemaSeen map[deltaKey]int // index in out of a schema change already reported
+	byDefault  []*msgPair       // pairs whose content type changed with defaultContentType alone
 }
 
 // msgPair is a base message and its revision, with every operation that
@@ -116,12 +121,12 @@ func plain(n *tree.Node) any {
 func (d *differ) document() {
 	b, r := d.base, d.rev
 	if b.Version != r.Version {
-		d.add(Change{Kind: AsyncAPIVersionChanged, Subject: "document",
+		d.add(Change{Kind: catalogue.AsyncAPIVersionChanged, Subject: "document",
 			Text: fmt.Sprintf("AsyncAPI version changed from %s to %s", b.Version, r.Version),
 			Base: b.Root.Get("asyncapi").Loc(), Revision: r.Root.Get("asyncapi").Loc(), Old: b.Version, New: r.Version})
 	}
 	if b.ID != r.ID {
-		d.add(Change{Kind: DocumentIDChanged, Subject: "document",
+		d.add(Change{Kind: catalogue.DocumentIDChanged, Subject: "document",
 			Text: fmt.Sprintf("document id changed from %q to %q", b.ID, r.ID),
 			Base: locOr(b.Root.Get("id"), b.Root), Revision: locOr(r.Root.Get("id"), r.Root), Old: b.ID, New: r.ID})
 	}
@@ -168,7 +173,7 @@ func (d *differ) docValue(ctx Change, what string, a, b, aParent, bParent *tree.
 		return
 	}
 	c := ctx
-	c.Kind, c.Text = DocumentationChanged, what+" changed"
+	c.Kind, c.Text = catalogue.DocumentationChanged, what+" changed"
 	switch {
 	case a == nil:
 		c.Text = what + " added"
@@ -201,7 +206,7 @@ func (d *differ) extensions(ctx Change, what string, a, b *tree.Node) {
 			continue
 		}
 		c := ctx
-		c.Kind = ExtensionChanged
+		c.Kind = catalogue.ExtensionChanged
 		c.Text = fmt.Sprintf("extension %s of %s changed", k, what)
 		c.Base, c.Revision = locOr(va, a), locOr(vb, b)
 		c.Old, c.New = plain(va), plain(vb)

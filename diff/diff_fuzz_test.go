@@ -95,6 +95,8 @@ func FuzzDiff(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, a, b []byte) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		timer := time.AfterFunc(60*time.Second, func() { panic("hang: one pair ran for more than 60s") })
 		defer timer.Stop()
 		base, err1 := loadFuzzed("base.yaml", a, b)
@@ -162,7 +164,7 @@ func runPipeline(t *testing.T, base, rev *spec.Document) map[string]string {
 			if err := report.GitHub(w, &res, gho); err != nil {
 				return err
 			}
-			return report.GitHubOutputs(gho.GitHub.Output, []*rules.Result{&res})
+			return gho.GitHub.WriteOutputs([]*rules.Result{&res})
 		})
 		for name, p := range map[string]string{"github-summary": gho.GitHub.Summary, "github-output": gho.GitHub.Output} {
 			data, err := os.ReadFile(p)

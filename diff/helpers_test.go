@@ -9,6 +9,7 @@ import (
 )
 
 func TestCanonicalAddress(t *testing.T) {
+	t.Parallel()
 	for a, want := range map[string]string{
 		"user/{id}/signedup":       "user/{}/signedup",
 		"user/{userId}/signedup":   "user/{}/signedup",
@@ -22,6 +23,7 @@ func TestCanonicalAddress(t *testing.T) {
 }
 
 func TestNormalizeContentType(t *testing.T) {
+	t.Parallel()
 	same := [][2]string{
 		{"application/json", "application/json; charset=utf-8"},
 		{"Application/JSON", "application/json"},
@@ -41,6 +43,7 @@ func TestNormalizeContentType(t *testing.T) {
 }
 
 func TestSameFormatSpelling(t *testing.T) {
+	t.Parallel()
 	if !sameFormatSpelling("application/vnd.aai.asyncapi;version=2.6.0", "application/vnd.aai.asyncapi+json;version=3.0.0") {
 		t.Error("the AsyncAPI version and the encoding suffix are not semantic")
 	}
@@ -50,6 +53,7 @@ func TestSameFormatSpelling(t *testing.T) {
 }
 
 func TestProtocolGenerationChanged(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		proto, a, b string
 		want        bool
@@ -64,6 +68,7 @@ func TestProtocolGenerationChanged(t *testing.T) {
 }
 
 func TestSetDiff(t *testing.T) {
+	t.Parallel()
 	a, b := setDiff([]string{"x", "y", "y", "z"}, []string{"z", "w"})
 	if strings.Join(a, ",") != "x,y" || strings.Join(b, ",") != "w" {
 		t.Errorf("%v %v", a, b)
@@ -83,6 +88,7 @@ func msg(id, key, comp, name, payload string) *spec.Message {
 }
 
 func TestPairMessages(t *testing.T) {
+	t.Parallel()
 	// A 2.x messageId meets the 3.x channel key the converter made of it.
 	a1, b1 := msg("UserSignedUp", "", "", "", ""), msg("", "UserSignedUp", "", "", "")
 	// Same component under another key: the name is shared.

@@ -5,6 +5,7 @@ import (
 	"mime"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/schema/avro"
 	"github.com/eventdiff/eventdiff/spec"
@@ -24,30 +25,27 @@ func (d *differ) message(mp *msgPair) {
 	ctx := Change{Subject: "message", Channel: mp.channel, Operations: mp.ops, Messages: []string{b.Label()}, Compat: b.Compat,
 		Unreferenced: mp.unreferenced}
 	owner := "message " + b.Label()
-	if normalizeContentType(a.ContentType) != normalizeContentType(b.ContentType) {
-		c := ctx
-		c.Kind = MessageContentTypeChanged
-		c.Text = fmt.Sprintf("content type of %s changed from %s to %s", owner, orNone(a.ContentType), orNone(b.ContentType))
-		c.Base, c.Revision = contentTypeLoc(d.base, a), contentTypeLoc(d.rev, b)
-		c.Old, c.New = a.ContentType, b.ContentType
-		d.add(c)
+	if d.remote(ctx, owner, a.Def, b.Def) {
+		return
 	}
+	d.remoteTraits(ctx, owner, a.Def, b.Def)
+	d.contentType(ctx, owner, mp)
 	if a.Name != b.Name {
 		c := ctx
-		c.Kind, c.Text = MessageNameChanged, fmt.Sprintf("name of %s changed from %s to %s", owner, orNone(a.Name), orNone(b.Name))
+		c.Kind, c.Text = catalogue.MessageNameChanged, fmt.Sprintf("name of %s changed from %s to %s", owner, orNone(a.Name), orNone(b.Name))
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "name").Loc(), locNode(b.Node, "name").Loc(), a.Name, b.Name
 		d.add(c)
 	}
 	if d.base.Major == d.rev.Major && primaryName(a) != "" && primaryName(b) != "" && primaryName(a) != primaryName(b) {
 		c := ctx
-		c.Kind = MessageIDChanged
+		c.Kind = catalogue.MessageIDChanged
 		c.Text = fmt.Sprintf("message id %s was renamed to %s", primaryName(a), primaryName(b))
 		c.Base, c.Revision, c.Old, c.New = a.Def.Loc(), b.Def.Loc(), primaryName(a), primaryName(b)
 		d.add(c)
 	}
 	if !a.Deprecated && b.Deprecated {
 		c := ctx
-		c.Kind, c.Text = MessageDeprecated, owner+" is now deprecated"
+		c.Kind, c.Text = catalogue.MessageDeprecated, owner+" is now deprecated"
 		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
@@ -94,6 +92,89 @@ func normalizeContentType(ct string) string {
 	return b.String()
 }
 
+// contentType compares the content type a message is sent with. A change
+// that comes only from the document's defaultContentType (neither side
+// declares its own) is left to defaultContentType, which reports it once
+// for every message that relies on it.
+func (d *differ) contentType(ctx Change, owner string, mp *msgPair) {
+	a, b := mp.old, mp.new
+	if normalizeContentType(a.ContentType) == normalizeContentType(b.ContentType) {
+		return
+	}
+	if ownContentType(a) == nil && ownContentType(b) == nil {
+		d.byDefault = append(d.byDefault, mp)
+		return
+	}
+	c := ctx
+	switch {
+	case b.ContentType == "":
+		c.Kind = catalogue.MessageContentTypeRemoved
+		c.Text = fmt.Sprintf("%s no longer has a content type (was %q): how it is encoded is unknown now", owner, a.ContentType)
+	case a.ContentType == "":
+		c.Kind = catalogue.MessageContentTypeAdded
+		c.Text = fmt.Sprintf("%s now has the content type %q", owner, b.ContentType)
+	default:
+		c.Kind = catalogue.MessageContentTypeChanged
+		c.Text = fmt.Sprintf("content type of %s changed from %q to %q", owner, a.ContentType, b.ContentType)
+	}
+	c.Base, c.Revision = contentTypeLoc(d.base, a), contentTypeLoc(d.rev, b)
+	c.Old, c.New = a.ContentType, b.ContentType
+	d.add(c)
+}
+
+// ownContentType is the content type a message (or one of its traits)
+// declares itself, nil when it relies on the document's default.
+func ownContentType(m *spec.Message) *tree.Node { return m.Node.Get("contentType") }
+
+// defaultContentType reports a change of the document's defaultContentType
+// once, at its line, listing the messages it changed (those without a
+// content type of their own) and the operations that reach them: one
+// cause, one finding.
+func (d *differ) defaultContentType() {
+	if len(d.byDefault) == 0 {
+		return
+	}
+	b, r := d.base.DefaultContentType, d.rev.DefaultContentType
+	c := Change{Subject: "document", Unreferenced: true, Old: b, New: r,
+		Base: locOr(d.base.Root.Get("defaultContentType"), d.base.Root), Revision: locOr(d.rev.Root.Get("defaultContentType"), d.rev.Root)}
+	for _, mp := range d.byDefault {
+		c.Operations = mergeOps(c.Operations, mp.ops...)
+		c.Messages = mergeStrings(c.Messages, mp.new.Label())
+		c.Unreferenced = c.Unreferenced && mp.unreferenced
+		if c.Compat == "" {
+			c.Compat = mp.new.Compat
+		}
+	}
+	which := "messages " + listNames(c.Messages, 5)
+	if len(c.Messages) == 1 {
+		which = "message " + c.Messages[0]
+	}
+	switch {
+	case r == "":
+		c.Kind = catalogue.DefaultContentTypeRemoved
+		c.Text = fmt.Sprintf("defaultContentType %q was removed: the content type of %s is unknown now", b, which)
+	case b == "":
+		c.Kind = catalogue.DefaultContentTypeAdded
+		c.Text = fmt.Sprintf("defaultContentType %q was added: it is now the content type of %s", r, which)
+	default:
+		c.Kind = catalogue.DefaultContentTypeChanged
+		c.Text = fmt.Sprintf("defaultContentType changed from %q to %q, the content type of %s", b, r, which)
+	}
+	d.add(c)
+}
+
+// listNames joins names for a sentence, at most max of them:
+// "A, B and C", "A, B, C and 4 more".
+func listNames(names []string, max int) string {
+	if len(names) > max {
+		return strings.Join(names[:max], ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
 // contentTypeLoc points at the message's own contentType, else at the
 // document's defaultContentType it falls back to.
 func contentTypeLoc(doc *spec.Document, m *spec.Message) *tree.Location {
@@ -108,18 +189,21 @@ func contentTypeLoc(doc *spec.Document, m *spec.Message) *tree.Location {
 
 func (d *differ) correlationID(ctx Change, owner string, a, b *spec.Message) {
 	ca, cb := a.CorrelationID, b.CorrelationID
+	if ca != nil && cb != nil && d.remote(ctx, "correlation id of "+owner, ca, cb) {
+		return
+	}
 	c := ctx
 	switch {
 	case ca == nil && cb == nil:
 		return
 	case ca == nil:
-		c.Kind, c.Text = MessageCorrelationIDAdded, fmt.Sprintf("%s now has a correlation id at %s", owner, cb.Str("location"))
+		c.Kind, c.Text = catalogue.MessageCorrelationIDAdded, fmt.Sprintf("%s now has a correlation id at %s", owner, cb.Str("location"))
 		c.Base, c.Revision, c.New = a.Node.Loc(), cb.Loc(), cb.Str("location")
 	case cb == nil:
-		c.Kind, c.Text = MessageCorrelationIDRemoved, fmt.Sprintf("%s no longer has a correlation id (was %s)", owner, ca.Str("location"))
+		c.Kind, c.Text = catalogue.MessageCorrelationIDRemoved, fmt.Sprintf("%s no longer has a correlation id (was %s)", owner, ca.Str("location"))
 		c.Base, c.Revision, c.Old = ca.Loc(), b.Node.Loc(), ca.Str("location")
 	case ca.Str("location") != cb.Str("location"):
-		c.Kind = MessageCorrelationIDChanged
+		c.Kind = catalogue.MessageCorrelationIDChanged
 		c.Text = fmt.Sprintf("correlation id of %s moved from %s to %s", owner, ca.Str("location"), cb.Str("location"))
 		c.Base, c.Revision = locNode(ca, "location").Loc(), locNode(cb, "location").Loc()
 		c.Old, c.New = ca.Str("location"), cb.Str("location")
@@ -138,7 +222,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 	if a != nil && b != nil {
 		if a.Format != b.Format {
 			c := ctx
-			c.Kind = MessageSchemaFormatChanged
+			c.Kind = catalogue.MessageSchemaFormatChanged
 			c.Text = fmt.Sprintf("schema format of the %s changed from %s to %s", where, formatName(a), formatName(b))
 			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
@@ -146,7 +230,7 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		}
 		if a.RawFormat != b.RawFormat && a.RawFormat != "" && b.RawFormat != "" && !sameFormatSpelling(a.RawFormat, b.RawFormat) {
 			c := ctx
-			c.Kind = MessageSchemaFormatRespelled
+			c.Kind = catalogue.MessageSchemaFormatRespelled
 			c.Text = fmt.Sprintf("schema format of the %s is now written %q (was %q)", where, b.RawFormat, a.RawFormat)
 			c.Base, c.Revision, c.Old, c.New = locOr(a.FormatAt, a.Node), locOr(b.FormatAt, b.Node), a.RawFormat, b.RawFormat
 			d.add(c)
@@ -170,12 +254,18 @@ func (d *differ) messageSchema(ctx Change, part, owner string, ma, mb *spec.Mess
 		if an != nil && bn != nil && tree.EqualResolved(an, bn) {
 			return
 		}
+		if dl, ok := schema.RemoteRefDelta(an.Deref(), bn.Deref()); ok {
+			if dl != nil {
+				d.addDeltas(ctx, where, []schema.Delta{*dl})
+			}
+			return
+		}
 		if compare, ok := engines[format]; ok {
 			d.addDeltas(ctx, where, compare(an, bn, d.opts.Schema).Deltas)
 			return
 		}
 		c := ctx
-		c.Kind = MessageSchemaNotAnalysed
+		c.Kind = catalogue.MessageSchemaNotAnalysed
 		c.Text = fmt.Sprintf("the %s changed; its format (%s) is not analysed, so compatibility is unknown", where, formatName(firstNonNil(a, b)))
 		c.Base, c.Revision = an.Loc(), bn.Loc()
 		d.add(c)
@@ -251,11 +341,7 @@ func (d *differ) addDeltas(ctx Change, where string, deltas []schema.Delta) {
 		}
 		if j, ok := d.schemaSeen[key]; ok {
 			prev := &d.out[j]
-			prev.Operations = mergeOps(prev.Operations, ctx.Operations...)
-			prev.Messages = mergeStrings(prev.Messages, ctx.Messages...)
-			if prev.Compat == "" {
-				prev.Compat = ctx.Compat
-			}
+			foldInto(prev, &ctx)
 			continue
 		}
 		c := ctx
@@ -290,14 +376,14 @@ func (d *differ) unused() {
 			continue
 		}
 		if !revSchemas[a.Name] {
-			d.add(Change{Kind: ComponentRemoved, Subject: "schema",
+			d.add(Change{Kind: catalogue.ComponentRemoved, Subject: "schema",
 				Text: fmt.Sprintf("unused schema %s was removed from components", a.Name),
 				Base: a.Node.Loc(), Revision: parentLoc(d.rev, "components"), Old: a.Name})
 		}
 	}
 	for _, b := range d.rev.UnusedSchemas {
 		if !baseSchemas[b.Name] {
-			d.add(Change{Kind: ComponentAdded, Subject: "schema",
+			d.add(Change{Kind: catalogue.ComponentAdded, Subject: "schema",
 				Text: fmt.Sprintf("schema %s was added to components and is not used yet", b.Name),
 				Base: parentLoc(d.base, "components"), Revision: b.Node.Loc(), New: b.Name})
 		}
@@ -313,14 +399,14 @@ func (d *differ) unused() {
 			continue
 		}
 		if !revMsgs[a.ComponentKey] {
-			d.add(Change{Kind: ComponentRemoved, Subject: "message", Messages: []string{a.Label()},
+			d.add(Change{Kind: catalogue.ComponentRemoved, Subject: "message", Messages: []string{a.Label()},
 				Text: fmt.Sprintf("unused message %s was removed from components", a.ComponentKey),
 				Base: a.Def.Loc(), Revision: parentLoc(d.rev, "components"), Old: a.ComponentKey})
 		}
 	}
 	for _, b := range d.rev.UnusedMessages {
 		if !baseMsgs[b.ComponentKey] {
-			d.add(Change{Kind: ComponentAdded, Subject: "message", Messages: []string{b.Label()},
+			d.add(Change{Kind: catalogue.ComponentAdded, Subject: "message", Messages: []string{b.Label()},
 				Text: fmt.Sprintf("message %s was added to components and is not used yet", b.ComponentKey),
 				Base: parentLoc(d.base, "components"), Revision: b.Def.Loc(), New: b.ComponentKey})
 		}

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -127,14 +128,14 @@ func (d *differ) operations() {
 			continue
 		}
 		if slots.served(a) {
-			c := Change{Kind: OperationMerged, Subject: "operation", Channel: chanLabel(a.Channel),
+			c := Change{Kind: catalogue.OperationMerged, Subject: "operation", Channel: chanLabel(a.Channel),
 				Operations: []OpRef{opRef(a)}, Messages: labels(a.Messages),
 				Text: fmt.Sprintf("operation %s is gone, but other operations still %s on %q", a.Key, a.Action, chanLabel(a.Channel)),
 				Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
 			d.add(c)
 			continue
 		}
-		c := Change{Kind: OperationRemoved, Subject: "operation", Channel: chanLabel(a.Channel),
+		c := Change{Kind: catalogue.OperationRemoved, Subject: "operation", Channel: chanLabel(a.Channel),
 			Operations: []OpRef{opRef(a)}, Messages: labels(a.Messages),
 			Text: fmt.Sprintf("operation %s (%s on %q) was removed", a.Key, a.Action, chanLabel(a.Channel)),
 			Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
@@ -148,7 +149,7 @@ func (d *differ) operations() {
 		if taken[b] {
 			continue
 		}
-		c := Change{Kind: OperationAdded, Subject: "operation", Channel: chanLabel(b.Channel),
+		c := Change{Kind: catalogue.OperationAdded, Subject: "operation", Channel: chanLabel(b.Channel),
 			Operations: []OpRef{opRef(b)}, Messages: labels(b.Messages),
 			Text: fmt.Sprintf("operation %s (%s on %q) was added", b.Key, b.Action, chanLabel(b.Channel)),
 			Base: parentLoc(d.base, "operations"), Revision: b.Node.Loc(), New: b.Key}
@@ -199,16 +200,19 @@ func (d *differ) operation(a, b *spec.Operation, slots *slotIndex) {
 	ref := opRef(b)
 	ctx := Change{Subject: "operation", Channel: chanLabel(b.Channel), Operations: []OpRef{ref}}
 	owner := fmt.Sprintf("operation %s", b.Key)
+	if d.remote(ctx, owner, a.Node, b.Node) {
+		return
+	}
 	if a.ID != "" && b.ID != "" && a.ID != b.ID {
 		c := ctx
-		c.Kind, c.Text = OperationRenamed, fmt.Sprintf("operation %s was renamed to %s", a.ID, b.ID)
+		c.Kind, c.Text = catalogue.OperationRenamed, fmt.Sprintf("operation %s was renamed to %s", a.ID, b.ID)
 		c.Base, c.Revision, c.Old, c.New = a.Node.Loc(), b.Node.Loc(), a.ID, b.ID
 		d.add(c)
 	}
 	if a.Action != b.Action {
 		c := ctx
 		c.Operations = []OpRef{opRef(a), ref}
-		c.Kind = OperationActionChanged
+		c.Kind = catalogue.OperationActionChanged
 		c.Text = fmt.Sprintf("%s now %ss instead of %sing (%s → %s)", owner, b.Action, trimE(string(a.Action)), a.Verb, b.Verb)
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "action").Loc(), locNode(b.Node, "action").Loc(), string(a.Action), string(b.Action)
 		if d.rev.Major == 2 {
@@ -221,9 +225,16 @@ func (d *differ) operation(a, b *spec.Operation, slots *slotIndex) {
 	}
 	if a.Channel != nil && b.Channel != nil && d.chanPair[a.Channel] != b.Channel {
 		c := ctx
-		c.Kind = OperationChannelChanged
+		c.Kind = catalogue.OperationChannelChanged
 		c.Text = fmt.Sprintf("%s moved from channel %q to %q", owner, a.Channel.Label(), b.Channel.Label())
 		c.Base, c.Revision, c.Old, c.New = locNode(a.Node, "channel").Loc(), locNode(b.Node, "channel").Loc(), a.Channel.Label(), b.Channel.Label()
+		d.add(c)
+	}
+	if !a.Node.Get("deprecated").IsTrue() && b.Node.Get("deprecated").IsTrue() {
+		// Not in the 3.x text, but in the 2.x JSON Schema and widely written.
+		c := ctx
+		c.Kind, c.Text = catalogue.OperationDeprecated, owner+" is now deprecated"
+		c.Base, c.Revision, c.New = a.Node.Loc(), locNode(b.Node, "deprecated").Loc(), true
 		d.add(c)
 	}
 	if slots.simple(a, b) {
@@ -252,14 +263,14 @@ func (d *differ) operationMessages(ctx Change, owner string, ref OpRef, as, bs [
 	for _, m := range removed {
 		c := ctx
 		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
-		c.Kind, c.Text = OperationMessageRemoved, fmt.Sprintf("%s no longer %ss message %s", owner, ref.Action, m.Label())
+		c.Kind, c.Text = catalogue.OperationMessageRemoved, fmt.Sprintf("%s no longer %ss message %s", owner, ref.Action, m.Label())
 		c.Base, c.Revision, c.Old = m.Def.Loc(), messagesLoc(bNode), m.Label()
 		d.add(c)
 	}
 	for _, m := range added {
 		c := ctx
 		c.Operations, c.Messages = []OpRef{ref}, []string{m.Label()}
-		c.Kind, c.Text = OperationMessageAdded, fmt.Sprintf("%s now also %ss message %s", owner, ref.Action, m.Label())
+		c.Kind, c.Text = catalogue.OperationMessageAdded, fmt.Sprintf("%s now also %ss message %s", owner, ref.Action, m.Label())
 		c.Base, c.Revision, c.New = messagesLoc(aNode), m.Def.Loc(), m.Label()
 		d.add(c)
 	}
@@ -289,18 +300,18 @@ func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation
 		return
 	case ra == nil:
 		c := ctx
-		c.Kind, c.Text = OperationReplyAdded, fmt.Sprintf("%s now has a reply", owner)
+		c.Kind, c.Text = catalogue.OperationReplyAdded, fmt.Sprintf("%s now has a reply", owner)
 		if slots.replyServedInBase(b) {
-			c.Kind, c.Text = OperationReplyDeclared, fmt.Sprintf("%s now declares as its reply messages that already travelled that way", owner)
+			c.Kind, c.Text = catalogue.OperationReplyDeclared, fmt.Sprintf("%s now declares as its reply messages that already travelled that way", owner)
 		}
 		c.Base, c.Revision = a.Node.Loc(), rb.Node.Loc()
 		d.add(c)
 		return
 	case rb == nil:
 		c := ctx
-		c.Kind, c.Text = OperationReplyRemoved, fmt.Sprintf("%s no longer has a reply", owner)
+		c.Kind, c.Text = catalogue.OperationReplyRemoved, fmt.Sprintf("%s no longer has a reply", owner)
 		if slots.replyServedInRevision(a) {
-			c.Kind, c.Text = OperationReplyDeclared, fmt.Sprintf("%s no longer declares a reply, but its messages still travel that way", owner)
+			c.Kind, c.Text = catalogue.OperationReplyDeclared, fmt.Sprintf("%s no longer declares a reply, but its messages still travel that way", owner)
 		}
 		c.Base, c.Revision = ra.Node.Loc(), b.Node.Loc()
 		d.add(c)
@@ -308,14 +319,14 @@ func (d *differ) reply(ctx Change, owner string, ref OpRef, a, b *spec.Operation
 	}
 	if ra.AddressLocation != rb.AddressLocation {
 		c := ctx
-		c.Kind = OperationReplyChanged
+		c.Kind = catalogue.OperationReplyChanged
 		c.Text = fmt.Sprintf("reply address of %s changed from %q to %q", owner, ra.AddressLocation, rb.AddressLocation)
 		c.Base, c.Revision, c.Old, c.New = locNode(ra.Node, "address").Loc(), locNode(rb.Node, "address").Loc(), ra.AddressLocation, rb.AddressLocation
 		d.add(c)
 	}
 	if ra.Channel != nil && rb.Channel != nil && canonicalAddress(ra.Channel.Address) != canonicalAddress(rb.Channel.Address) {
 		c := ctx
-		c.Kind = OperationReplyChanged
+		c.Kind = catalogue.OperationReplyChanged
 		c.Text = fmt.Sprintf("reply channel of %s changed from %s to %s", owner, addressText(ra.Channel), addressText(rb.Channel))
 		c.Base, c.Revision, c.Old, c.New = locNode(ra.Node, "channel").Loc(), locNode(rb.Node, "channel").Loc(), ra.Channel.Label(), rb.Channel.Label()
 		d.add(c)
@@ -331,6 +342,9 @@ func pairMessages(as, bs []*spec.Message, lone bool) (pairs [][2]*spec.Message, 
 	used := map[*spec.Message]bool{}
 	paired := map[*spec.Message]bool{}
 	tries := []func(a, b *spec.Message) bool{
+		func(a, b *spec.Message) bool {
+			return a.Def.RemoteRef() != "" && a.Def.RemoteRef() == b.Def.RemoteRef()
+		},
 		func(a, b *spec.Message) bool { return primaryName(a) != "" && primaryName(a) == primaryName(b) },
 		func(a, b *spec.Message) bool { return sharesName(a, b) },
 		func(a, b *spec.Message) bool { return a.Name != "" && a.Name == b.Name },
@@ -458,7 +472,7 @@ func (d *differ) channelMessages() {
 			if coveredA[m] {
 				continue // its operation's findings say it went
 			}
-			d.add(Change{Kind: ChannelMessageRemoved, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
+			d.add(Change{Kind: catalogue.ChannelMessageRemoved, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
 				Text: fmt.Sprintf("message %s was removed from channel %q", m.Label(), ch),
 				Base: m.Def.Loc(), Revision: locNode(p[1].Node, "messages").Loc(), Old: m.Label()})
 		}
@@ -466,7 +480,7 @@ func (d *differ) channelMessages() {
 			if coveredB[m] {
 				continue
 			}
-			d.add(Change{Kind: ChannelMessageAdded, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
+			d.add(Change{Kind: catalogue.ChannelMessageAdded, Subject: "channel", Channel: ch, Messages: []string{m.Label()},
 				Text: fmt.Sprintf("message %s was added to channel %q", m.Label(), ch),
 				Base: locNode(p[0].Node, "messages").Loc(), Revision: m.Def.Loc(), New: m.Label()})
 		}

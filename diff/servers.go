@@ -2,9 +2,11 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -36,7 +38,7 @@ func (d *differ) servers() {
 		for j := 0; j < len(added); j++ {
 			s, r := removed[i], added[j]
 			if s.Protocol == r.Protocol && s.Host == r.Host && s.Pathname == r.Pathname {
-				d.add(Change{Kind: ServerRenamed, Subject: "server",
+				d.add(Change{Kind: catalogue.ServerRenamed, Subject: "server",
 					Text: fmt.Sprintf("server %q was renamed to %q", s.Name, r.Name),
 					Base: s.Node.Loc(), Revision: r.Node.Loc(), Old: s.Name, New: r.Name})
 				d.server(s, r)
@@ -48,15 +50,29 @@ func (d *differ) servers() {
 		}
 	}
 	for _, s := range removed {
-		d.add(Change{Kind: ServerRemoved, Subject: "server",
+		d.add(Change{Kind: catalogue.ServerRemoved, Subject: "server", Operations: serverOps(d.base, s.Name),
 			Text: fmt.Sprintf("server %q (%s) was removed", s.Name, serverURL(s)),
 			Base: s.Node.Loc(), Revision: parentLoc(d.rev, "servers"), Old: s.Name})
 	}
 	for _, r := range added {
-		d.add(Change{Kind: ServerAdded, Subject: "server",
+		d.add(Change{Kind: catalogue.ServerAdded, Subject: "server",
 			Text: fmt.Sprintf("server %q (%s) was added", r.Name, serverURL(r)),
 			Base: parentLoc(d.base, "servers"), Revision: r.Node.Loc(), New: r.Name})
 	}
+}
+
+// serverOps are the operations of the channels available on a server (a
+// channel that names no server is on every one): whoever talks through
+// them is hurt when the server goes, which gives its removal a direction.
+func serverOps(doc *spec.Document, server string) []OpRef {
+	var ops []OpRef
+	for _, o := range doc.Operations {
+		if o.Channel == nil || o.Channel.Servers != nil && !slices.Contains(o.Channel.Servers, server) {
+			continue
+		}
+		ops = mergeOps(ops, opRef(o))
+	}
+	return ops
 }
 
 func serverURL(s *spec.Server) string {
@@ -69,6 +85,9 @@ func serverURL(s *spec.Server) string {
 
 func (d *differ) server(a, b *spec.Server) {
 	ctx := Change{Subject: "server"}
+	if d.remote(ctx, fmt.Sprintf("server %q", b.Name), a.Node, b.Node) {
+		return
+	}
 	field := func(kind, name, old, new string, an, bn *tree.Node) {
 		if old == new {
 			return
@@ -97,16 +116,16 @@ func (d *differ) server(a, b *spec.Server) {
 		return hostNode(s)
 	}
 	if !sameTemplate(a.Host, a, b.Host, b) {
-		field(ServerHostChanged, "host", a.Host, b.Host, hostNode(a), hostNode(b))
+		field(catalogue.ServerHostChanged, "host", a.Host, b.Host, hostNode(a), hostNode(b))
 	}
 	if !sameTemplate(a.Pathname, a, b.Pathname, b) {
-		field(ServerPathnameChanged, "pathname", a.Pathname, b.Pathname, pathNode(a), pathNode(b))
+		field(catalogue.ServerPathnameChanged, "pathname", a.Pathname, b.Pathname, pathNode(a), pathNode(b))
 	}
-	field(ServerProtocolChanged, "protocol", a.Protocol, b.Protocol, locNode(a.Node, "protocol"), locNode(b.Node, "protocol"))
+	field(catalogue.ServerProtocolChanged, "protocol", a.Protocol, b.Protocol, locNode(a.Node, "protocol"), locNode(b.Node, "protocol"))
 	if a.ProtocolVersion != b.ProtocolVersion {
-		kind := ServerProtocolVersionChanged
+		kind := catalogue.ServerProtocolVersionChanged
 		if protocolGenerationChanged(b.Protocol, a.ProtocolVersion, b.ProtocolVersion) {
-			kind = ServerProtocolMajorChanged
+			kind = catalogue.ServerProtocolVersionMajorChanged
 		}
 		field(kind, "protocolVersion", a.ProtocolVersion, b.ProtocolVersion, locNode(a.Node, "protocolVersion"), locNode(b.Node, "protocolVersion"))
 	}
@@ -189,7 +208,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 	for _, va := range a.Variables {
 		vb, ok := byName[va.Name]
 		if !ok {
-			d.add(Change{Kind: ServerVariableRemoved, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableRemoved, Subject: "server", Operations: serverOps(d.base, a.Name),
 				Text: fmt.Sprintf("variable %q of server %q was removed", va.Name, server),
 				Base: va.Node.Loc(), Revision: b.Node.Loc(), Old: va.Name})
 			continue
@@ -199,27 +218,27 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 		enumA, enumB := va.Node.Get("enum"), vb.Node.Get("enum")
 		switch removed, added := setDiff(va.Enum, vb.Enum); {
 		case len(va.Enum) == 0 && len(vb.Enum) > 0:
-			d.add(Change{Kind: ServerVariableEnumValueRemove, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableEnumValueRemoved, Subject: "server",
 				Text: fmt.Sprintf("%s is now limited to %s", where, quoteList(vb.Enum)),
 				Base: va.Node.Loc(), Revision: enumB.Loc(), New: vb.Enum})
 		case len(va.Enum) > 0 && len(vb.Enum) == 0:
-			d.add(Change{Kind: ServerVariableEnumValueAdded, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableEnumValueAdded, Subject: "server",
 				Text: fmt.Sprintf("%s is no longer limited to %s", where, quoteList(va.Enum)),
 				Base: enumA.Loc(), Revision: vb.Node.Loc(), Old: va.Enum})
 		default:
 			if len(removed) > 0 {
-				d.add(Change{Kind: ServerVariableEnumValueRemove, Subject: "server",
+				d.add(Change{Kind: catalogue.ServerVariableEnumValueRemoved, Subject: "server",
 					Text: fmt.Sprintf("%s no longer allows %s", where, quoteList(removed)),
 					Base: enumA.Loc(), Revision: enumB.Loc(), Old: removed})
 			}
 			if len(added) > 0 {
-				d.add(Change{Kind: ServerVariableEnumValueAdded, Subject: "server",
+				d.add(Change{Kind: catalogue.ServerVariableEnumValueAdded, Subject: "server",
 					Text: fmt.Sprintf("%s now also allows %s", where, quoteList(added)),
 					Base: enumA.Loc(), Revision: enumB.Loc(), New: added})
 			}
 		}
 		if !tree.Equal(va.Default, vb.Default) {
-			d.add(Change{Kind: ServerVariableDefaultChanged, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableDefaultChanged, Subject: "server",
 				Text: fmt.Sprintf("default of %s changed from %v to %v", where, plain(va.Default), plain(vb.Default)),
 				Base: locOr(va.Default, va.Node), Revision: locOr(vb.Default, vb.Node), Old: plain(va.Default), New: plain(vb.Default)})
 		}
@@ -227,7 +246,7 @@ func (d *differ) variables(server string, a, b *spec.Server) {
 	}
 	for _, vb := range b.Variables {
 		if !matched[vb] {
-			d.add(Change{Kind: ServerVariableAdded, Subject: "server",
+			d.add(Change{Kind: catalogue.ServerVariableAdded, Subject: "server",
 				Text: fmt.Sprintf("variable %q was added to server %q", vb.Name, server),
 				Base: a.Node.Loc(), Revision: vb.Node.Loc(), New: vb.Name})
 		}
@@ -317,10 +336,10 @@ func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner,
 	}
 	switch {
 	case !secured(a) && secured(b):
-		add(SecurityAdded, fmt.Sprintf("%s now requires authentication (%s)", owner, altList(b)), aNode, bNode, nil, altList(b))
+		add(catalogue.SecurityAdded, fmt.Sprintf("%s now requires authentication (%s)", owner, altList(b)), aNode, bNode, nil, altList(b))
 		return
 	case secured(a) && !secured(b):
-		add(SecurityRemoved, fmt.Sprintf("%s no longer requires authentication", owner), aNode, bNode, altList(a), nil)
+		add(catalogue.SecurityRemoved, fmt.Sprintf("%s no longer requires authentication", owner), aNode, bNode, altList(a), nil)
 		return
 	case !secured(a) && !secured(b):
 		return
@@ -361,10 +380,10 @@ func (d *differ) security(ctx Change, owner string, a, b *spec.Security, aOwner,
 		if honoured(alt, b) {
 			continue // a peer presenting these schemes is still accepted; the added alternative is reported
 		}
-		add(SecurityAlternativeRemoved, fmt.Sprintf("%s no longer accepts %s", owner, altLabel(alt)), alt.Node, bNode, altLabel(alt), nil)
+		add(catalogue.SecurityAlternativeRemoved, fmt.Sprintf("%s no longer accepts %s", owner, altLabel(alt)), alt.Node, bNode, altLabel(alt), nil)
 	}
 	for _, alt := range added {
-		add(SecurityAlternativeAdded, fmt.Sprintf("%s now also accepts %s", owner, altLabel(alt)), aNode, alt.Node, nil, altLabel(alt))
+		add(catalogue.SecurityAlternativeAdded, fmt.Sprintf("%s now also accepts %s", owner, altLabel(alt)), aNode, alt.Node, nil, altLabel(alt))
 	}
 }
 
@@ -435,7 +454,7 @@ func (d *differ) alternative(ctx Change, owner string, a, b *spec.SecurityAltern
 		}
 		if ua.Scheme != nil && ub.Scheme != nil && schemeSignature(ua.Scheme) != schemeSignature(ub.Scheme) {
 			c := ctx
-			c.Kind = SecuritySchemeChanged
+			c.Kind = catalogue.SecuritySchemeChanged
 			c.Text = fmt.Sprintf("security scheme %q changed", label)
 			c.Base, c.Revision = ua.Scheme.Loc(), ub.Scheme.Loc()
 			c.Old, c.New = schemeSummary(ua.Scheme), schemeSummary(ub.Scheme)
@@ -451,14 +470,14 @@ func (d *differ) alternative(ctx Change, owner string, a, b *spec.SecurityAltern
 		}
 		if len(added) > 0 {
 			c := ctx
-			c.Kind = SecurityScopesAdded
+			c.Kind = catalogue.SecurityScopesAdded
 			c.Text = fmt.Sprintf("security scheme %q now requires scopes %s", label, quoteList(added))
 			c.Base, c.Revision, c.New = scopesAt(ua).Loc(), scopesAt(ub).Loc(), added
 			d.addOnce(c)
 		}
 		if len(removed) > 0 {
 			c := ctx
-			c.Kind = SecurityScopesRemoved
+			c.Kind = catalogue.SecurityScopesRemoved
 			c.Text = fmt.Sprintf("security scheme %q no longer requires scopes %s", label, quoteList(removed))
 			c.Base, c.Revision, c.Old = scopesAt(ua).Loc(), scopesAt(ub).Loc(), removed
 			d.addOnce(c)

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -192,13 +193,13 @@ func (x *slotIndex) messages(as, bs []carrier) {
 	}
 	for _, m := range removed {
 		refs := byA[m]
-		d.add(Change{Kind: OperationMessageRemoved, Subject: "operation", Channel: refs[0].Channel, Operations: refs,
+		d.add(Change{Kind: catalogue.OperationMessageRemoved, Subject: "operation", Channel: refs[0].Channel, Operations: refs,
 			Messages: []string{m.Label()}, Old: m.Label(), Base: m.Def.Loc(), Revision: messagesLoc(bs[0].op.Node),
 			Text: fmt.Sprintf("message %s is no longer %s on %q", m.Label(), pastAction(refs[0].Action), refs[0].Channel)})
 	}
 	for _, m := range added {
 		refs := byB[m]
-		d.add(Change{Kind: OperationMessageAdded, Subject: "operation", Channel: refs[0].Channel, Operations: refs,
+		d.add(Change{Kind: catalogue.OperationMessageAdded, Subject: "operation", Channel: refs[0].Channel, Operations: refs,
 			Messages: []string{m.Label()}, New: m.Label(), Base: messagesLoc(as[0].op.Node), Revision: m.Def.Loc(),
 			Text: fmt.Sprintf("message %s is now %s on %q (by %s)", m.Label(), pastAction(refs[0].Action), refs[0].Channel, refs[0].ID)})
 	}

@@ -47,16 +47,29 @@ func New(opts Options) (*Client, error) {
 	if opts.Token == "" {
 		return nil, errors.New("GITHUB_TOKEN is not set")
 	}
+	c := &Client{owner: owner, repo: repo, secrets: []string{opts.Token}}
+	api, err := c.apiURL(opts.APIURL)
+	if err != nil {
+		return nil, err
+	}
 	hc := &http.Client{Timeout: 30 * time.Second}
 	if opts.HTTPClient != nil {
 		copied := *opts.HTTPClient
 		hc = &copied
 	}
+	theirs := hc.CheckRedirect
+	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := sameHostRedirects(req, via); err != nil || theirs == nil {
+			return err
+		}
+		return theirs(req, via)
+	}
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	rt := &retryTransport{base: base, sleep: opts.Sleep, now: opts.Now, retries: opts.Retries, maxWait: opts.MaxWait}
+	rt := &retryTransport{base: &cappedTransport{base: base, max: MaxResponse},
+		sleep: opts.Sleep, now: opts.Now, retries: opts.Retries, maxWait: opts.MaxWait}
 	if rt.sleep == nil {
 		rt.sleep = sleep
 	}
@@ -69,24 +82,33 @@ func New(opts Options) (*Client, error) {
 	if rt.maxWait == 0 {
 		rt.maxWait = 60 * time.Second
 	}
-	hc.Transport = rt
-	c := &Client{gh: gh.NewClient(hc).WithAuthToken(opts.Token), owner: owner, repo: repo, secrets: []string{opts.Token}}
-	if opts.APIURL != "" {
-		// GitHub Enterprise Server (https://HOST/api/v3) or a test server:
-		// the URL is taken as it is, without guessing a path.
-		u, err := url.Parse(strings.TrimRight(opts.APIURL, "/") + "/")
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return nil, fmt.Errorf("GITHUB_API_URL %q is not an http(s) URL", c.Redact(opts.APIURL))
-		}
-		if u.User != nil {
-			if p, ok := u.User.Password(); ok {
-				c.secrets = append(c.secrets, p)
-			}
-			c.secrets = append(c.secrets, u.User.Username())
-		}
-		c.gh.BaseURL = u
-	}
+	// The token is added last, on the way out, and only for the API's own
+	// host: not by go-github's WithAuthToken (see authTransport).
+	hc.Transport = &authTransport{base: rt, token: opts.Token, api: api}
+	c.gh = gh.NewClient(hc)
+	c.gh.BaseURL = api
 	return c, nil
+}
+
+// apiURL is GITHUB_API_URL as a base URL (https://api.github.com/ when
+// empty). GitHub Enterprise Server (https://HOST/api/v3) or a test server
+// is taken as it is, without guessing a path; credentials written into it
+// are kept out of messages like the token.
+func (c *Client) apiURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		raw = "https://api.github.com/"
+	}
+	u, err := url.Parse(strings.TrimRight(raw, "/") + "/")
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("GITHUB_API_URL %q is not an http(s) URL", c.Redact(raw))
+	}
+	if u.User != nil {
+		if p, ok := u.User.Password(); ok {
+			c.secrets = append(c.secrets, p)
+		}
+		c.secrets = append(c.secrets, u.User.Username())
+	}
+	return u, nil
 }
 
 // Redact replaces the token (and any credentials in the API URL) in s.

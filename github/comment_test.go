@@ -3,8 +3,13 @@ package github_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,6 +55,7 @@ func same(t *testing.T, got, want []string) {
 const marker = "<!-- eventdiff:ci:breaking:api/asyncapi.yaml -->"
 
 func TestUpsertFindsItsCommentOnTheSecondPage(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	srv.PageSize = 2
@@ -84,6 +90,7 @@ func TestUpsertFindsItsCommentOnTheSecondPage(t *testing.T) {
 }
 
 func TestUpsertCreatesOnlyWithSomethingToSay(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -119,6 +126,7 @@ func TestUpsertCreatesOnlyWithSomethingToSay(t *testing.T) {
 }
 
 func TestUpsertRetriesServerErrorsAndRateLimits(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -155,6 +163,7 @@ func TestUpsertRetriesServerErrorsAndRateLimits(t *testing.T) {
 }
 
 func TestRetriesAreBounded(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -185,6 +194,7 @@ func TestRetriesAreBounded(t *testing.T) {
 }
 
 func TestForbiddenAndTheTokenNeverShows(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	var waits []time.Duration
@@ -209,6 +219,7 @@ func TestForbiddenAndTheTokenNeverShows(t *testing.T) {
 }
 
 func TestEnterpriseBaseURL(t *testing.T) {
+	t.Parallel()
 	srv := githubtest.New(token)
 	defer srv.Close()
 	c, err := github.New(github.Options{Token: token, APIURL: srv.URL + "/api/v3", Repository: "octo/api"})
@@ -228,6 +239,7 @@ func TestEnterpriseBaseURL(t *testing.T) {
 }
 
 func TestMarker(t *testing.T) {
+	t.Parallel()
 	tests := map[[3]string]string{
 		{"CI", "breaking", "api/asyncapi.yaml"}: "<!-- eventdiff:CI:breaking:api/asyncapi.yaml -->",
 		{"a:b", "j", "x--y-->.yaml"}:            "<!-- eventdiff:a%3Ab:j:x-%2Dy-%2D>.yaml -->",
@@ -240,6 +252,7 @@ func TestMarker(t *testing.T) {
 }
 
 func TestReadEvent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pr := filepath.Join(dir, "pr.json")
 	os.WriteFile(pr, []byte(`{"action":"synchronize","number":42,"pull_request":{"number":42,"base":{"sha":"aaa"},"head":{"sha":"bbb"}}}`), 0o644)
@@ -254,5 +267,110 @@ func TestReadEvent(t *testing.T) {
 	}
 	if _, err := github.ReadEvent(filepath.Join(dir, "none.json")); err == nil {
 		t.Error("a missing event file is an error")
+	}
+}
+
+// TestTokenStaysWithTheAPIHost: an API that redirects to another host (or
+// scheme) never gets the token there, whatever the redirect's status and
+// the request's method; nothing is posted there either.
+func TestTokenStaysWithTheAPIHost(t *testing.T) {
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		for _, method := range []string{"GET", "POST"} {
+			t.Run(fmt.Sprintf("%d %s", status, method), func(t *testing.T) {
+				api := githubtest.New(token)
+				defer api.Close()
+				other := githubtest.New("") // accepts anything, records everything
+				defer other.Close()
+				if method == "POST" {
+					api.AddComment(4, "LGTM") // the listing succeeds; the creation is redirected
+				}
+				api.FailNext(githubtest.Failure{Method: method, Status: status,
+					Header: map[string]string{"Location": other.URL + "/repos/octo/api/issues/4/comments"}})
+				var waits []time.Duration
+				_, _, err := client(t, api, &waits).Upsert(context.Background(), 4, marker, marker+"\nreport", true)
+				var fh *github.ForeignHostError
+				if !errors.As(err, &fh) || fh.Host != other.URL {
+					t.Fatalf("err = %v; want a refused redirect to %s", err, other.URL)
+				}
+				if rs := other.Requests(); len(rs) != 0 {
+					t.Errorf("the other host received %d requests (first with Authorization %q)", len(rs), rs[0].Authorization)
+				}
+				if len(other.Comments(4)) != 0 || len(api.Comments(4)) > 1 {
+					t.Errorf("a comment was posted: api %+v, other %+v", api.Comments(4), other.Comments(4))
+				}
+				if strings.Contains(err.Error(), token) {
+					t.Errorf("the token leaks into %q", err)
+				}
+			})
+		}
+	}
+
+	t.Run("another scheme on the same host", func(t *testing.T) {
+		api := githubtest.New(token)
+		defer api.Close()
+		https := strings.Replace(api.URL, "http://", "https://", 1)
+		api.FailNext(githubtest.Failure{Status: 307, Header: map[string]string{"Location": https + "/repos/octo/api/issues/4/comments"}})
+		var waits []time.Duration
+		_, _, err := client(t, api, &waits).Upsert(context.Background(), 4, marker, marker+"\nreport", true)
+		var fh *github.ForeignHostError
+		if !errors.As(err, &fh) || len(api.Requests()) != 1 {
+			t.Errorf("err = %v after %d requests; want the redirect refused before any other request", err, len(api.Requests()))
+		}
+	})
+
+	t.Run("the same host", func(t *testing.T) {
+		api := githubtest.New(token)
+		defer api.Close()
+		api.FailNext(githubtest.Failure{Method: "GET", Status: 301, Header: map[string]string{"Location": api.URL + "/repos/octo/api/issues/4/comments?per_page=100"}})
+		var waits []time.Duration
+		outcome, _, err := client(t, api, &waits).Upsert(context.Background(), 4, marker, marker+"\nreport", true)
+		if err != nil || outcome != github.Created {
+			t.Fatalf("Upsert = %v, %v; a redirect within the API host is followed", outcome, err)
+		}
+		for _, r := range api.Requests() {
+			if r.Authorization != "Bearer "+token {
+				t.Errorf("%s without the token (%q)", r, r.Authorization)
+			}
+		}
+	})
+}
+
+// endless streams a JSON array that never ends, up to a bound far above
+// MaxResponse (so that a client without a cap fails the test instead of
+// exhausting the machine).
+func endless(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	chunk := []byte(strings.Repeat(`{"id":1,"body":"x"},`, 1600))
+	io.WriteString(w, "[")
+	for sent := 0; sent < 8*github.MaxResponse; sent += len(chunk) {
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+}
+
+// TestResponseBodyIsCapped: an API answering with an endless body is cut
+// off at MaxResponse; what the client holds stays near that.
+func TestResponseBodyIsCapped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(endless))
+	defer srv.Close()
+	c, err := github.New(github.Options{Token: token, APIURL: srv.URL, Repository: "octo/api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _, err = c.Upsert(context.Background(), 1, marker, marker+"\nx", true)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, github.ErrResponseTooLarge) {
+		t.Errorf("err = %v; want the response refused as too large", err)
+	}
+	// go-github's JSON decoder doubles its buffer on the way to the cap:
+	// about four times the cap in all (128 MB), against more than 16 times
+	// for a client that reads all it is sent.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 5*github.MaxResponse {
+		t.Errorf("reading the endless body allocated %d MB", alloc>>20)
 	}
 }

@@ -3,10 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
-	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -48,7 +48,7 @@ type changelogSection struct {
 // ChangelogHeader is the title and introduction of a new CHANGELOG.md.
 func ChangelogHeader(h *changelog.History) string {
 	return "# Changelog\n\n" +
-		fmt.Sprintf("All notable changes to the AsyncAPI contract in `%s` are documented in this file.\n", strings.ReplaceAll(h.Path, "`", "'")) +
+		fmt.Sprintf("All notable changes to the AsyncAPI contract in %s are documented in this file.\n", CodeSpan(h.Path)) +
 		"eventdiff writes it from the repository's release tags (`eventdiff changelog`). The format is based on\n" +
 		"[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and versions follow\n" +
 		"[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n"
@@ -116,170 +116,13 @@ func compareLink(r *changelog.Release, repoURL, label string) string {
 	return ""
 }
 
-// releaseBody lists a release's changes under Keep a Changelog's groups,
-// as blocks to be separated by blank lines.
-func releaseBody(r *changelog.Release) []string {
-	switch r.Status {
-	case changelog.First:
-		return []string{"### Added\n", "- " + firstRelease(r.Contents) + "\n"}
-	case changelog.Unreadable:
-		return []string{fmt.Sprintf("The document could not be read at this release (%s); the next release is compared with the one before.\n", mdEscape(oneLine(r.Err.Error())))}
-	}
-	if r.Changes == nil || len(r.Changes.Findings) == 0 {
-		return nil
-	}
-	byGroup := map[string][]*rules.Finding{}
-	for i := range r.Changes.Findings {
-		f := &r.Changes.Findings[i]
-		byGroup[changelogGroup(f)] = append(byGroup[changelogGroup(f)], f)
-	}
-	var blocks []string
-	for _, g := range changelogGroups {
-		fs := byGroup[g.key]
-		if len(fs) == 0 {
-			continue
-		}
-		var b strings.Builder
-		for _, pl := range groups(fs) {
-			entries := dedupe(pl.Findings)
-			if pl.Title == "document" || len(entries) == 1 {
-				for _, e := range entries {
-					b.WriteString("- " + e + "\n")
-				}
-				continue
-			}
-			fmt.Fprintf(&b, "- %s:\n", placeTitle(pl.Title))
-			for _, e := range entries {
-				b.WriteString("  - " + e + "\n")
-			}
-		}
-		blocks = append(blocks, "### "+g.title+"\n", b.String())
-	}
-	return blocks
-}
-
-// changelogGroup is where a finding goes: breaking ones under Breaking,
-// the others under their rule's group.
-func changelogGroup(f *rules.Finding) string {
-	if f.Level == rules.Breaking && f.Counts() {
-		return "breaking"
-	}
-	switch f.Rule.Changelog {
-	case rules.Added, rules.Deprecated, rules.Removed:
-		return f.Rule.Changelog
-	}
-	return rules.Changed
-}
-
-// dedupe renders a place's findings as entries, once each: a change
-// reported for several elements in the same words is one entry, and a
-// channel added or removed takes the operations added or removed with it
-// into its own entry ("channel "x" was added, with operation y (send)").
-func dedupe(fs []*rules.Finding) []string {
-	folded := map[*rules.Finding]bool{}
-	with := map[*rules.Finding][]*rules.Finding{}
-	for _, c := range fs {
-		var opKind string
-		switch c.Kind {
-		case diff.ChannelAdded:
-			opKind = diff.OperationAdded
-		case diff.ChannelRemoved:
-			opKind = diff.OperationRemoved
-		default:
-			continue
-		}
-		if c.Breaks != "" || c.Accepted != nil {
-			continue
-		}
-		for _, f := range fs {
-			if f.Kind != opKind || f.Accepted != nil || len(f.Operations) != 1 || folded[f] {
-				continue
-			}
-			if o := f.Operations[0]; o.Channel != c.Channel || o.ID == "" {
-				continue
-			}
-			// Who the operations break is said once, so they must agree.
-			if ops := with[c]; len(ops) > 0 && (ops[0].Breaks != f.Breaks || ops[0].Level != f.Level) {
-				continue
-			}
-			folded[f] = true
-			with[c] = append(with[c], f)
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range fs {
-		if folded[f] {
-			continue
-		}
-		e := changelogEntry(f)
-		if ops := with[f]; len(ops) > 0 {
-			names := make([]string, len(ops))
-			for i, op := range ops {
-				names[i] = fmt.Sprintf("%s (%s)", op.Operations[0].ID, op.Operations[0].Action)
-			}
-			what := "operation"
-			if len(ops) > 1 {
-				what = "operations"
-			}
-			e += ", with " + what + " " + mdEscape(joinAnd(names)) + breaksText(ops[0])
-		}
-		if seen[e] {
-			continue
-		}
-		seen[e] = true
-		out = append(out, e)
-	}
-	return out
-}
-
-// changelogEntry is one finding in a consumer's words: what changed, who
-// it breaks and through which operations.
-func changelogEntry(f *rules.Finding) string {
-	e := mdEscapeText(oneLine(f.Text)) + breaksText(f)
-	if f.Breaks != "" && f.Counts() {
-		if ops := operationsText(f, true); ops != "" {
-			e += ", via " + mdEscape(ops)
-		}
-	}
-	if f.Accepted != nil {
-		e += " — accepted: " + mdEscape(f.Accepted.Reason)
-	}
-	return e
-}
-
-// breaksText says who a finding breaks, if it counts and anyone.
-func breaksText(f *rules.Finding) string {
-	if f.Breaks == "" || !f.Counts() {
-		return ""
-	}
-	return fmt.Sprintf(" — %s **%s**", breaksVerb(f), mdEscape(f.Breaks))
-}
-
-// mdEscapeText escapes a finding's text for markdown but keeps the code
-// spans it writes names in (`reason`) as code.
-func mdEscapeText(s string) string {
-	if strings.Count(s, "`")%2 != 0 {
-		return mdEscape(s)
-	}
-	parts := strings.Split(s, "`")
-	for i := range parts {
-		if i%2 == 0 {
-			parts[i] = mdEscape(parts[i])
-		}
-	}
-	return strings.Join(parts, "`")
-}
-
 // placeTitle names a group of entries: a channel, the servers, the components.
 func placeTitle(title string) string {
 	if addr, ok := strings.CutPrefix(title, "channel "); ok {
-		return "Channel " + code(addr)
+		return "Channel " + CodeSpan(addr)
 	}
 	return strings.ToUpper(title[:1]) + title[1:]
 }
-
-func code(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
 
 // firstRelease describes what the first release of the contract holds.
 func firstRelease(c *changelog.Contents) string {
@@ -301,7 +144,7 @@ func firstRelease(c *changelog.Contents) string {
 		}
 		quoted := make([]string, len(shown))
 		for i, n := range shown {
-			quoted[i] = code(n)
+			quoted[i] = CodeSpan(n)
 		}
 		list := strings.Join(quoted, ", ")
 		if more > 0 {
@@ -359,6 +202,9 @@ func verdict(r *changelog.Release) string {
 		} else {
 			lines = append(lines, fmt.Sprintf("The contract changes%s require a %s release: %s%s.", since, c.Required, c.Next, preOne))
 		}
+		if u := uncommittedLine(r); u != "" {
+			lines = append(lines, u)
+		}
 	case c.OK != nil && !*c.OK:
 		kind := fmt.Sprintf("a %s release", bumpName(c.Declared))
 		if r.Prerelease {
@@ -380,6 +226,30 @@ func verdict(r *changelog.Release) string {
 		}
 	}
 	return strings.Join(lines, " ")
+}
+
+// uncommittedLine says how many of the Unreleased changes are only in the
+// working tree, "" when none is.
+func uncommittedLine(r *changelog.Release) string {
+	n := len(r.Uncommitted)
+	switch {
+	case n == 0:
+		return ""
+	case allUncommitted(r) && n == 1:
+		return "The change is not committed yet."
+	case allUncommitted(r):
+		return "None of the changes is committed yet."
+	}
+	if n == 1 {
+		return "One of them is not committed yet (marked uncommitted)."
+	}
+	return fmt.Sprintf("%d of them are not committed yet (marked uncommitted).", n)
+}
+
+// allUncommitted reports whether every change of a release is only in the
+// working tree: the section says so once instead of on every entry.
+func allUncommitted(r *changelog.Release) bool {
+	return r.Changes != nil && len(r.Uncommitted) > 0 && len(r.Uncommitted) == len(r.Changes.Findings)
 }
 
 func bumpName(b rules.Bump) string {
@@ -405,22 +275,25 @@ type ChangelogJSON struct {
 
 // ReleaseJSON is one release: a tag, or the Unreleased changes.
 type ReleaseJSON struct {
-	Version      string              `json:"version"` // "Unreleased" for the changes after the last tag
-	Unreleased   bool                `json:"unreleased,omitempty"`
-	Tag          string              `json:"tag,omitempty"`
-	Commit       string              `json:"commit,omitempty"`
-	Date         string              `json:"date,omitempty"`
-	Prerelease   bool                `json:"prerelease,omitempty"`
-	PreviousTag  string              `json:"previousTag,omitempty"`  // or the --from revision
-	PreviousPath string              `json:"previousPath,omitempty"` // the main file at previousTag, when it moved since
-	Path         string              `json:"path"`
-	Status       changelog.Status    `json:"status"` // first, changed, unchanged (same files: no section), equivalent (no contract change: no section), unreadable
-	Listed       bool                `json:"listed"` // whether the markdown changelog has a section for it
-	Summary      *rules.Summary      `json:"summary,omitempty"`
-	Bump         ReleaseBumpJSON     `json:"bump"`
-	Changes      []JSONChange        `json:"changes"` // since previousTag, as in diff --format json
-	Introduced   *changelog.Contents `json:"introduced,omitempty"`
-	Error        string              `json:"error,omitempty"`
+	Version      string           `json:"version"` // "Unreleased" for the changes after the last tag
+	Unreleased   bool             `json:"unreleased,omitempty"`
+	Tag          string           `json:"tag,omitempty"`
+	Commit       string           `json:"commit,omitempty"`
+	Date         string           `json:"date,omitempty"`
+	Prerelease   bool             `json:"prerelease,omitempty"`
+	PreviousTag  string           `json:"previousTag,omitempty"`  // or the --from revision
+	PreviousPath string           `json:"previousPath,omitempty"` // the main file at previousTag, when it moved since
+	Path         string           `json:"path"`
+	Status       changelog.Status `json:"status"` // first, changed, unchanged (same files: no section), equivalent (no contract change: no section), unreadable
+	Listed       bool             `json:"listed"` // whether the markdown changelog has a section for it
+	Summary      *rules.Summary   `json:"summary,omitempty"`
+	Bump         ReleaseBumpJSON  `json:"bump"`
+	Changes      []JSONChange     `json:"changes"` // since previousTag, as in diff --format json
+	// Uncommitted lists the fingerprints of the Unreleased changes the
+	// working tree made since HEAD.
+	Uncommitted []string            `json:"uncommitted,omitempty"`
+	Introduced  *changelog.Contents `json:"introduced,omitempty"`
+	Error       string              `json:"error,omitempty"`
 }
 
 // ReleaseBumpJSON is a release's version against what its changes need.
@@ -451,6 +324,10 @@ func BuildChangelogJSON(h *changelog.History) ChangelogJSON {
 		if r.Err != nil {
 			j.Error = oneLine(r.Err.Error())
 		}
+		for fp := range r.Uncommitted {
+			j.Uncommitted = append(j.Uncommitted, fp)
+		}
+		sort.Strings(j.Uncommitted)
 		if c := r.Check; c.Since != "" {
 			j.Bump = ReleaseBumpJSON{Suggested: c.Required, Declared: c.Declared, Since: c.Since, Next: c.Next, DeclaredOK: c.OK}
 		}

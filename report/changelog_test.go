@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,8 @@ import (
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
+	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -18,12 +21,12 @@ func history(unreleased bool, rels ...string) *changelog.History {
 	h := &changelog.History{Path: "asyncapi.yaml"}
 	day := time.Date(2024, 6, 30, 12, 0, 0, 0, time.UTC)
 	added := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
-			Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was added`},
+			Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
 	removed := func(ch string) rules.Finding {
-		return rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
-			Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
+		return rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: ch, Text: `channel "` + ch + `" was removed`},
+			Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
 	}
 	var all []*changelog.Release
 	if unreleased {
@@ -66,6 +69,7 @@ func update(t *testing.T, existing string, h *changelog.History, opts ChangelogO
 }
 
 func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
+	t.Parallel()
 	// A file that has 1.3.0 and 1.1.0 by hand, with CRLF line endings in
 	// places, a code fence that shows a heading, a section that is not a
 	// release and no final newline.
@@ -98,6 +102,7 @@ func TestUpdateChangelogInsertsInVersionOrder(t *testing.T) {
 }
 
 func TestUpdateChangelogUnreleased(t *testing.T) {
+	t.Parallel()
 	h := history(true, "1.1.0=added", "1.0.0=first")
 
 	t.Run("a new file", func(t *testing.T) {
@@ -158,13 +163,14 @@ func TestUpdateChangelogUnreleased(t *testing.T) {
 }
 
 func TestChangelogEntries(t *testing.T) {
+	t.Parallel()
 	op := func(kind, id string, action string, ch string) rules.Finding {
 		return rules.Finding{Change: diff.Change{Kind: kind, Subject: "operation", Channel: ch, Text: "operation " + id + " was added",
 			Operations: []diff.OpRef{{ID: id, Action: spec.Action(action), Channel: ch}}},
 			Rule: &rules.Rule{ID: kind, Object: "operation", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	}
-	ch := rules.Finding{Change: diff.Change{Kind: diff.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
-		Rule: &rules.Rule{ID: diff.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
+	ch := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelAdded, Subject: "channel", Channel: "x", Text: `channel "x" was added`},
+		Rule: &rules.Rule{ID: catalogue.ChannelAdded, Object: "channel", Changelog: rules.Added}, Level: rules.Info, Bump: rules.Minor}
 	payload := rules.Finding{Change: diff.Change{Kind: "schema-required-property-added", Subject: "payload", Channel: "y",
 		Text:       "payload of message M: new property `a_b` is required: messages *without* it are rejected",
 		Operations: []diff.OpRef{{ID: "onY", Action: "receive", Channel: "y"}}},
@@ -174,12 +180,12 @@ func TestChangelogEntries(t *testing.T) {
 	accepted := payload
 	accepted.Accepted = &rules.Acceptance{Reason: "announced in May"}
 	accepted.Text = "payload of message M: accepted change"
-	gone := rules.Finding{Change: diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
-		Rule: &rules.Rule{ID: diff.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major}
-	goneOp := op(diff.OperationRemoved, "onZ2", "receive", "z2")
+	gone := rules.Finding{Change: diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: "z2", Text: `channel "z2" was removed`},
+		Rule: &rules.Rule{ID: catalogue.ChannelRemoved, Object: "channel", Changelog: rules.Removed}, Level: rules.Breaking, Bump: rules.Major, Breaks: "producers"}
+	goneOp := op(catalogue.OperationRemoved, "onZ2", "receive", "z2")
 	goneOp.Level, goneOp.Breaks, goneOp.Text = rules.Breaking, "producers", `operation onZ2 (receive on "z2") was removed`
 	r := &changelog.Release{Status: changelog.Changed, Changes: &rules.Result{Findings: []rules.Finding{
-		ch, op(diff.OperationAdded, "sendX", "send", "x"), op(diff.OperationAdded, "onX", "receive", "x"), op(diff.OperationAdded, "sendZ", "send", "z"),
+		ch, op(catalogue.OperationAdded, "sendX", "send", "x"), op(catalogue.OperationAdded, "onX", "receive", "x"), op(catalogue.OperationAdded, "sendZ", "send", "z"),
 		payload, payload, warn, accepted, gone, goneOp,
 	}}}
 	got := strings.Join(releaseBody(r), "\n")
@@ -193,6 +199,42 @@ func TestChangelogEntries(t *testing.T) {
 		"- Channel `y`:\n" +
 		"  - payload of message M: something \\`odd — may break **consumers or producers**, via onY (receive)\n" +
 		"  - payload of message M: accepted change — accepted: announced in May\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// Many changes of one kind are one entry listing where; changes nobody
+// relies on are counted in one line; uncommitted changes say so; schema
+// findings lose the engine's explanation of the effect.
+func TestChangelogEntriesStayShort(t *testing.T) {
+	propRule := &rules.Rule{ID: "schema-property-added", Object: "schema", ByEffect: true, Bump: rules.Minor, Changelog: rules.Added,
+		Description: "Optional property added to an open object (strict: narrower; pragmatic: none)."}
+	docRule := &rules.Rule{ID: catalogue.DocumentationChanged, Object: "document", Bump: rules.Patch, Changelog: rules.Changed}
+	var fs []rules.Finding
+	for i, name := range []string{"a", "b", "c", "d"} {
+		fs = append(fs, rules.Finding{Change: diff.Change{Kind: propRule.ID, Subject: "payload", Channel: "ch", Messages: []string{"M"},
+			Text:   "payload of message M: optional property `" + name + "` added to an open object",
+			Schema: &schema.Delta{Path: "/properties/" + name}}, Rule: propRule, Level: rules.Info, Fingerprint: fmt.Sprint("p", i)})
+	}
+	for i := range 4 {
+		fs = append(fs, rules.Finding{Change: diff.Change{Kind: docRule.ID, Subject: "document", Text: fmt.Sprint("description ", i, " changed")},
+			Rule: docRule, Level: rules.Info, Fingerprint: fmt.Sprint("d", i)})
+	}
+	required := rules.Finding{Change: diff.Change{Kind: "schema-required-added", Subject: "payload", Channel: "ch", Messages: []string{"M"},
+		Text:   "payload of message M: property `pattern: x` is now required: messages without it are rejected",
+		Schema: &schema.Delta{Path: "/required"}, Operations: []diff.OpRef{{ID: "onM", Action: "receive", Channel: "ch"}}},
+		Rule: &rules.Rule{ID: "schema-required-added", ByEffect: true, Bump: rules.Minor, Changelog: rules.Changed}, Level: rules.Breaking, Breaks: "producers", Fingerprint: "r"}
+	fs = append(fs, required)
+	r := &changelog.Release{Status: changelog.Changed, Unreleased: true, Changes: &rules.Result{Findings: fs},
+		Uncommitted: map[string]bool{"r": true, "p3": true}}
+	got := strings.Join(releaseBody(r), "\n")
+	want := "### Breaking\n\n" +
+		"- payload of message M: property `pattern: x` is now required — breaks **producers**, via onM (receive) (uncommitted)\n\n" +
+		"### Added\n\n" +
+		"- Optional property added to an open object, 4 times: M `/properties/a`; M `/properties/b`; M `/properties/c`; M `/properties/d` (uncommitted)\n\n" +
+		"### Changed\n\n" +
+		"- 4 documentation or annotation changes (not listed; eventdiff diff shows them)\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -3,17 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
-
-// GitHubFiles are the files a GitHub Actions step may write to.
-type GitHubFiles struct {
-	Summary string // GITHUB_STEP_SUMMARY: markdown appended to the job summary
-	Output  string // GITHUB_OUTPUT: name=value step outputs
-}
 
 // GitHub writes workflow-command annotations (error, warning, notice)
 // pointing at the revision's file and line, appends the markdown report to
@@ -40,12 +34,8 @@ func GitHub(w io.Writer, r *rules.Result, opts Options) error {
 		}
 		props = append(props, "title="+escapeProperty(f.Rule.ID))
 		msg := oneLine(f.Text)
-		if f.Breaks != "" {
-			verb := " (breaks "
-			if f.Level != rules.Breaking {
-				verb = " (may break "
-			}
-			msg += verb + f.Breaks + ")"
+		if f.Consequence != "" {
+			msg += " (" + f.Consequence + ")"
 		}
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), EscapeData(msg)); err != nil {
 			return err
@@ -54,41 +44,32 @@ func GitHub(w io.Writer, r *rules.Result, opts Options) error {
 	if _, err := fmt.Fprintf(w, "eventdiff: %s\n", Headline(r)); err != nil {
 		return err
 	}
-	if files.Summary != "" {
-		if err := AppendFile(files.Summary, MarkdownString(r, opts, MaxMarkdown)+"\n"); err != nil {
-			return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
-		}
+	if files.Summary == "" {
+		return nil
 	}
-	return nil
+	return files.AppendSummary(MarkdownString(r, opts, MaxMarkdown) + "\n")
 }
 
 // finishGitHub writes the step outputs once for every document.
 func finishGitHub(results []*rules.Result, opts Options) error {
-	if opts.GitHub.Output == "" || len(results) == 0 {
-		return nil
-	}
-	return GitHubOutputs(opts.GitHub.Output, results)
+	return opts.GitHub.WriteOutputs(results)
 }
 
-// AppendFile appends text to a file GitHub gives a step (summary, outputs).
-func AppendFile(path, text string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// EscapeData escapes a workflow command's message as GitHub requires.
+// EscapeData escapes a workflow command's message as GitHub requires (%,
+// CR and LF as %25, %0D, %0A), and what printable escapes besides, so
+// that a name from the input can neither start a command of its own nor
+// reach the log viewer as a control sequence.
 func EscapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return printable.String(dataEscapes.Replace(s))
 }
 
-// escapeProperty escapes a workflow command property value.
+// escapeProperty escapes a workflow command property value: as data, and
+// : and , which separate properties.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return printable.String(propertyEscapes.Replace(s))
 }
+
+var (
+	dataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

@@ -11,11 +11,13 @@ import (
 	"testing"
 
 	"github.com/eventdiff/eventdiff/internal/cli"
+	"github.com/eventdiff/eventdiff/internal/corpus"
 	"github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/report"
 )
 
-var cases = []string{"none", "info-only", "breaking", "mixed", "huge"}
+var cases = []string{"none", "info-only", "breaking", "mixed", "huge", "hostile"}
 
 var formats = []string{"text", "markdown", "json", "github", "junit", "ignore"}
 
@@ -62,35 +64,85 @@ func TestReportGolden(t *testing.T) {
 		if c == "huge" {
 			dir = hugeDir(t)
 		}
-		for _, format := range formats {
-			t.Run(c+"/"+format, func(t *testing.T) {
-				t.Chdir(dir)
-				args := []string{"eventdiff", "diff", "--format", format, "--link-base", "https://github.com/acme/api/blob/0123abc/"}
-				if _, err := os.Stat("eventdiff.yaml"); err == nil {
-					args = append(args, "--config", "eventdiff.yaml")
-				}
-				args = append(args, "base.yaml", "revision.yaml")
-				env := map[string]string{}
-				if format == "github" {
-					env["GITHUB_STEP_SUMMARY"] = filepath.Join(t.TempDir(), "summary.md")
-					env["GITHUB_OUTPUT"] = filepath.Join(t.TempDir(), "output")
-				}
-				var out, errOut bytes.Buffer
-				code := cli.Run(args, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
-					Getenv: func(k string) string { return env[k] }})
-				if code == cli.ExitTrouble {
-					t.Fatalf("exit 2: %s", errOut.String())
-				}
-				got := out.Bytes()
-				if format == "github" {
-					summary, _ := os.ReadFile(env["GITHUB_STEP_SUMMARY"])
-					outputs, _ := os.ReadFile(env["GITHUB_OUTPUT"])
-					got = []byte(fmt.Sprintf("%s--- GITHUB_STEP_SUMMARY\n%s--- GITHUB_OUTPUT\n%s", got, summary, outputs))
-				}
-				checkWellFormed(t, format, out.Bytes())
-				golden.Check(t, filepath.Join(root, "golden", c+"."+ext(format)), got)
-			})
+		config := ""
+		if _, err := os.Stat(filepath.Join(dir, "eventdiff.yaml")); err == nil {
+			config = filepath.Join(dir, "eventdiff.yaml")
 		}
+		goldenFormats(t, c, dir, config, "base.yaml", "revision.yaml", filepath.Join(root, "golden", c))
+	}
+	// The README's example.
+	goldenFormats(t, "example", filepath.Join(root, "..", "examples"), "", "base.yaml", "revision.yaml", filepath.Join(root, "golden", "example"))
+}
+
+// corpusCases are real histories from the shared corpus, chosen for what
+// they exercise: info noise (053), a shared schema reached by five
+// messages and operations gaining and losing messages (055), a removed
+// channel with its operations, accepted by a config kept here (085).
+var corpusCases = []string{"053-kubescape-msgid-added", "055-kubescape-batch-messages", "085-defra-pay-enrichment-channels-split"}
+
+// TestReportGoldenCorpus renders the corpus cases in every format; the
+// golden files are kept here, the documents stay in the corpus, and the
+// test skips when the corpus is absent.
+func TestReportGoldenCorpus(t *testing.T) {
+	root, err := filepath.Abs("../testdata/reports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]corpus.Pair{}
+	for _, p := range corpus.Pairs(t) {
+		byID[p.ID] = p
+	}
+	for _, id := range corpusCases {
+		p, ok := byID[id]
+		if !ok {
+			t.Fatalf("corpus pair %s is missing", id)
+		}
+		oldRel, _ := filepath.Rel(p.Dir, p.Old)
+		newRel, _ := filepath.Rel(p.Dir, p.New)
+		config := filepath.Join(root, "corpus", id+".eventdiff.yaml")
+		if _, err := os.Stat(config); err != nil {
+			config = ""
+		}
+		goldenFormats(t, id, p.Dir, config, oldRel, newRel, filepath.Join(root, "golden", "corpus", id))
+	}
+}
+
+// goldenFormats runs diff on one pair, from dir, in every format and
+// compares each output with golden + the format's extension.
+func goldenFormats(t *testing.T, name, dir, config, base, revision, goldenBase string) {
+	for _, format := range formats {
+		t.Run(name+"/"+format, func(t *testing.T) {
+			t.Chdir(dir)
+			args := []string{"eventdiff", "diff", "--format", format, "--link-base", "https://github.com/acme/api/blob/0123abc/"}
+			if config != "" {
+				args = append(args, "--config", config)
+			}
+			args = append(args, base, revision)
+			env := map[string]string{}
+			if format == "github" {
+				env["GITHUB_STEP_SUMMARY"] = filepath.Join(t.TempDir(), "summary.md")
+				env["GITHUB_OUTPUT"] = filepath.Join(t.TempDir(), "output")
+			}
+			var out, errOut bytes.Buffer
+			code := cli.Run(args, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
+				Getenv: func(k string) string { return env[k] }})
+			if code == cli.ExitTrouble {
+				t.Fatalf("exit 2: %s", errOut.String())
+			}
+			got := out.Bytes()
+			if format == "github" {
+				summary, _ := os.ReadFile(env["GITHUB_STEP_SUMMARY"])
+				outputs, _ := os.ReadFile(env["GITHUB_OUTPUT"])
+				got = []byte(fmt.Sprintf("%s--- GITHUB_STEP_SUMMARY\n%s--- GITHUB_OUTPUT\n%s", got, summary, outputs))
+			}
+			if config != "" {
+				// The config lives in this repository, wherever its clone is.
+				got = bytes.ReplaceAll(got, []byte(config), []byte(filepath.Base(config)))
+			}
+			checkWellFormed(t, format, out.Bytes())
+			checkPrintable(t, got)
+			golden.Check(t, goldenBase+"."+ext(format), got)
+		})
 	}
 }
 
@@ -124,6 +176,7 @@ func checkWellFormed(t *testing.T, format string, out []byte) {
 		if err := json.Unmarshal(out, &v); err != nil {
 			t.Errorf("invalid JSON: %v", err)
 		}
+		checkReportSchema(t, out)
 	case "junit":
 		var v struct{}
 		if err := xml.Unmarshal(out, &v); err != nil {
@@ -136,6 +189,54 @@ func checkWellFormed(t *testing.T, format string, out []byte) {
 			}
 		}
 	}
+}
+
+// checkPrintable asserts that nothing in a report can act on whoever
+// reads it: no line holds a character printable would escape (control
+// characters, bidi overrides, line separators), whatever the names in the
+// input (the "hostile" pair is made of them).
+func checkPrintable(t *testing.T, out []byte) {
+	t.Helper()
+	for i, line := range strings.Split(string(out), "\n") {
+		if printable.String(line) != line {
+			t.Errorf("line %d carries a control character: %q", i+1, line)
+		}
+	}
+}
+
+// TestHostileNamesKeepTheirData: escaping is for people; the JSON report
+// still carries the names exactly as the document wrote them.
+func TestHostileNamesKeepTheirData(t *testing.T) {
+	t.Chdir("../testdata/reports/hostile")
+	var out, errOut bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "-f", "json", "base.yaml", "revision.yaml"}, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut})
+	var rep struct {
+		Changes []struct{ Channel string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"gone\n::warning file=x::injected,and%0A\n# heading": true, "orders/\x1b]0;pwned\a\x1b[31mRED\x00/\u202etxt.exe": true}
+	for _, c := range rep.Changes {
+		delete(want, c.Channel)
+	}
+	if len(want) != 0 {
+		t.Errorf("channels not found as written: %v", want)
+	}
+}
+
+// TestColouredTextEscapesNames: with colour on, the only escape sequences
+// a terminal receives are the report's own colours.
+func TestColouredTextEscapesNames(t *testing.T) {
+	t.Chdir("../testdata/reports/hostile")
+	var out, errOut bytes.Buffer
+	cli.Run([]string{"eventdiff", "diff", "--color", "always", "--config", "eventdiff.yaml", "base.yaml", "revision.yaml"},
+		cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut})
+	colours := strings.NewReplacer("\x1b[0m", "", "\x1b[1m", "", "\x1b[31m", "", "\x1b[33m", "", "\x1b[36m", "", "\x1b[2m", "")
+	if !strings.Contains(out.String(), "\x1b[1m") {
+		t.Fatalf("no colour at all:\n%s", out.String())
+	}
+	checkPrintable(t, []byte(colours.Replace(out.String())))
 }
 
 func TestMarkdownTruncationSaysWhatIsMissing(t *testing.T) {

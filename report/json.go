@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -26,12 +27,16 @@ type JSONReport struct {
 
 // JSONChange is one finding in the JSON report.
 type JSONChange struct {
-	ID          string         `json:"id"`
-	Level       rules.Level    `json:"level"`
-	Bump        rules.Bump     `json:"bump"`
-	Message     string         `json:"message"`
-	Direction   string         `json:"direction"`
-	Breaks      string         `json:"breaks,omitempty"`
+	ID        string      `json:"id"`
+	Level     rules.Level `json:"level"`
+	Bump      rules.Bump  `json:"bump"`
+	Message   string      `json:"message"`
+	Direction string      `json:"direction"`
+	Breaks    string      `json:"breaks,omitempty"`
+	// Consequence is what the level means, in words: "breaks consumers:
+	// …", or for a warning what may happen and why it is only a warning.
+	// Info changes, which break nobody, have none.
+	Consequence string         `json:"consequence,omitempty"`
 	Operations  []diff.OpRef   `json:"operations"`
 	Channel     string         `json:"channel,omitempty"`
 	Messages    []string       `json:"messages,omitempty"`
@@ -47,6 +52,10 @@ type JSONChange struct {
 	Witness     *JSONWitness   `json:"witness,omitempty"`
 	Hint        string         `json:"hint,omitempty"`
 	Note        string         `json:"note,omitempty"`
+	// Accepted is set when an ignore entry of the config accepts the
+	// change: it keeps its level but counts toward neither the summary,
+	// the bump nor --fail-on.
+	Accepted *rules.Acceptance `json:"accepted,omitempty"`
 }
 
 // RefChain lists the `$ref`s followed to reach a schema change.
@@ -74,13 +83,13 @@ func BuildJSON(r *rules.Result) JSONReport {
 
 func jsonChange(f *rules.Finding) JSONChange {
 	c := JSONChange{ID: f.Rule.ID, Level: f.Level, Bump: f.Bump, Message: f.Text, Direction: string(f.Direction),
-		Breaks: f.Breaks, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
-		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Elided: f.Elided, Fingerprint: f.Fingerprint(), Note: f.Note}
+		Breaks: f.Breaks, Consequence: f.Consequence, Hint: f.Hint, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
+		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Elided: f.Elided, Fingerprint: f.Fingerprint, Note: f.Note, Accepted: f.Accepted}
 	if c.Operations == nil {
 		c.Operations = []diff.OpRef{}
 	}
 	if d := f.Schema; d != nil {
-		c.Effect, c.Path, c.Hint = d.Effect.String(), d.Path, d.Hint
+		c.Effect, c.Path = d.Effect.String(), d.Path
 		if len(d.BaseRefs) > 0 || len(d.RevisionRefs) > 0 {
 			c.RefChain = &RefChain{Base: d.BaseRefs, Revision: d.RevisionRefs}
 		}
@@ -97,10 +106,22 @@ func JSON(w io.Writer, r *rules.Result) error {
 }
 
 // writeJSON writes v indented by two spaces, without HTML escaping (the
-// reports quote schema text such as `<` as it is), with a final newline.
+// reports quote schema text such as `<` as it is), with a final newline,
+// and with the characters printable.JSON escapes escaped.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonEscaper{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonEscaper applies printable.JSON to what an encoder writes: one whole
+// value per Write, so no character is ever split between two.
+type jsonEscaper struct{ w io.Writer }
+
+func (j jsonEscaper) Write(p []byte) (int, error) {
+	if _, err := j.w.Write(printable.JSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -43,38 +45,38 @@ type junitSkipped struct {
 }
 
 // JUnit writes one test case per finding, in one suite per level, for CI
-// systems that read JUnit XML: breaking findings fail, accepted ones are
-// skipped, the rest pass with their details as output.
-func JUnit(w io.Writer, r *rules.Result, _ Options) error {
-	doc := junitSuites{Name: "eventdiff"}
+// systems that read JUnit XML: the findings that fail the run fail,
+// accepted ones are skipped, the rest pass with their details as output.
+// A comparison without findings is one passing test case saying so:
+// Jenkins and Azure Pipelines treat a report without test cases as an
+// error.
+func JUnit(w io.Writer, r *rules.Result, opts Options) error {
+	failOn := junitFailOn(opts.FailOn)
+	doc := junitSuites{Name: printable.String(fmt.Sprintf("eventdiff: %s → %s", r.Base.Source, r.Revision.Source))}
 	for _, lv := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
 		s := junitSuite{Name: "eventdiff." + string(lv)}
 		for _, f := range byLevel(r, lv) {
-			_, group := groupTitle(f)
-			c := junitCase{Class: group, Name: fmt.Sprintf("%s: %s", f.Rule.ID, oneLine(f.Text))}
-			detail := fmt.Sprintf("level: %s\ndirection: %s\n", f.Level, f.Direction)
-			if f.Breaks != "" {
-				detail += "breaks: " + f.Breaks + "\n"
-			}
-			if l := mainLocation(f); l != nil {
-				detail += "at: " + locText(l) + " " + l.Pointer + "\n"
-			}
+			c := junitCaseOf(f, failOn)
 			switch {
-			case !f.Counts():
-				c.Skipped = &junitSkipped{Message: "accepted: " + f.Accepted.Reason}
+			case c.Skipped != nil:
 				s.Skip++
-			case lv == rules.Breaking:
-				c.Failure = &junitFailure{Message: oneLine(f.Text), Type: string(lv), Text: detail}
+			case c.Failure != nil:
 				s.Fail++
-			default:
-				c.Out = detail
 			}
 			s.Cases = append(s.Cases, c)
+		}
+		if len(s.Cases) == 0 {
+			continue
 		}
 		s.Tests = len(s.Cases)
 		doc.Tests += s.Tests
 		doc.Fail += s.Fail
 		doc.Suites = append(doc.Suites, s)
+	}
+	if doc.Tests == 0 {
+		doc.Suites = append(doc.Suites, junitSuite{Name: "eventdiff.contract", Tests: 1, Cases: []junitCase{{
+			Class: "document", Name: printable.String(fmt.Sprintf("%s → %s: %s", r.Base.Source, r.Revision.Source, Headline(r)))}}})
+		doc.Tests = 1
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -86,4 +88,46 @@ func JUnit(w io.Writer, r *rules.Result, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitCaseOf is one finding's test case, failed when the finding fails
+// the run at failOn. Every text from the input is escaped here
+// (printable): XML 1.0 cannot carry most control characters at all
+// (encoding/xml would turn them into U+FFFD, losing what they were), and a
+// CI system shows the rest to people.
+func junitCaseOf(f *rules.Finding, failOn rules.Level) junitCase {
+	_, group := groupTitle(f)
+	text := printable.String(oneLine(f.Text))
+	c := junitCase{Class: printable.String(group), Name: f.Rule.ID + ": " + text}
+	details := []string{"level: " + string(f.Level), "direction: " + string(f.Direction)}
+	if f.Breaks != "" {
+		details = append(details, "breaks: "+f.Breaks)
+	}
+	if l := mainLocation(f); l != nil {
+		details = append(details, "at: "+locText(l)+" "+l.Pointer)
+	}
+	var detail strings.Builder
+	for _, d := range details {
+		detail.WriteString(printable.String(d) + "\n")
+	}
+	switch {
+	case !f.Counts():
+		c.Skipped = &junitSkipped{Message: "accepted: " + printable.String(f.Accepted.Reason)}
+	case f.Fails(failOn):
+		c.Failure = &junitFailure{Message: text, Type: string(f.Level), Text: detail.String()}
+	default:
+		c.Out = detail.String()
+	}
+	return c
+}
+
+// junitFailOn is the level from which a finding is a failed test case: the
+// run's --fail-on, by the same rule as the exit code. When nothing fails the
+// run (none), breaking findings still fail their test case, so a CI reading
+// the XML shows them.
+func junitFailOn(failOn rules.Level) rules.Level {
+	if failOn == rules.Off || failOn == "" {
+		return rules.Breaking
+	}
+	return failOn
 }

@@ -3,8 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -24,6 +26,41 @@ func Markdown(w io.Writer, r *rules.Result, opts Options) error {
 
 // MarkdownString renders the markdown report within limit characters.
 func MarkdownString(r *rules.Result, opts Options, limit int) string {
+	head := markdownHead(r, opts)
+	footer := "\n<sub>eventdiff " + opts.Version + "</sub>\n"
+	budget := limit - len(head) - len(footer) - 200 // room for the truncation note
+	var body strings.Builder
+	omitted := 0
+	section := func(title string, fs []*rules.Finding, open bool) {
+		sec, left := markdownSection(title, fs, open, opts, budget-body.Len())
+		omitted += left
+		body.WriteString(sec)
+	}
+	breaking := shown(r, rules.Breaking, opts.MinLevel, true)
+	warnings := shown(r, rules.Warning, opts.MinLevel, true)
+	infos := shown(r, rules.Info, opts.MinLevel, true)
+	accepted := shownAccepted(r, opts.MinLevel)
+	section(plural(len(breaking), "breaking change"), breaking, true)
+	section(plural(len(warnings), "warning"), warnings, false)
+	section(fmt.Sprintf("%d info", len(infos)), infos, false)
+	section(fmt.Sprintf("%d accepted by the config", len(accepted)), accepted, false)
+
+	var out strings.Builder
+	out.WriteString(head)
+	out.WriteString(body.String())
+	if omitted > 0 {
+		fmt.Fprintf(&out, "\n> **%s not shown** to stay within GitHub's comment size. Run `eventdiff diff` locally or see the job log for the full list.\n", plural(omitted, "more change"))
+	}
+	if opts.MinLevel != "" && opts.MinLevel != rules.Info {
+		fmt.Fprintf(&out, "\n<sub>Findings below %s are counted but not listed (--min-level %s).</sub>\n", opts.MinLevel, opts.MinLevel)
+	}
+	out.WriteString(footer)
+	return out.String()
+}
+
+// markdownHead is the verdict, the documents and the table of counts.
+// With several documents in one run, the heading names its document.
+func markdownHead(r *rules.Result, opts Options) string {
 	var head strings.Builder
 	icon := "✅"
 	switch {
@@ -32,96 +69,85 @@ func MarkdownString(r *rules.Result, opts Options, limit int) string {
 	case r.Summary.Warning > 0:
 		icon = "⚠️"
 	}
-	fmt.Fprintf(&head, "### %s eventdiff: %s\n\n", icon, mdEscape(Headline(r)))
-	fmt.Fprintf(&head, "`%s` (AsyncAPI %s, version %s) → `%s` (AsyncAPI %s, version %s)\n\n",
-		r.Base.Source, r.Base.AsyncAPI, orDash(r.Base.Version), r.Revision.Source, r.Revision.AsyncAPI, orDash(r.Revision.Version))
+	title := "eventdiff"
+	if opts.Several {
+		title = CodeSpan(r.Revision.Source)
+	}
+	fmt.Fprintf(&head, "### %s %s: %s\n\n", icon, title, mdEscape(Headline(r)))
+	fmt.Fprintf(&head, "%s (AsyncAPI %s, version %s) → %s (AsyncAPI %s, version %s)\n\n",
+		CodeSpan(r.Base.Source), mdEscape(r.Base.AsyncAPI), mdEscape(orDash(r.Base.Version)),
+		CodeSpan(r.Revision.Source), mdEscape(r.Revision.AsyncAPI), mdEscape(orDash(r.Revision.Version)))
 	if p := Perspective(r); p != "" {
 		fmt.Fprintf(&head, "<sub>%s.</sub>\n\n", mdEscape(p))
 	}
 	head.WriteString("| breaking | warning | info | accepted |\n|---:|---:|---:|---:|\n")
 	fmt.Fprintf(&head, "| %d | %d | %d | %d |\n", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Summary.Accepted)
-
-	footer := "\n<sub>eventdiff " + opts.Version + "</sub>\n"
-	budget := limit - head.Len() - len(footer) - 200 // room for the truncation note
-	var body strings.Builder
-	omitted := 0
-	section := func(title string, fs []*rules.Finding, open bool) {
-		if len(fs) == 0 {
-			return
-		}
-		var sec strings.Builder
-		if open {
-			fmt.Fprintf(&sec, "\n#### %s\n", title)
-		} else {
-			fmt.Fprintf(&sec, "\n<details><summary><b>%s</b></summary>\n\n", title)
-		}
-		shown := 0
-		for _, g := range groups(fs) {
-			gh := fmt.Sprintf("\n**%s**\n\n", mdEscape(g.Title))
-			groupStarted := false
-			for _, f := range g.Findings {
-				entry := markdownFinding(f, opts)
-				if body.Len()+sec.Len()+len(gh)+len(entry)+40 > budget {
-					omitted++
-					continue
-				}
-				if !groupStarted {
-					sec.WriteString(gh)
-					groupStarted = true
-				}
-				sec.WriteString(entry)
-				shown++
-			}
-		}
-		if shown == 0 {
-			return
-		}
-		if !open {
-			sec.WriteString("\n</details>\n")
-		}
-		body.WriteString(sec.String())
-	}
-	var accepted []*rules.Finding
-	levelOf := func(l rules.Level) []*rules.Finding {
-		var out []*rules.Finding
-		for _, f := range byLevel(r, l) {
-			if f.Counts() {
-				out = append(out, f)
-			} else {
-				accepted = append(accepted, f)
-			}
-		}
-		return out
-	}
-	breaking, warnings, infos := levelOf(rules.Breaking), levelOf(rules.Warning), levelOf(rules.Info)
-	section(plural(len(breaking), "breaking change"), breaking, true)
-	section(plural(len(warnings), "warning"), warnings, false)
-	section(fmt.Sprintf("%d info", len(infos)), infos, false)
-	section(fmt.Sprintf("%d accepted by the config", len(accepted)), accepted, false)
-
-	var out strings.Builder
-	out.WriteString(head.String())
-	out.WriteString(body.String())
-	if omitted > 0 {
-		fmt.Fprintf(&out, "\n> **%s not shown** to stay within GitHub's comment size. Run `eventdiff diff` locally or see the job log for the full list.\n", plural(omitted, "more change"))
-	}
-	out.WriteString(footer)
-	return out.String()
+	return head.String()
 }
 
-// markdownFinding renders one finding as a list item with its evidence.
+// markdownSection renders one section of findings grouped by place,
+// within budget characters; it returns the section ("" when nothing fits)
+// and how many findings it left out.
+func markdownSection(title string, fs []*rules.Finding, open bool, opts Options, budget int) (string, int) {
+	if len(fs) == 0 {
+		return "", 0
+	}
+	var sec strings.Builder
+	if open {
+		fmt.Fprintf(&sec, "\n#### %s\n", title)
+	} else {
+		fmt.Fprintf(&sec, "\n<details><summary><b>%s</b></summary>\n\n", title)
+	}
+	shown, omitted := 0, 0
+	for _, g := range groups(fs) {
+		gh := fmt.Sprintf("\n**%s**\n\n", mdEscape(g.Title))
+		groupStarted := false
+		for _, f := range g.Findings {
+			entry := markdownFinding(f, opts)
+			if sec.Len()+len(gh)+len(entry)+40 > budget {
+				omitted++
+				continue
+			}
+			if !groupStarted {
+				sec.WriteString(gh)
+				groupStarted = true
+			}
+			sec.WriteString(entry)
+			shown++
+		}
+	}
+	if shown == 0 {
+		return "", omitted
+	}
+	if !open {
+		sec.WriteString("\n</details>\n")
+	}
+	return sec.String(), omitted
+}
+
+// markdownFinding renders one finding as a list item: its rule and words,
+// then for breaking and warning findings (every finding with Verbose)
+// what it means, where it is and its evidence.
 func markdownFinding(f *rules.Finding, opts Options) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "- **`%s`** %s", f.Rule.ID, mdEscape(oneLine(f.Text)))
+	fmt.Fprintf(&b, "- **%s** %s", CodeSpan(f.Rule.ID), mdText(oneLine(f.Text)))
+	if !detailed(f, opts.Verbose) {
+		b.WriteString("\n")
+		return b.String()
+	}
 	var facts []string
-	if f.Breaks != "" {
-		facts = append(facts, fmt.Sprintf("%s **%s**", breaksVerb(f), mdEscape(f.Breaks)))
+	if f.Consequence != "" {
+		c := mdEscape(f.Consequence)
+		if who := mdEscape(f.Breaks); who != "" {
+			c = strings.Replace(c, who, "**"+who+"**", 1)
+		}
+		facts = append(facts, c)
 	}
 	if ops := operationsText(f, false); ops != "" {
 		facts = append(facts, "via "+mdEscape(ops))
 	}
 	if l := mainLocation(f); l != nil {
-		facts = append(facts, link(l, opts.LinkBase))
+		facts = append(facts, link(l, linkBase(l, opts, f.Revision == nil)))
 	}
 	if len(facts) > 0 {
 		b.WriteString("<br>" + strings.Join(facts, " · "))
@@ -129,27 +155,15 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 	if f.Accepted != nil {
 		fmt.Fprintf(&b, "<br>accepted: %s (%s)", mdEscape(f.Accepted.Reason), mdEscape(f.Accepted.Where))
 	}
-	var details []string
-	if path := schemaPath(f); path != "" {
-		details = append(details, "path: `"+strings.ReplaceAll(path, "`", "'")+"`")
-	}
-	if f.Schema != nil && f.Schema.Effect.String() != "none" {
-		details = append(details, "effect: the accepted set is "+f.Schema.Effect.String())
-	}
-	if w := witnessText(f); w != "" {
-		details = append(details, "example: `"+strings.ReplaceAll(w, "`", "'")+"`")
-	}
-	if f.Note != "" {
-		details = append(details, "note: "+mdEscape(f.Note))
-	}
-	if f.Schema != nil && f.Schema.Hint != "" {
-		details = append(details, "hint: "+mdEscape(f.Schema.Hint))
+	for _, e := range evidence(f) {
+		text := mdEscape(e.text)
+		if e.code {
+			text = CodeSpan(e.text)
+		}
+		b.WriteString("<br>" + e.label + ": " + text)
 	}
 	if f.Base != nil && f.Revision != nil && locText(f.Base) != locText(f.Revision) && !(f.Old == nil && f.New != nil) {
-		details = append(details, "was at "+link(f.Base, opts.LinkBase))
-	}
-	for _, d := range details {
-		b.WriteString("<br>" + d)
+		b.WriteString("<br>was at " + link(f.Base, linkBase(f.Base, opts, true)))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -164,20 +178,100 @@ func mainLocation(f *rules.Finding) *tree.Location {
 	return f.Base
 }
 
+// linkBase is the URL a location's path is appended to: the one for the
+// git revision its file was read from, when the run knows it, so each
+// side links to its own commit; else --link-base, except for a base-side
+// file of a git revision, which --link-base (the revision's commit) would
+// show at the wrong line.
+func linkBase(l *tree.Location, opts Options, baseSide bool) string {
+	if l.Rev != "" {
+		if b, ok := opts.RevisionLinks[l.Rev]; ok {
+			return b
+		}
+		if baseSide {
+			return ""
+		}
+	}
+	return opts.LinkBase
+}
+
 // link renders a location, as a link when a base URL is known.
 func link(l *tree.Location, base string) string {
-	text := fmt.Sprintf("`%s:%d`", l.File, l.Line)
+	text := CodeSpan(fmt.Sprintf("%s:%d", l.File, l.Line))
 	if base == "" || l.Line == 0 {
 		return text
 	}
-	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, strings.TrimPrefix(l.WorkingPath(), "./"), l.Line)
+	return fmt.Sprintf("[%s](%s%s#L%d)", text, base, urlPath(strings.TrimPrefix(l.WorkingPath(), "./")), l.Line)
 }
 
-// mdEscape keeps text from being read as markdown or HTML.
+// urlPath escapes each segment of a slash-separated path for a URL, so
+// that a file name can neither end the link (a parenthesis, a space) nor
+// carry a control character into it.
+func urlPath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// mdEscape keeps text from being read as markdown or HTML, or from acting
+// on a reader (printable).
 func mdEscape(s string) string {
 	// Everything escaped here sits on one line (a title, a list item, a
 	// table cell): a line break from the input would end it and let the
 	// rest write markdown of its own.
-	r := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
-	return r.Replace(s)
+	return printable.String(mdSyntax.Replace(s))
+}
+
+var mdSyntax = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\\", "\\\\", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "|", "\\|", "[", "\\[", "]", "\\]", "`", "\\`")
+
+var codeBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// mdText renders a finding's words, which write names and values as code
+// between backticks (property `reason`): those parts become code spans,
+// the rest is escaped. A name that itself holds a backtick may split
+// differently than meant, but every part is either escaped text or a
+// code span, so nothing is read as markdown or HTML.
+func mdText(s string) string {
+	parts := strings.Split(s, "`")
+	if len(parts)%2 == 0 { // an odd number of backticks: no pairing to trust
+		return mdEscape(s)
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 0 {
+			b.WriteString(mdEscape(p))
+		} else {
+			b.WriteString(CodeSpan(p))
+		}
+	}
+	return b.String()
+}
+
+// CodeSpan renders s as a markdown code span that shows it exactly: the
+// fence is one backtick longer than any run of backticks inside, and
+// padded with a space where s starts or ends with a backtick or a space
+// (CommonMark strips one such space from each end). Line breaks become
+// spaces, as they would inside a span anyway, and what printable escapes
+// is escaped.
+func CodeSpan(s string) string {
+	s = printable.String(codeBreaks.Replace(s))
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if s == "" {
+		return "` `"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || (strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ")) {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }

@@ -1,6 +1,3 @@
-// Package report renders a classified result for people and machines:
-// text for terminals, markdown for pull requests, JSON for tools, and
-// GitHub's workflow commands. It computes nothing a rule should decide.
 package report
 
 import (
@@ -18,7 +15,22 @@ import (
 type Options struct {
 	Color    bool   // ANSI colours (text only)
 	LinkBase string // URL that file paths are appended to for links (markdown)
-	Version  string // eventdiff's version, for footers
+	// RevisionLinks are link bases for files read from git revisions, by
+	// revision as locations name it: each side of a comparison links to
+	// its own commit. A base-side file of a revision missing here is not
+	// linked rather than linked to the wrong commit.
+	RevisionLinks map[string]string
+	Version       string // eventdiff's version, for footers
+	// Verbose prints the evidence of info findings too (text, markdown);
+	// otherwise an info finding is one line.
+	Verbose bool
+	// MinLevel leaves findings below it out of text and markdown (the
+	// counts still say how many there are); "" shows every level. JSON
+	// and the other formats for tools keep everything.
+	MinLevel rules.Level
+	// Several says the report is one of several documents of one run:
+	// markdown headings then name the document.
+	Several bool
 	// FailOn is the lowest level that fails the run (rules.Off: none):
 	// what junit counts as failures and the ignore config writes.
 	FailOn rules.Level
@@ -28,17 +40,23 @@ type Options struct {
 
 // Headline states the verdict and the bump in one sentence, e.g.
 // "2 breaking changes — requires a major bump (1.4.0 → 2.0.0)".
+// Accepted changes are counted in it, so a clean verdict never hides that
+// the config let something through.
 func Headline(r *rules.Result) string {
 	var b strings.Builder
+	s := r.Summary
 	switch {
-	case r.Summary.Breaking > 0:
-		fmt.Fprintf(&b, "%s", plural(r.Summary.Breaking, "breaking change"))
-	case r.Summary.Warning > 0:
-		fmt.Fprintf(&b, "No breaking changes, %s", plural(r.Summary.Warning, "warning"))
-	case r.Summary.Info > 0:
+	case s.Breaking > 0:
+		fmt.Fprintf(&b, "%s", plural(s.Breaking, "breaking change"))
+	case s.Warning > 0:
+		fmt.Fprintf(&b, "No breaking changes, %s", plural(s.Warning, "warning"))
+	case s.Info > 0 || s.Accepted > 0:
 		fmt.Fprintf(&b, "No breaking changes")
 	default:
 		return "No changes to the contract"
+	}
+	if s.Accepted > 0 {
+		fmt.Fprintf(&b, ", %s accepted by the config", plural(s.Accepted, "change"))
 	}
 	fmt.Fprintf(&b, " — %s", BumpSentence(&r.Bump))
 	return b.String()
@@ -154,6 +172,52 @@ func byLevel(r *rules.Result, l rules.Level) []*rules.Finding {
 	return out
 }
 
+// shown returns the findings of one level that a report for people
+// prints: none below minLevel, and the counting or the accepted ones.
+func shown(r *rules.Result, l, minLevel rules.Level, counting bool) []*rules.Finding {
+	if minLevel != "" && l.Rank() < minLevel.Rank() {
+		return nil
+	}
+	var out []*rules.Finding
+	for _, f := range byLevel(r, l) {
+		if f.Counts() == counting {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// shownAccepted returns the accepted findings a report for people prints,
+// most serious first.
+func shownAccepted(r *rules.Result, minLevel rules.Level) []*rules.Finding {
+	var out []*rules.Finding
+	for _, l := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
+		out = append(out, shown(r, l, minLevel, false)...)
+	}
+	return out
+}
+
+// countsLine counts the findings by level, saying which levels a
+// --min-level left out: "0 breaking, 1 warning, 3 info (not shown), 2 accepted".
+func countsLine(r *rules.Result, minLevel rules.Level) string {
+	s := r.Summary
+	var parts []string
+	for _, c := range []struct {
+		l rules.Level
+		n int
+	}{{rules.Breaking, s.Breaking}, {rules.Warning, s.Warning}, {rules.Info, s.Info}} {
+		part := fmt.Sprintf("%d %s", c.n, c.l)
+		if c.n > 0 && minLevel != "" && c.l.Rank() < minLevel.Rank() {
+			part += " (not shown)"
+		}
+		parts = append(parts, part)
+	}
+	if s.Accepted > 0 {
+		parts = append(parts, fmt.Sprintf("%d accepted", s.Accepted))
+	}
+	return strings.Join(parts, ", ")
+}
+
 func locText(l *tree.Location) string {
 	if l == nil {
 		return ""
@@ -182,6 +246,54 @@ func operationsText(f *rules.Finding, skipNamed bool) string {
 		parts = append(parts, s+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// detailed reports whether a finding is printed with its evidence: an
+// info finding breaks nobody and is one line, unless asked for.
+func detailed(f *rules.Finding, verbose bool) bool {
+	return verbose || f.Level == rules.Breaking || f.Level == rules.Warning && f.Counts()
+}
+
+// factsLine is what a finding means and through which operations:
+// "breaks consumers: … · via publishUserSignedUp (send)".
+func factsLine(f *rules.Finding) string {
+	var facts []string
+	if f.Consequence != "" {
+		facts = append(facts, f.Consequence)
+	}
+	if ops := operationsText(f, false); ops != "" {
+		facts = append(facts, "via "+ops)
+	}
+	return strings.Join(facts, " · ")
+}
+
+// evidenceLine is one labelled piece of evidence; code marks values
+// (paths, JSON) that markdown shows as code.
+type evidenceLine struct {
+	label, text string
+	code        bool
+}
+
+// evidence is what backs a finding up, in the order reports print it: the
+// way to the keyword, the effect, a witness, policy notes and a hint.
+func evidence(f *rules.Finding) []evidenceLine {
+	var out []evidenceLine
+	if path := schemaPath(f); path != "" {
+		out = append(out, evidenceLine{"path", path, true})
+	}
+	if f.Schema != nil && f.Schema.Effect.String() != "none" {
+		out = append(out, evidenceLine{"effect", "the accepted set is " + f.Schema.Effect.String(), false})
+	}
+	if w := witnessText(f); w != "" {
+		out = append(out, evidenceLine{"example", w, true})
+	}
+	if f.Note != "" {
+		out = append(out, evidenceLine{"note", f.Note, false})
+	}
+	if f.Hint != "" {
+		out = append(out, evidenceLine{"hint", f.Hint, false})
+	}
+	return out
 }
 
 // breaksVerb says how surely a finding breaks whom it names.

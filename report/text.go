@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -17,8 +18,15 @@ const (
 	ansiDim    = "\x1b[2m"
 )
 
+// textLevels are the sections of the text report, most serious first.
+var textLevels = []struct {
+	level rules.Level
+	title string
+	color string
+}{{rules.Breaking, "BREAKING", ansiRed}, {rules.Warning, "WARNING", ansiYellow}, {rules.Info, "INFO", ansiCyan}}
+
 // Text writes the report for a terminal: the verdict first, then findings
-// grouped by level (breaking first) and by place.
+// grouped by level (breaking first) and by place, then the accepted ones.
 func Text(w io.Writer, r *rules.Result, opts Options) error {
 	p := &printer{w: w, color: opts.Color}
 	p.line("eventdiff: %s → %s", r.Base.Source, r.Revision.Source)
@@ -39,22 +47,9 @@ func Text(w io.Writer, r *rules.Result, opts Options) error {
 		headColor += ansiYellow
 	}
 	p.colored(headColor, "%s", Headline(r))
-	if r.Summary.Accepted > 0 {
-		p.line("%d breaking, %d warning, %d info, %d accepted", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Summary.Accepted)
-	} else {
-		p.line("%d breaking, %d warning, %d info", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info)
-	}
-	for _, lv := range []struct {
-		level rules.Level
-		title string
-		color string
-	}{{rules.Breaking, "BREAKING", ansiRed}, {rules.Warning, "WARNING", ansiYellow}, {rules.Info, "INFO", ansiCyan}} {
-		var fs []*rules.Finding
-		for _, f := range byLevel(r, lv.level) {
-			if f.Counts() {
-				fs = append(fs, f)
-			}
-		}
+	p.line("%s", countsLine(r, opts.MinLevel))
+	for _, lv := range textLevels {
+		fs := shown(r, lv.level, opts.MinLevel, true)
 		if len(fs) == 0 {
 			continue
 		}
@@ -63,23 +58,17 @@ func Text(w io.Writer, r *rules.Result, opts Options) error {
 		for _, g := range groups(fs) {
 			p.colored(ansiBold, "  %s", g.Title)
 			for _, f := range g.Findings {
-				p.finding(f, lv.color)
+				p.finding(f, lv.color, opts.Verbose)
 			}
 		}
 	}
-	var accepted []*rules.Finding
-	for i := range r.Findings {
-		if !r.Findings[i].Counts() {
-			accepted = append(accepted, &r.Findings[i])
-		}
-	}
-	if len(accepted) > 0 {
+	if accepted := shownAccepted(r, opts.MinLevel); len(accepted) > 0 {
 		p.line("")
 		p.colored(ansiBold, "ACCEPTED BY THE CONFIG (%d)", len(accepted))
 		for _, g := range groups(accepted) {
 			p.colored(ansiBold, "  %s", g.Title)
 			for _, f := range g.Findings {
-				p.finding(f, ansiDim)
+				p.finding(f, ansiDim, opts.Verbose)
 				p.dim("      accepted (%s): %s", f.Accepted.Where, f.Accepted.Reason)
 			}
 		}
@@ -94,57 +83,54 @@ func orDash(s string) string {
 	return s
 }
 
+// printer writes the text report line by line. Every line is escaped
+// (printable) before its colour is put around it: names come from the
+// input, and a terminal must only ever receive the report's own escape
+// sequences.
 type printer struct {
 	w     io.Writer
 	color bool
 	err   error
 }
 
-func (p *printer) line(format string, args ...any) {
+func (p *printer) line(format string, args ...any) { p.styled("", format, args...) }
+
+func (p *printer) colored(color, format string, args ...any) { p.styled(color, format, args...) }
+
+func (p *printer) dim(format string, args ...any) { p.styled(ansiDim, format, args...) }
+
+func (p *printer) styled(color, format string, args ...any) {
+	p.write(p.paint(color, printable.String(fmt.Sprintf(format, args...))))
+}
+
+// paint puts a colour around text that is already safe to print.
+func (p *printer) paint(color, text string) string {
+	if !p.color || color == "" {
+		return text
+	}
+	return color + text + ansiReset
+}
+
+func (p *printer) write(line string) {
 	if p.err != nil {
 		return
 	}
-	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	_, p.err = io.WriteString(p.w, line+"\n")
 }
 
-func (p *printer) colored(color, format string, args ...any) {
-	if p.color {
-		p.line(color+format+ansiReset, args...)
+// finding prints one finding: its rule and words on one line, then for
+// breaking and warning findings (every finding with verbose) what it
+// means and through which operations, its evidence and where it is.
+func (p *printer) finding(f *rules.Finding, color string, verbose bool) {
+	p.write("    " + p.paint(color, printable.String(f.Rule.ID)) + "  " + printable.String(oneLine(f.Text)))
+	if !detailed(f, verbose) {
 		return
 	}
-	p.line(format, args...)
-}
-
-func (p *printer) finding(f *rules.Finding, color string) {
-	id := f.Rule.ID
-	if p.color {
-		id = color + id + ansiReset
+	if facts := factsLine(f); facts != "" {
+		p.dim("      %s", facts)
 	}
-	p.line("    %s  %s", id, oneLine(f.Text))
-	var details []string
-	if f.Breaks != "" {
-		details = append(details, breaksVerb(f)+" "+f.Breaks)
-	}
-	if ops := operationsText(f, false); ops != "" {
-		details = append(details, "via "+ops)
-	}
-	if len(details) > 0 {
-		p.dim("      %s", strings.Join(details, " · "))
-	}
-	if path := schemaPath(f); path != "" {
-		p.dim("      path: %s", path)
-	}
-	if f.Schema != nil && f.Schema.Effect.String() != "none" {
-		p.dim("      effect: the accepted set is %s", f.Schema.Effect)
-	}
-	if w := witnessText(f); w != "" {
-		p.dim("      example: %s", w)
-	}
-	if f.Note != "" {
-		p.dim("      note: %s", f.Note)
-	}
-	if f.Schema != nil && f.Schema.Hint != "" {
-		p.dim("      hint: %s", f.Schema.Hint)
+	for _, e := range evidence(f) {
+		p.dim("      %s: %s", e.label, e.text)
 	}
 	switch {
 	case f.Old == nil && f.New != nil && f.Revision != nil: // an addition: the base only has its parent
@@ -156,14 +142,6 @@ func (p *printer) finding(f *rules.Finding, color string) {
 	case f.Base != nil:
 		p.dim("      was at %s", locText(f.Base))
 	}
-}
-
-func (p *printer) dim(format string, args ...any) {
-	if p.color {
-		p.line(ansiDim+format+ansiReset, args...)
-		return
-	}
-	p.line(format, args...)
 }
 
 // oneLine keeps a finding on one line however long the description it quotes.

@@ -62,7 +62,7 @@ func RequiredBump(findings []Finding, current *semver.Version) (b Bump, breaking
 		if !f.Counts() {
 			continue
 		}
-		if f.Bump.rank() > b.rank() {
+		if f.Bump.Rank() > b.Rank() {
 			b = f.Bump
 		}
 		breaking = breaking || f.Level == Breaking
@@ -113,6 +113,3 @@ func Increment(v *semver.Version, b Bump) (semver.Version, error) {
 func ParseVersion(s string) (*semver.Version, error) {
 	return semver.StrictNewVersion(strings.TrimPrefix(strings.TrimSpace(s), "v"))
 }
-
-// Rank orders bumps: major 3, minor 2, patch 1, none 0.
-func (b Bump) Rank() int { return b.rank() }

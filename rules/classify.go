@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -16,9 +17,18 @@ type Finding struct {
 	Level     Level
 	Bump      Bump
 	Direction Direction
-	Breaks    string      // who the change breaks, for breaking and warning findings
-	Note      string      // what a stricter policy would say, when it differs
-	Accepted  *Acceptance // set when an ignore entry accepts the finding
+	Breaks    string // who the change breaks, for breaking and warning findings
+	// Consequence says what the verdict means, in its words: "breaks
+	// consumers: …" or "may break producers: <why only a warning>"; ""
+	// for info findings, which break nobody.
+	Consequence string
+	// Hint is how to make the change compatible, only where it is not.
+	Hint     string
+	Note     string      // what a stricter policy would say, when it differs
+	Accepted *Acceptance // set when an ignore entry accepts the finding
+	// Fingerprint names the change across runs (see diff.Change.Fingerprint);
+	// unique within a result.
+	Fingerprint string
 }
 
 // Counts reports whether the finding counts toward the summary, the bump
@@ -97,7 +107,27 @@ func Classify(changes []diff.Change, base, revision *spec.Document, cfg *Config)
 		return res.Findings[i].Level.Rank() > res.Findings[j].Level.Rank()
 	})
 	res.Bump = suggestBump(res.Findings, base, revision)
+	fingerprint(res.Findings)
 	return res
+}
+
+// fingerprint sets every finding's fingerprint. Two findings of one rule
+// at the same places (rare: two changes the engine reports at one
+// keyword) are told apart by their words, so a fingerprint stays unique
+// within a report.
+func fingerprint(fs []Finding) {
+	seen := make(map[string]int, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		f.Fingerprint = f.Change.Fingerprint(string(f.Direction))
+		seen[f.Fingerprint]++
+	}
+	for i := range fs {
+		f := &fs[i]
+		if seen[f.Fingerprint] > 1 {
+			f.Fingerprint = f.Change.Fingerprint(string(f.Direction) + "\x00" + f.Text)
+		}
+	}
 }
 
 func docInfo(d *spec.Document) DocInfo {
@@ -113,34 +143,42 @@ func docInfo(d *spec.Document) DocInfo {
 
 // unknownRule judges a change no rule knows (a newer engine than the
 // catalogue): a warning, so it is never silently passed.
-var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: warning, Bump: Minor, Changelog: Changed,
+var unknownRule = &Rule{ID: "unknown-change", Object: "document", Levels: catalogue.ByDirection(Warning, Warning, Warning), Bump: Minor, Changelog: Changed,
 	Description: "A change eventdiff has no rule for."}
 
+// judge decides a change's level, bump and words: the level from the
+// rule, the direction and the effect; the words from the same three (see
+// words.go), so they cannot disagree.
 func judge(c diff.Change, cfg *Config) Finding {
-	r, ok := catalogue[c.Kind]
+	r, ok := catalogue.Lookup(c.Kind)
 	if !ok {
 		r = unknownRule
 	}
 	f := Finding{Change: c, Rule: r, Direction: DirectionOf(c)}
+	v := verdict{directional: c.Schema != nil || r.ByEffect || r.Directional()}
 	switch {
-	case c.Schema != nil && c.Subject == "parameter":
-		// A parameter's values are addresses: more of them is a warning for
-		// what the application sends (exact subscribers miss the new ones).
-		f.Level = parameterLevel(c.Schema.Effect, f.Direction)
 	case c.Schema != nil:
-		f.Level = effectLevel(c.Schema.Effect, f.Direction)
-		f.Level = caution(f.Level, c.Schema, f.Direction)
-		if c.Schema.Effect == schema.None && c.Schema.StrictEffect != schema.None {
-			strict := effectLevel(c.Schema.StrictEffect, f.Direction)
-			if strict != Info {
-				f.Note = fmt.Sprintf("validation-exact (--strict), this makes the accepted set %s: %s", c.Schema.StrictEffect, strict)
+		v.effect = refinedEffect(c.Schema, f.Direction)
+		v.schema = true
+		if c.Subject == "parameter" {
+			// A parameter's values are addresses: more of them is a warning for
+			// what the application sends (exact subscribers miss the new ones).
+			f.Level = parameterLevel(v.effect, f.Direction)
+		} else {
+			f.Level = effectLevel(v.effect, f.Direction)
+			f.Level, v.cautioned = caution(f.Level, c.Schema, f.Direction)
+			if c.Schema.NewKind && (f.Direction == Sends || f.Direction == Both) {
+				f.Level = Breaking // see NewKindPrinciple
 			}
 		}
+		f.Note = strictNote(c.Schema, f.Direction)
 	case r.ByEffect:
-		f.Level = effectLevel(r.Effect, f.Direction)
+		// An engine rule whose change carries no schema delta: no effect is known.
+		f.Level = effectLevel(schema.None, f.Direction)
 	default:
-		f.Level = r.Levels.forDirection(f.Direction)
+		f.Level = levelFor(r.Levels, f.Direction)
 	}
+	v.natural = f.Level
 	if c.Unreferenced && f.Level.Rank() > Info.Rank() {
 		// Nothing in the document uses the component: nobody depends on it yet.
 		f.Note = fmt.Sprintf("%s if something used it; no operation does", f.Level)
@@ -149,31 +187,40 @@ func judge(c diff.Change, cfg *Config) Finding {
 	if lv, ok := cfg.Overrides[r.ID]; ok {
 		f.Level = lv
 	}
-	// A breaking finding needs a major bump; a rule that is breaking by
-	// default but judged lower (by direction or override) needs a minor one.
-	f.Bump = r.Bump
-	switch {
-	case f.Level == Breaking:
-		f.Bump = Major
-	case f.Bump == Major:
-		f.Bump = Minor
+	f.Bump = r.BumpAt(f.Level)
+	if f.Level == Info && c.Schema != nil && c.Schema.Equivalent {
+		// The contract is written differently and accepts the same values.
+		f.Bump = Patch
 	}
-	if f.Level == Breaking || f.Level == Warning {
-		f.Breaks = breaks(f.Direction, c.Schema != nil || r.ByEffect || r.Directional())
-	}
+	f.words(v)
 	return f
 }
 
+// strictNote says what validation-exact semantics would make of a change
+// the pragmatic policy calls harmless, when that is more than info.
+func strictNote(d *schema.Delta, dir Direction) string {
+	if d.Effect != schema.None || d.StrictEffect == schema.None {
+		return ""
+	}
+	strict := effectLevel(d.StrictEffect, dir)
+	if strict == Info {
+		return ""
+	}
+	return fmt.Sprintf("under validation-exact semantics (the strict policy), this makes the accepted set %s: %s", d.StrictEffect, strict)
+}
+
 // caution raises a safe schema change to a warning for the directions the
-// engine flagged (e.g. a wider integer format that typed consumers may not hold).
-func caution(l Level, d *schema.Delta, dir Direction) Level {
+// engine flagged (e.g. a wider integer format that typed consumers may
+// not hold), and says whether it did.
+func caution(l Level, d *schema.Delta, dir Direction) (Level, bool) {
 	if l.Rank() >= Warning.Rank() {
-		return l
+		return l, false
 	}
-	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) {
-		return Warning
+	if (d.CautionSend && (dir == Sends || dir == Both)) || (d.CautionReceive && (dir == Receives || dir == Both)) ||
+		(d.CautionSend && d.CautionReceive && dir == Unknown) {
+		return Warning, true
 	}
-	return l
+	return l, false
 }
 
 // DirectionOf works out how the element of a change travels: from the
@@ -182,6 +229,11 @@ func caution(l Level, d *schema.Delta, dir Direction) Level {
 func DirectionOf(c diff.Change) Direction {
 	if d, ok := compatDirection(c.Compat); ok {
 		return d
+	}
+	if c.Subject == diff.SubjectHandshake {
+		// The side that opens a WebSocket connection sends its query and
+		// headers; the application accepting it receives them.
+		return Receives
 	}
 	send, receive := false, false
 	for _, op := range c.Operations {
@@ -223,23 +275,6 @@ func compatDirection(s string) (Direction, bool) {
 		return Both, true
 	}
 	return "", false
-}
-
-// breaks names who a serious finding hurts. Without a direction, a
-// direction-dependent finding may hurt either side.
-func breaks(d Direction, directional bool) string {
-	switch d {
-	case Sends:
-		return "consumers"
-	case Receives:
-		return "producers"
-	case Both:
-		return "consumers and producers"
-	}
-	if directional {
-		return "consumers or producers (no operation says which way the message travels)"
-	}
-	return ""
 }
 
 // Fails reports whether the finding fails a run that fails on failOn

@@ -2,11 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -19,11 +20,15 @@ type Config struct {
 	Policy    Policy
 	Overrides map[string]Level // rule id → level (Off removes the rule)
 	Ignores   []Ignore
-	// FailOn, Perspective and CheckVersion are read from the file for the
-	// CLI; classification does not use them.
+	// FailOn, Perspective, CheckVersion and the report settings (Color,
+	// MinLevel, Verbose) are read from the file for the CLI;
+	// classification does not use them.
 	FailOn       string
 	Perspective  string
 	CheckVersion bool
+	Color        string // auto, always or never
+	MinLevel     string // breaking, warning or info
+	Verbose      bool
 	File         string // where the config was read from ("" when none)
 	set          map[string]bool
 	// Today decides whether an ignore has expired; the zero value means now.
@@ -45,13 +50,26 @@ func (c *Config) Set(key string) bool { return c.set[key] }
 // ConfigError is a problem in a config file, with its place.
 type ConfigError = tree.Error
 
-var configKeys = map[string]bool{"fail-on": true, "strict": true, "assert-format": true, "v2-perspective": true,
-	"check-version": true, "rules": true, "ignore": true}
+// choices are the settings that take one word of a fixed list.
+var choices = map[string][]string{
+	"fail-on":        {"breaking", "warning", "info", "none"},
+	"v2-perspective": {string(spec.Application), string(spec.Client)},
+	"color":          {"auto", "always", "never"},
+	"min-level":      {"breaking", "warning", "info"},
+}
+
+// switches are the settings that are true or false.
+var switches = []string{"strict", "assert-format", "check-version", "verbose"}
+
+// knownSettings lists every setting for the error about an unknown one.
+const knownSettings = "check-version, fail-on, strict, assert-format, v2-perspective, color, min-level, verbose, rules, ignore"
 
 // LoadConfig reads a config file. Unknown keys, unknown rule ids, bad
 // levels, empty reasons and malformed dates are errors with file and line.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// Read like any input: a regular file of bounded size, never a FIFO
+	// that blocks or a device that never ends.
+	data, err := source.ReadRegular(path, limits.Default.MaxFileSize)
 	if err != nil {
 		return nil, &ConfigError{File: path, Msg: "cannot read the config: " + err.Error()}
 	}
@@ -73,65 +91,67 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		return nil, at(root, "the config must be a mapping of settings")
 	}
 	for _, fl := range root.Fields {
-		v := fl.Value
-		if !configKeys[fl.Key] {
-			return nil, at(v, "unknown setting %q (known: check-version, fail-on, strict, assert-format, v2-perspective, rules, ignore)", fl.Key)
+		if err := cfg.apply(fl.Key, fl.Value); err != nil {
+			return nil, err
 		}
 		cfg.set[fl.Key] = true
-		switch fl.Key {
-		case "fail-on":
-			s := v.Text()
-			if _, ok := ParseLevel(s); !ok && s != "none" || s == "off" {
-				return nil, at(v, "fail-on must be breaking, warning, info or none, not %q", s)
-			}
-			cfg.FailOn = s
-		case "v2-perspective":
-			s := v.Text()
-			if s != string(spec.Application) && s != string(spec.Client) {
-				return nil, at(v, "v2-perspective must be application or client, not %q", s)
-			}
-			cfg.Perspective = s
-		case "strict", "assert-format", "check-version":
-			if v.Kind != tree.Bool {
-				return nil, at(v, "%s must be true or false", fl.Key)
-			}
-			b := v.IsTrue()
-			switch fl.Key {
-			case "strict":
-				cfg.Policy.Strict = b
-			case "assert-format":
-				cfg.Policy.AssertFormat = b
-			default:
-				cfg.CheckVersion = b
-			}
-		case "rules":
-			if v.Kind != tree.Map {
-				return nil, at(v, "rules must map rule ids to levels (breaking, warning, info or off)")
-			}
-			for _, r := range v.Fields {
-				if _, ok := Lookup(r.Key); !ok {
-					return nil, at(r.Value, "unknown rule %q (eventdiff rules lists them)", r.Key)
-				}
-				lv, ok := ParseLevel(r.Value.Text())
-				if !ok {
-					return nil, at(r.Value, "the level of %s must be breaking, warning, info or off, not %q", r.Key, r.Value.Text())
-				}
-				cfg.Overrides[r.Key] = lv
-			}
-		case "ignore":
-			if v.Kind != tree.Seq {
-				return nil, at(v, "ignore must be a list of {rule, location, reason, until}")
-			}
-			for _, it := range v.Items {
-				ig, err := parseIgnore(it)
-				if err != nil {
-					return nil, err
-				}
-				cfg.Ignores = append(cfg.Ignores, ig)
-			}
-		}
 	}
 	return cfg, nil
+}
+
+// apply reads one top-level setting.
+func (cfg *Config) apply(key string, v *tree.Node) error {
+	if words, ok := choices[key]; ok {
+		s := v.Text()
+		if !slices.Contains(words, s) {
+			return at(v, "%s must be %s or %s, not %q", key, strings.Join(words[:len(words)-1], ", "), words[len(words)-1], s)
+		}
+		*map[string]*string{"fail-on": &cfg.FailOn, "v2-perspective": &cfg.Perspective, "color": &cfg.Color, "min-level": &cfg.MinLevel}[key] = s
+		return nil
+	}
+	if slices.Contains(switches, key) {
+		if v.Kind != tree.Bool {
+			return at(v, "%s must be true or false", key)
+		}
+		*map[string]*bool{"strict": &cfg.Policy.Strict, "assert-format": &cfg.Policy.AssertFormat,
+			"check-version": &cfg.CheckVersion, "verbose": &cfg.Verbose}[key] = v.IsTrue()
+		return nil
+	}
+	switch key {
+	case "rules":
+		return cfg.overrides(v)
+	case "ignore":
+		if v.Kind != tree.Seq {
+			return at(v, "ignore must be a list of {rule, location, reason, until}")
+		}
+		for _, it := range v.Items {
+			ig, err := parseIgnore(it)
+			if err != nil {
+				return err
+			}
+			cfg.Ignores = append(cfg.Ignores, ig)
+		}
+		return nil
+	}
+	return at(v, "unknown setting %q (known: %s)", key, knownSettings)
+}
+
+// overrides reads `rules:`, rule ids mapped to levels.
+func (cfg *Config) overrides(v *tree.Node) error {
+	if v.Kind != tree.Map {
+		return at(v, "rules must map rule ids to levels (breaking, warning, info or off)")
+	}
+	for _, r := range v.Fields {
+		if _, ok := Lookup(r.Key); !ok {
+			return at(r.Value, "unknown rule %q (eventdiff rules lists them)", r.Key)
+		}
+		lv, ok := ParseLevel(r.Value.Text())
+		if !ok {
+			return at(r.Value, "the level of %s must be breaking, warning, info or off, not %q", r.Key, r.Value.Text())
+		}
+		cfg.Overrides[r.Key] = lv
+	}
+	return nil
 }
 
 func parseIgnore(n *tree.Node) (Ignore, error) {
@@ -185,8 +205,8 @@ func at(n *tree.Node, format string, args ...any) error {
 // Acceptance marks a finding an ignore entry accepted.
 type Acceptance struct {
 	Reason string `json:"reason"`
-	Until  string `json:"until,omitempty"`
-	Where  string `json:"where"`
+	Until  string `json:"until,omitempty"` // the day the ignore stops applying
+	Where  string `json:"config"`          // the ignore entry: config file and line
 }
 
 // expired reports whether an ignore no longer applies on day today.
@@ -205,6 +225,17 @@ func (ig *Ignore) matches(f *Finding) bool {
 	}
 	for _, o := range f.Operations {
 		places = append(places, o.ID, o.Channel)
+	}
+	// Places name elements by identity (`required/customerId`), so an
+	// ignore written by --format ignore survives reordering a list. Real
+	// pointers (`required/1`), which ignores written before places
+	// existed use, still match: dropping them would un-accept findings
+	// without a word.
+	for _, pl := range []string{f.BasePlace, f.RevisionPlace} {
+		if pl != "" {
+			_, ptr, _ := strings.Cut(pl, "#")
+			places = append(places, pl, "#"+ptr, ptr)
+		}
 	}
 	for _, l := range []*tree.Location{f.Base, f.Revision} {
 		if l != nil {

@@ -6,11 +6,13 @@ import (
 	"time"
 
 	"github.com/eventdiff/eventdiff/diff"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
 func TestConfigErrorsNameFileAndLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, text, want string
 		line             int
@@ -42,6 +44,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestGlob(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		pattern, s string
 		want       bool
@@ -69,11 +72,12 @@ func testDocs() (*spec.Document, *spec.Document) {
 }
 
 func removal(channel string) diff.Change {
-	return diff.Change{Kind: diff.ChannelRemoved, Subject: "channel", Channel: channel,
+	return diff.Change{Kind: catalogue.ChannelRemoved, Subject: "channel", Channel: channel,
 		Base: &tree.Location{File: "a.yaml", Line: 3, Pointer: "#/channels/" + channel}}
 }
 
 func TestIgnoresAcceptFindingsUntilTheyExpire(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("ignore:\n  - rule: channel-removed\n    location: 'legacy*'\n    reason: nobody uses it\n    until: 2026-06-30\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +114,7 @@ func TestIgnoresAcceptFindingsUntilTheyExpire(t *testing.T) {
 }
 
 func TestAcceptedFindingsDoNotDriveTheBump(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("ignore:\n  - rule: channel-removed\n    location: '**'\n    reason: planned removal\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -122,12 +127,13 @@ func TestAcceptedFindingsDoNotDriveTheBump(t *testing.T) {
 }
 
 func TestOverridesChangeLevelsAndSwitchRulesOff(t *testing.T) {
+	t.Parallel()
 	cfg, err := ParseConfig("c.yaml", []byte("rules:\n  channel-removed: warning\n  documentation-changed: off\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	base, rev := testDocs()
-	doc := diff.Change{Kind: diff.DocumentationChanged, Subject: "document"}
+	doc := diff.Change{Kind: catalogue.DocumentationChanged, Subject: "document"}
 	res := Classify([]diff.Change{removal("orders"), doc}, base, rev, cfg)
 	if len(res.Findings) != 1 || res.Findings[0].Level != Warning || res.Findings[0].Bump != Minor {
 		t.Errorf("findings %+v", res.Findings)

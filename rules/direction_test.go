@@ -9,6 +9,7 @@ import (
 )
 
 func TestDirectionOf(t *testing.T) {
+	t.Parallel()
 	send := diff.OpRef{ID: "s", Action: spec.Send}
 	recv := diff.OpRef{ID: "r", Action: spec.Receive}
 	for _, tt := range []struct {
@@ -32,6 +33,7 @@ func TestDirectionOf(t *testing.T) {
 }
 
 func TestEffectLevels(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		e    schema.Effect
 		d    Direction
@@ -48,6 +50,7 @@ func TestEffectLevels(t *testing.T) {
 }
 
 func TestCautionAndStrictNote(t *testing.T) {
+	t.Parallel()
 	base, rev := testDocs()
 	delta := &schema.Delta{Rule: "schema-format-changed", Effect: schema.None, StrictEffect: schema.None, CautionSend: true}
 	c := diff.Change{Kind: "schema-format-changed", Schema: delta, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
@@ -69,6 +72,7 @@ func TestCautionAndStrictNote(t *testing.T) {
 
 // A change inside a component nothing uses is info: nobody depends on it yet.
 func TestUnreferencedComponentsAreInfo(t *testing.T) {
+	t.Parallel()
 	base, rev := testDocs()
 	delta := &schema.Delta{Rule: "schema-type-changed", Effect: schema.Incomparable, StrictEffect: schema.Incomparable}
 	c := diff.Change{Kind: "schema-type-changed", Schema: delta, Unreferenced: true}
@@ -79,5 +83,42 @@ func TestUnreferencedComponentsAreInfo(t *testing.T) {
 	c.Unreferenced = false
 	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Breaking {
 		t.Errorf("a used schema: %s", f.Level)
+	}
+}
+
+// An equivalent rewrite (a bound in its other form) accepts the same
+// values: a patch, not the minor its rule implies for a real change.
+func TestEquivalentRewriteIsAPatch(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-bound-exclusivity-changed", Effect: schema.None, StrictEffect: schema.None, Equivalent: true}
+	c := diff.Change{Kind: "schema-bound-exclusivity-changed", Schema: delta, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Info || f.Bump != Patch {
+		t.Errorf("equivalent rewrite: %s, bump %s", f.Level, f.Bump)
+	}
+	delta.Equivalent, delta.Effect, delta.StrictEffect = false, schema.Narrower, schema.Narrower
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Bump != Minor {
+		t.Errorf("a real narrowing sent: bump %s, want minor", f.Bump)
+	}
+}
+
+// Formats that share no value ask for a warning both ways, also when no
+// operation says which way the message travels.
+func TestCautionBothWaysWithoutDirection(t *testing.T) {
+	base, rev := testDocs()
+	delta := &schema.Delta{Rule: "schema-format-changed", Effect: schema.None, StrictEffect: schema.None, CautionSend: true, CautionReceive: true}
+	c := diff.Change{Kind: "schema-format-changed", Schema: delta}
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Warning {
+		t.Errorf("no direction: %s", f.Level)
+	}
+	delta.CautionReceive = false
+	if f := Classify([]diff.Change{c}, base, rev, nil).Findings[0]; f.Level != Info {
+		t.Errorf("a one-way caution without direction: %s", f.Level)
+	}
+}
+
+func TestHandshakeTravelsTowardsTheApplication(t *testing.T) {
+	c := diff.Change{Subject: diff.SubjectHandshake, Operations: []diff.OpRef{{ID: "s", Action: spec.Send}}}
+	if got := DirectionOf(c); got != Receives {
+		t.Errorf("a WebSocket handshake: %s", got)
 	}
 }

@@ -3,6 +3,7 @@ package schema
 import (
 	"strconv"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -55,17 +56,17 @@ func (c *comparer) compareArray(p *pair) {
 			eff |= c.effectOf(p, itemAt(b, i), itemAt(r, i), "/items/"+strconv.Itoa(i))
 		}
 		if eff != 0 {
-			c.addStrict(p, &rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: "schema-items-form-changed", Base: kw(b, "items"), Revision: kw(r, "items"),
+			c.addStrict(p, &rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: catalogue.SchemaItemsFormChanged, Base: kw(b, "items"), Revision: kw(r, "items"),
 				Old: iface(b.Get("items")), New: iface(r.Get("items")),
 				Reason: "items changed between one schema for every item and a list of positions"}}, eff, false)
 		}
 	case fb == "single" && fr == "single":
 		c.child(p, b.Get("items"), r.Get("items"), "/items", false)
 	case fb == "single":
-		p.add(&rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: "schema-items-removed", Base: b.Get("items"), Revision: r, Old: iface(b.Get("items")), Effect: Wider,
+		p.add(&rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: catalogue.SchemaItemsRemoved, Base: b.Get("items"), Revision: r, Old: iface(b.Get("items")), Effect: Wider,
 			Reason: "items schema removed: array items are no longer checked"}})
 	case fr == "single":
-		p.add(&rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: "schema-items-added", Base: b, Revision: r.Get("items"), New: iface(r.Get("items")), Effect: Narrower,
+		p.add(&rawDelta{seg: "/items", wit: witnessHint{kind: wkItems}, d: Delta{Rule: catalogue.SchemaItemsAdded, Base: b, Revision: r.Get("items"), New: iface(r.Get("items")), Effect: Narrower,
 			Reason: "items schema added: arrays with items it rejects are no longer accepted"}})
 	}
 	c.countBound(p, "minItems", false)
@@ -74,9 +75,9 @@ func (c *comparer) compareArray(p *pair) {
 	if ub != ur {
 		d := Delta{Base: kw(b, "uniqueItems"), Revision: kw(r, "uniqueItems"), Old: iface(b.Get("uniqueItems")), New: iface(r.Get("uniqueItems"))}
 		if ur {
-			d.Rule, d.Effect, d.Reason = "schema-unique-items-added", Narrower, "uniqueItems added: arrays with repeated items are rejected now"
+			d.Rule, d.Effect, d.Reason = catalogue.SchemaUniqueItemsAdded, Narrower, "uniqueItems added: arrays with repeated items are rejected now"
 		} else {
-			d.Rule, d.Effect, d.Reason = "schema-unique-items-removed", Wider, "uniqueItems removed: arrays with repeated items are accepted now"
+			d.Rule, d.Effect, d.Reason = catalogue.SchemaUniqueItemsRemoved, Wider, "uniqueItems removed: arrays with repeated items are accepted now"
 		}
 		p.add(&rawDelta{seg: "/uniqueItems", d: d, wit: witnessHint{kind: wkItems}})
 	}
@@ -86,10 +87,10 @@ func (c *comparer) compareArray(p *pair) {
 	case cb != nil && cr != nil:
 		c.child(p, cb, cr, "/contains", false)
 	case cr != nil:
-		p.add(&rawDelta{seg: "/contains", wit: witnessHint{kind: wkItems}, d: Delta{Rule: "schema-contains-added", Base: b, Revision: cr, New: iface(cr), Effect: Narrower,
+		p.add(&rawDelta{seg: "/contains", wit: witnessHint{kind: wkItems}, d: Delta{Rule: catalogue.SchemaContainsAdded, Base: b, Revision: cr, New: iface(cr), Effect: Narrower,
 			Reason: "contains added: arrays without a matching item are rejected now"}})
 	case cb != nil:
-		p.add(&rawDelta{seg: "/contains", wit: witnessHint{kind: wkItems}, d: Delta{Rule: "schema-contains-removed", Base: cb, Revision: r, Old: iface(cb), Effect: Wider,
+		p.add(&rawDelta{seg: "/contains", wit: witnessHint{kind: wkItems}, d: Delta{Rule: catalogue.SchemaContainsRemoved, Base: cb, Revision: r, Old: iface(cb), Effect: Wider,
 			Reason: "contains removed: arrays without a matching item are accepted now"}})
 	}
 }
@@ -110,13 +111,13 @@ func (c *comparer) compareTuple(p *pair) {
 			d := Delta{Base: kw(b, "additionalItems"), Revision: q, New: iface(q)}
 			switch c.openKind(ab) {
 			case "closed":
-				d.Rule = "schema-tuple-item-added-to-closed"
+				d.Rule = catalogue.SchemaTupleItemAddedToClosed
 				d.Reason = "position " + strconv.Itoa(i) + " added to a closed tuple (additionalItems: false): longer arrays are accepted now"
 			case "open":
-				d.Rule = "schema-tuple-item-added"
+				d.Rule = catalogue.SchemaTupleItemAdded
 				d.Reason = "position " + strconv.Itoa(i) + " is now constrained: arrays whose item there it rejects were accepted before"
 			default:
-				d.Rule = "schema-tuple-item-added"
+				d.Rule = catalogue.SchemaTupleItemAdded
 				d.Reason = "position " + strconv.Itoa(i) + " is now checked against its own schema instead of additionalItems"
 			}
 			if eff != 0 {
@@ -125,7 +126,7 @@ func (c *comparer) compareTuple(p *pair) {
 		default: // position removed
 			q := ib[i]
 			eff := c.effectOf(p, q, ar, seg)
-			d := Delta{Rule: "schema-tuple-item-removed", Base: q, Revision: kw(r, "additionalItems"), Old: iface(q)}
+			d := Delta{Rule: catalogue.SchemaTupleItemRemoved, Base: q, Revision: kw(r, "additionalItems"), Old: iface(q)}
 			switch c.openKind(ar) {
 			case "closed":
 				d.Reason = "position " + strconv.Itoa(i) + " removed from a closed tuple: arrays that long are rejected now"

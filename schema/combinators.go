@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -110,13 +111,13 @@ func (c *comparer) compareCombinators(p *pair) {
 			if c.trivialCombinator(k, lr) {
 				continue
 			}
-			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-combinator-added", Base: p.b, Revision: p.r.Get(k), New: iface(p.r.Get(k)), Effect: Narrower,
+			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaCombinatorAdded, Base: p.b, Revision: p.r.Get(k), New: iface(p.r.Get(k)), Effect: Narrower,
 				Reason: "`" + k + "` added: values that satisfy none of its branches are rejected now"}})
 		default:
 			if c.trivialCombinator(k, lb) {
 				continue
 			}
-			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-combinator-removed", Base: p.b.Get(k), Revision: p.r, Old: iface(p.b.Get(k)), Effect: Wider,
+			p.add(&rawDelta{seg: "/" + k, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaCombinatorRemoved, Base: p.b.Get(k), Revision: p.r, Old: iface(p.b.Get(k)), Effect: Wider,
 				Reason: "`" + k + "` removed: its branches no longer constrain the value"}})
 		}
 	}
@@ -190,7 +191,7 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 		if discriminated {
 			nb, nr := refName(lb[i]), refName(lr[j])
 			if nb != "" && nr != "" && nb != nr {
-				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: lb[i], Revision: lr[j], Old: nb, New: nr,
+				p.addWire(&rawDelta{seg: seg, skip: true, d: Delta{Rule: catalogue.SchemaDiscriminatorChanged, Base: lb[i], Revision: lr[j], Old: nb, New: nr,
 					Effect: Incomparable, StrictEffect: Incomparable,
 					Reason: "schema " + quote(nb) + " was renamed to " + quote(nr) + " under a discriminator: validation is unchanged, but the discriminator value on the wire is the schema name, so it changes"}})
 			}
@@ -199,83 +200,107 @@ func (c *comparer) pairMembers(p *pair, kb, kr string, lb, lr []*tree.Node, bseg
 	if kb != kr {
 		return
 	}
-	k := kb
 	for i, m := range lb {
-		if usedB[i] {
-			continue
+		if !usedB[i] {
+			c.memberRemoved(p, kb, m, lr, bsegs[i], disjB != nil && disjB[i])
 		}
-		seg := bsegs[i]
-		d := Delta{Base: m, Revision: kw(p.r, k), Old: iface(m)}
-		var eff bits
-		switch k {
-		case "allOf":
-			d.Rule = "schema-all-of-member-removed"
-			d.Reason = "allOf member removed: its constraints no longer apply"
-			if !c.isTrue(m) {
-				eff = bW
-			}
-		case "anyOf":
-			d.Rule = "schema-any-of-branch-removed"
-			eff = bN
-			d.Reason = "anyOf branch removed: values only it accepted are rejected now"
-			if c.covered(p, m, lr, seg, false) {
-				eff = 0
-				d.Reason = "anyOf branch removed, but the remaining branches accept everything it accepted"
-			}
-			d.Hint = "keep the branch"
-		default:
-			d.Rule = "schema-one-of-branch-removed"
-			if disjB[i] {
-				eff = bN
-				d.Reason = "oneOf branch removed: values only it accepted are rejected now"
-			} else {
-				eff = bU
-				d.Reason = "oneOf branch removed; it may overlap another branch, so values that matched both (and were rejected) may be accepted now, while values only it accepted are rejected"
-			}
-			d.Hint = "keep the branch"
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, false)
 	}
 	for j, m := range lr {
-		if usedR[j] {
-			continue
+		if !usedR[j] {
+			c.memberAdded(p, kb, m, lb, rsegs[j], disjR != nil && disjR[j])
 		}
-		seg := rsegs[j]
-		d := Delta{Base: kw(p.b, k), Revision: m, New: iface(m)}
-		var eff bits
-		pragmatic := false
-		switch k {
-		case "allOf":
-			d.Rule = "schema-all-of-member-added"
-			d.Reason = "allOf member added: values that violate it are rejected now"
-			if !c.isTrue(m) {
-				eff = bN
-			}
-			if c.propertiesOnly(m) {
-				pragmatic = true
-				d.Reason = "allOf member added that only declares optional properties of an open object"
-			}
-		case "anyOf":
-			d.Rule = "schema-any-of-branch-added"
-			eff = bW
-			d.Reason = "anyOf branch added: values it accepts are accepted now"
-			if c.covered(p, m, lb, seg, true) {
-				eff = 0
-				d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
-			}
-		default:
-			d.Rule = "schema-one-of-branch-added"
-			if disjR[j] {
-				eff = bW
-				d.Reason = "oneOf branch added, provably disjoint from the other branches: values it accepts are accepted now"
-			} else {
-				eff = bU
-				d.Reason = "oneOf branch added, but it cannot be proved disjoint from the other branches (no distinct type, const or enum on a shared required property): values matching two branches are rejected by oneOf"
-				d.Hint = "give every branch a distinct const on a shared required property"
-			}
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, pragmatic)
 	}
+}
+
+// memberRemoved judges a member of combinator k that no revision member
+// pairs with (JS-51, JS-53, JS-55); disjoint tells a oneOf branch that
+// shared no value with its siblings.
+func (c *comparer) memberRemoved(p *pair, k string, m *tree.Node, rest []*tree.Node, seg string, disjoint bool) {
+	d := Delta{Base: m, Revision: kw(p.r, k), Old: iface(m)}
+	var eff bits
+	switch k {
+	case "allOf":
+		d.Rule = catalogue.SchemaAllOfMemberRemoved
+		d.Reason = "allOf member removed that constrained nothing: every value satisfied it"
+		if !c.isTrue(m) {
+			eff = bW
+			d.Reason = "allOf member removed: its constraints no longer apply"
+		}
+	case "anyOf":
+		d.Rule = catalogue.SchemaAnyOfBranchRemoved
+		eff = bN
+		d.Reason = "anyOf branch removed: values only it accepted are rejected now"
+		if c.covered(p, m, rest, seg, false) {
+			eff = 0
+			d.Reason = "anyOf branch removed, but the remaining branches accept everything it accepted"
+		}
+		d.Hint = "keep the branch"
+	default:
+		d.Rule = catalogue.SchemaOneOfBranchRemoved
+		if disjoint {
+			eff = bN
+			d.Reason = "oneOf branch removed: values only it accepted are rejected now"
+		} else {
+			eff = bU
+			d.Reason = "oneOf branch removed; it may overlap another branch, so values that matched both (and were rejected) may be accepted now, while values only it accepted are rejected"
+		}
+		d.Hint = "keep the branch"
+	}
+	c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}}, eff, false)
+}
+
+// memberAdded judges a member of combinator k that no base member pairs
+// with (JS-50, JS-52, JS-54); a new anyOf/oneOf branch is a new kind of
+// value when it admits values the others did not.
+func (c *comparer) memberAdded(p *pair, k string, m *tree.Node, old []*tree.Node, seg string, disjoint bool) {
+	d := Delta{Base: kw(p.b, k), Revision: m, New: iface(m)}
+	var eff bits
+	pragmatic, proveBy, kindIfShown := false, false, false
+	switch k {
+	case "allOf":
+		d.Rule = catalogue.SchemaAllOfMemberAdded
+		d.Reason = "allOf member added that constrains nothing: every value satisfies it"
+		if !c.isTrue(m) {
+			eff = bN
+			d.Reason = "allOf member added: values that violate it are rejected now"
+		}
+		if c.propertiesOnly(m) {
+			pragmatic = true
+			d.Reason = "allOf member added that only declares optional properties of an open object"
+		}
+	case "anyOf":
+		d.Rule = catalogue.SchemaAnyOfBranchAdded
+		eff = bW
+		d.NewKind = true
+		d.Reason = "anyOf branch added: values it accepts are accepted now, a kind of value consumers did not know"
+		if c.covered(p, m, old, seg, true) {
+			eff, d.NewKind = 0, false
+			d.Reason = "anyOf branch added, but an existing branch already accepted everything it accepts"
+		}
+	default:
+		d.Rule = catalogue.SchemaOneOfBranchAdded
+		eff, d.NewKind, d.Reason, d.Hint, proveBy, kindIfShown = c.oneOfAdded(p, m, old, seg, disjoint)
+	}
+	c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkPalette}, proveBy: proveBy, kindIfShown: kindIfShown}, eff, pragmatic)
+}
+
+// oneOfAdded judges a oneOf branch m added beside the old branches l:
+// disjoint from them, it is a new kind of value (wider); contained in one
+// of them, the values it shares now match two branches and are rejected
+// (narrower, once a witness shows one); otherwise it is unknown, and a new
+// kind once a value only it accepts is shown.
+func (c *comparer) oneOfAdded(p *pair, m *tree.Node, l []*tree.Node, seg string, disjoint bool) (eff bits, newKind bool, reason, hint string, proveBy, kindIfShown bool) {
+	switch {
+	case disjoint:
+		return bW, true, "oneOf branch added, provably disjoint from the other branches: values it accepts are accepted now, a kind of value consumers did not know", "", false, false
+	case c.isEmpty(m):
+		return 0, false, "oneOf branch added that accepts nothing", "", false, false
+	case c.covered(p, m, l, seg, true):
+		return bN, false, "oneOf branch added, but an existing branch already accepts everything it accepts: those values now match two branches and are rejected",
+			"remove the branch, or make it disjoint from the others", true, false
+	}
+	return bU, false, "oneOf branch added that cannot be proved disjoint from the others (no distinct type, const or enum on a shared required property): values matching two branches are rejected",
+		"give every branch a distinct const on a shared required property", false, true
 }
 
 // covered reports whether m is contained in one of the schemas of l
@@ -341,9 +366,10 @@ func refName(n *tree.Node) string {
 func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 	lb, lr := seqItems(p.b, kb), seqItems(p.r, kr)
 	c.pairMembers(p, kb, kr, lb, lr, segsFor(kb, len(lb)), segsFor(kr, len(lr)))
-	d := Delta{Rule: "schema-combinator-changed", Base: p.b.Get(kb), Revision: p.r.Get(kr), Old: iface(p.b.Get(kb)), New: iface(p.r.Get(kr))}
+	d := Delta{Rule: catalogue.SchemaCombinatorChanged, Base: p.b.Get(kb), Revision: p.r.Get(kr), Old: iface(p.b.Get(kb)), New: iface(p.r.Get(kr))}
 	what := quote(kb) + " became " + quote(kr)
 	var eff Effect
+	disjoint := true
 	matched := len(c.match(lb, lr))
 	switch {
 	case matched != len(lb) || matched != len(lr):
@@ -353,7 +379,7 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 		eff = None
 		d.Reason = what + " around a single member, which accepts the same values"
 	default:
-		disjoint := allTrue(c.disjointMembers(lr)) && allTrue(c.disjointMembers(lb))
+		disjoint = allTrue(c.disjointMembers(lr)) && allTrue(c.disjointMembers(lb))
 		switch kb + ">" + kr {
 		case "oneOf>anyOf":
 			eff, d.Reason = Wider, what+": values matching several branches are accepted now"
@@ -382,7 +408,11 @@ func (c *comparer) switchCombinator(p *pair, kb, kr string) {
 		}
 	}
 	d.Effect = eff
-	p.add(&rawDelta{seg: "/" + kr, d: d, wit: witnessHint{kind: wkPalette}})
+	d.Equivalent = eff == None
+	// Values matching several branches are an overlap the engine claims:
+	// it must show one, or say it cannot tell.
+	overlap := !disjoint && (kb+">"+kr == "oneOf>anyOf" || kb+">"+kr == "anyOf>oneOf")
+	p.add(&rawDelta{seg: "/" + kr, d: d, wit: witnessHint{kind: wkOverlap}, proveBy: overlap})
 }
 
 // match pairs members by best structural similarity, not by index
@@ -650,16 +680,28 @@ func (c *comparer) disjointUncached(a, b *tree.Node, depth int) bool {
 	if valuesOutside(fa.values, fb) || valuesOutside(fb.values, fa) {
 		return true
 	}
+	if depth <= 0 {
+		return false
+	}
+	if c.disjointThroughBranches(a, b, depth) || c.disjointThroughBranches(b, a, depth) ||
+		c.excludedBy(a, b) || c.excludedBy(b, a) {
+		return true
+	}
 	// required/properties only speak about objects: a discriminating
 	// property separates the branches only if one of them admits nothing
 	// but objects.
-	if depth <= 0 || fa.types&fb.types&^tObj != 0 {
+	if fa.types&fb.types&^tObj != 0 {
 		return false
 	}
-	for name := range fa.required {
-		if !fb.required[name] {
-			continue
-		}
+	return c.disjointProperty(a, b, fa, fb, depth) || c.disjointProperty(b, a, fb, fa, depth)
+}
+
+// disjointProperty reports a property that a requires and b constrains so
+// that no value of a's can be b's too: disjoint schemas for it, or b
+// closed to it. One side requiring it is enough, since every common value
+// would carry it.
+func (c *comparer) disjointProperty(a, b *tree.Node, fa, fb *facts, depth int) bool {
+	for _, name := range sortedKeys(fa.required) {
 		for _, sa := range fa.props[name] {
 			for _, sb := range fb.props[name] {
 				if c.disjoint(sa, sb, depth-1) {
@@ -667,8 +709,120 @@ func (c *comparer) disjointUncached(a, b *tree.Node, depth int) bool {
 				}
 			}
 		}
+		if len(fb.props[name]) == 0 && b != nil && b.Kind == tree.Map {
+			if cov := c.coverageOf(b, name); !cov.unknown && cov.kind == "closed" {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// disjointThroughBranches sees through nesting: a value of a is a value of
+// one of its anyOf/oneOf branches and of every allOf member, so a is
+// disjoint from b when all those branches are, or when one member is.
+func (c *comparer) disjointThroughBranches(a, b *tree.Node, depth int) bool {
+	if a == nil || a.Kind != tree.Map {
+		return false
+	}
+	for _, k := range []string{"anyOf", "oneOf"} {
+		l := seqItems(a, k)
+		if len(l) == 0 || len(l) > 16 {
+			continue
+		}
+		all := true
+		for _, m := range l {
+			if m.Deref() == a || !c.disjoint(m, b, depth-1) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	for _, m := range seqItems(a, "allOf") {
+		if m.Deref() != a && c.disjoint(m, b, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedBy reports b = `not S` with every value of a in S.
+func (c *comparer) excludedBy(a, b *tree.Node) bool {
+	if b == nil || b.Kind != tree.Map {
+		return false
+	}
+	s := b.Get("not")
+	return s != nil && s.Deref() != b && c.implied(a, s, 2)
+}
+
+// implied reports, cheaply and only when provable, that every value a
+// accepts is accepted by s: s is a, or asks only for types, required names,
+// values or property schemas that a already guarantees.
+func (c *comparer) implied(a, s *tree.Node, depth int) bool {
+	a, s = a.Deref(), s.Deref()
+	if a == s || c.isTrue(s) || (a != nil && s != nil && c.sameSchema(a, s)) {
+		return true
+	}
+	if a == nil || s.Kind != tree.Map || depth < 0 {
+		return false
+	}
+	fa := c.cachedFacts(a)
+	types := fa.types
+	if fa.values != nil {
+		var listed typeMask
+		for _, k := range fa.values.keys {
+			listed |= valueType(fa.values.nodes[k])
+		}
+		types &= listed
+	}
+	for _, f := range s.Fields {
+		if !c.isAssertion(f.Key) {
+			continue
+		}
+		switch f.Key {
+		case "type":
+			if m, set := declaredTypes(s); !set || types&^m != 0 {
+				return false
+			}
+		case "required":
+			for _, name := range f.Value.Strings() {
+				if !fa.required[name] {
+					return false
+				}
+			}
+		case "const", "enum":
+			vs := valuesOf(s)
+			if fa.values == nil || vs == nil {
+				return false
+			}
+			for _, k := range fa.values.keys {
+				if _, ok := vs.nodes[k]; !ok {
+					return false
+				}
+			}
+		case "properties":
+			for _, pf := range fields(s, "properties") {
+				if !c.someImplied(fa.props[pf.Key], pf.Value, depth-1) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (c *comparer) someImplied(l []*tree.Node, s *tree.Node, depth int) bool {
+	for _, a := range l {
+		if c.implied(a, s, depth) {
+			return true
+		}
+	}
+	return c.isTrue(s)
 }
 
 // ---- not (JS-58) ----
@@ -682,13 +836,13 @@ func (c *comparer) compareNot(p *pair) {
 		if c.isEmpty(nr) {
 			return
 		}
-		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
+		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaNotAdded, Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 			Reason: "`not` added: values matching its schema are rejected now"}})
 	case nb != nil:
 		if c.isEmpty(nb) {
 			return
 		}
-		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-not-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
+		p.add(&rawDelta{seg: "/not", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaNotRemoved, Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
 			Reason: "`not` removed: values matching its schema are accepted now"}})
 	}
 }
@@ -706,14 +860,14 @@ func (c *comparer) compareConditional(p *pair) {
 		if branchesTrivial(p.r) {
 			return
 		}
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-added", Base: p.b, Revision: ir, New: iface(ir), Effect: Narrower,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalAdded, Base: p.b, Revision: ir, New: iface(ir), Effect: Narrower,
 			Reason: "if/then/else added: values must satisfy the branch their condition selects"}})
 		return
 	case ir == nil:
 		if branchesTrivial(p.b) {
 			return
 		}
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-removed", Base: ib, Revision: p.r, Old: iface(ib), Effect: Wider,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalRemoved, Base: ib, Revision: p.r, Old: iface(ib), Effect: Wider,
 			Reason: "if/then/else removed: values no longer need to satisfy a conditional branch"}})
 		return
 	}
@@ -721,7 +875,7 @@ func (c *comparer) compareConditional(p *pair) {
 		return // a condition that selects nothing to check
 	}
 	if ib.Deref() != ir.Deref() && !c.sameSchema(ib.Deref(), ir.Deref()) {
-		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-if-changed", Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
+		p.add(&rawDelta{seg: "/if", wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaIfChanged, Base: ib, Revision: ir, Old: iface(ib), New: iface(ir), Effect: Unknown,
 			Reason: "the `if` condition changed: which values get which branch moved, and the effect is not computed"}})
 		return
 	}
@@ -733,10 +887,10 @@ func (c *comparer) compareConditional(p *pair) {
 		case !tb && !tr:
 			c.child(p, nb, nr, "/"+key, false)
 		case tb:
-			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-branch-added", Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
+			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalBranchAdded, Base: p.b, Revision: nr, New: iface(nr), Effect: Narrower,
 				Reason: "`" + key + "` added: values selected by the condition must satisfy it now"}})
 		default:
-			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: "schema-conditional-branch-removed", Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
+			p.add(&rawDelta{seg: "/" + key, wit: witnessHint{kind: wkPalette}, d: Delta{Rule: catalogue.SchemaConditionalBranchRemoved, Base: nb, Revision: p.r, Old: iface(nb), Effect: Wider,
 				Reason: "`" + key + "` removed: values selected by the condition no longer need to satisfy it"}})
 		}
 	}
@@ -749,7 +903,7 @@ func (c *comparer) compareDiscriminator(p *pair) {
 	if tree.Equal(nb, nr) {
 		return
 	}
-	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: "schema-discriminator-changed", Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
+	p.addWire(&rawDelta{seg: "/discriminator", skip: true, d: Delta{Rule: catalogue.SchemaDiscriminatorChanged, Base: kw(p.b, "discriminator"), Revision: kw(p.r, "discriminator"),
 		Old: iface(nb), New: iface(nr), Effect: Incomparable, StrictEffect: Incomparable,
 		Reason: "the discriminator changed: validation is unchanged, but the property that tells message kinds apart on the wire (and its values) changed"}})
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -157,6 +158,13 @@ type rawDelta struct {
 	seg  string // appended to the pair's path
 	wit  witnessHint
 	skip bool // no witness search (annotations)
+	// proveBy: the effect is claimed only if a witness shows it; without
+	// one the delta is reported as unknown (an overlap of oneOf branches
+	// that the engine could neither rule out nor exhibit).
+	proveBy bool
+	// kindIfShown: the change is a new kind of value (Delta.NewKind) once a
+	// value only the revision accepts is shown.
+	kindIfShown bool
 }
 
 type comparer struct {
@@ -166,8 +174,10 @@ type comparer struct {
 	eqs   *eqState
 	disj  map[disjointKey]bool
 	facts map[*tree.Node]*facts
-	top   *pair
-	re    regexCache
+	// merges caches allOfs written as one schema (see merge.go).
+	merges map[*tree.Node]mergeResult
+	top    *pair
+	re     regexCache
 	// roots for witness checks
 	baseRoot, revRoot *tree.Node
 }
@@ -185,14 +195,14 @@ func Compare(base, revision *tree.Node, opts Options) Result {
 		return Result{}
 	case base == nil:
 		if !c.isTrue(revision) {
-			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-added", Revision: revision, New: revision.Interface(),
+			c.top.add(&rawDelta{d: Delta{Rule: catalogue.SchemaPayloadAdded, Revision: revision, New: revision.Interface(),
 				Effect: Narrower, StrictEffect: Narrower,
 				Reason: "a schema now constrains a value that could be anything: values it rejects are no longer accepted"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 	case revision == nil:
 		if !c.isTrue(base) {
-			c.top.add(&rawDelta{d: Delta{Rule: "schema-payload-removed", Base: base, Old: base.Interface(),
+			c.top.add(&rawDelta{d: Delta{Rule: catalogue.SchemaPayloadRemoved, Base: base, Old: base.Interface(),
 				Effect: Wider, StrictEffect: Wider,
 				Reason: "the schema was removed: any value is now accepted, including values the old schema rejected"},
 				wit: witnessHint{kind: wkPalette}})
@@ -256,11 +266,18 @@ func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg stri
 			dr = ur
 		}
 		if !silent {
-			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: "schema-combinator-wrapper-changed", Base: from, Revision: to,
-				Reason: "the schema was " + what + ", which accepts the same values"}})
+			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: catalogue.SchemaCombinatorWrapperChanged, Base: from, Revision: to,
+				Equivalent: true, Reason: "the schema was " + what + ", which accepts the same values"}})
 		}
 	}
-	if db == dr || c.sameSchema(db, dr) {
+	if fb, fr, side := c.flatten(db, dr); side != "" {
+		if !silent {
+			parent.add(&rawDelta{seg: seg, skip: true, d: Delta{Rule: catalogue.SchemaCombinatorWrapperChanged, Base: db, Revision: dr,
+				Equivalent: true, Reason: mergedReason[side]}})
+		}
+		db, dr = fb, fr
+	}
+	if db == dr || c.sameSchema(db, dr) || (c.unsatisfiable(db) && c.unsatisfiable(dr)) {
 		return nil
 	}
 	p := c.pairs[pairKey{db, dr}]
@@ -472,12 +489,7 @@ func (c *comparer) settle() Result {
 				d.Base, d.Revision = p.b, p.r
 			}
 			if !rd.skip && (d.Effect != None || d.StrictEffect != None) {
-				d.Witness = w.find(p, rd, &d)
-				if d.Effect == Unknown && d.Witness != nil && w.both {
-					// Witnesses in both directions prove the sets differ both ways.
-					d.Effect, d.StrictEffect = Incomparable, Incomparable
-					d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
-				}
+				w.witness(p, rd, &d)
 			}
 			res.Deltas = append(res.Deltas, d)
 		}
@@ -490,6 +502,27 @@ func (c *comparer) settle() Result {
 	res.Effect = CombineAll(effects...) // not a fold of Combine: that depends on the order
 	return res
 }
+
+// witness looks for a witness of d and lets what it finds (or does not)
+// settle what the delta may claim.
+func (w *witnessFinder) witness(p *pair, rd *rawDelta, d *Delta) {
+	d.Witness = w.find(p, rd, d)
+	if rd.kindIfShown && w.foundRevision {
+		d.NewKind = true
+		d.Reason += "; a value only it accepts was found: a new kind of value"
+	}
+	if rd.proveBy && d.Witness == nil {
+		d.Effect, d.StrictEffect = Unknown, Unknown
+		d.Reason += unprovedOverlap
+	}
+	if d.Effect == Unknown && d.Witness != nil && w.both {
+		// Witnesses in both directions prove the sets differ both ways.
+		d.Effect, d.StrictEffect = Incomparable, Incomparable
+		d.Reason += " — but witnesses settle it: each side accepts values the other rejects"
+	}
+}
+
+const unprovedOverlap = " — if any exist: the branches could not be proved disjoint, and no value matching several of them was found, so the effect is unknown"
 
 func appendRef(refs []string, more []string) []string {
 	if len(more) == 0 {

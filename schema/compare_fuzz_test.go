@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -66,7 +67,7 @@ func checkResult(t *testing.T, res Result) {
 		if d.Rule == "" || d.Reason == "" || (d.Base == nil && d.Revision == nil) {
 			t.Fatalf("incomplete delta %+v", d)
 		}
-		if _, ok := RuleByID(d.Rule); !ok {
+		if _, ok := catalogue.Lookup(d.Rule); !ok {
 			t.Fatalf("delta with a rule %q that is not in the catalogue", d.Rule)
 		}
 		effects = append(effects, d.Effect)
@@ -94,6 +95,7 @@ func summary(res Result) string {
 // unknown+(wider+narrower) incomparable), so the result's effect depended
 // on the order the properties were written in.
 func TestResultEffectIgnoresOrder(t *testing.T) {
+	t.Parallel()
 	props := func(order []string, defs map[string]string) string {
 		var parts []string
 		for _, k := range order {

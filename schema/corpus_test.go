@@ -16,6 +16,7 @@ import (
 // nothing may panic or take long, every rule must be in the catalogue, and
 // every witness must check out with the package's validator.
 func TestCorpus(t *testing.T) {
+	t.Parallel()
 	pairs := corpus.Pairs(t)
 	counts := map[string]int{}
 	var total time.Duration

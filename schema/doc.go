@@ -4,8 +4,9 @@
 // (incomparable), or cannot tell (unknown). It reports one Delta per
 // keyword-level difference, with the evidence a person needs.
 //
-// It knows nothing about direction or severity: whether "wider" breaks
-// anybody depends on who sends the message, which the rules package decides.
+// It knows nothing about documents, direction or severity: whether
+// "wider" breaks anybody depends on who sends the message, which the rules
+// package decides. Rule ids come from package catalogue.
 //
 // How Compare works: it pairs each base schema node with a revision node
 // (after following `$ref`, and unwrapping single-member combinators when

@@ -5,7 +5,7 @@ import "github.com/eventdiff/eventdiff/tree"
 // Effect is what a change does to the set of accepted values.
 type Effect uint8
 
-// The effects, from the catalogue (reference/schema-rules.md §1.1).
+// The effects a schema change can have on the accepted values.
 const (
 	None         Effect = iota // the same values are accepted
 	Wider                      // the new schema accepts more
@@ -112,7 +112,7 @@ type Options struct {
 
 // Delta is one keyword-level difference between two schemas.
 type Delta struct {
-	Rule string // catalogue rule id, e.g. "schema-property-removed"
+	Rule string // the id of a rule declared in package catalogue, e.g. "schema-property-removed"
 	// Path is the keyword path from the compared root, as a JSON pointer
 	// ("/properties/status/enum"), through references as if inlined.
 	Path string
@@ -132,9 +132,18 @@ type Delta struct {
 	// message is sent (or received) even though the effect is safe for
 	// that direction, e.g. format int32 → int64 for typed consumers.
 	CautionSend, CautionReceive bool
-	Reason                      string   // the effect in plain words
-	Hint                        string   // how to make the change compatible, when there is an obvious way
-	Witness                     *Witness // a value that proves the effect, when one was found
+	// NewKind marks a change that admits a kind of value the old schema
+	// did not list (an enum value, a oneOf or anyOf branch): a consumer that
+	// switches over the kinds it knows meets one it does not, so the change
+	// breaks consumers of what the application sends whatever else it does.
+	NewKind bool
+	// Equivalent marks a rewrite that accepts exactly the same values
+	// (a bound in its other form, a schema wrapped in an allOf): it changes
+	// how the contract is written, not what it accepts.
+	Equivalent bool
+	Reason     string   // the effect in plain words
+	Hint       string   // how to make the change compatible, when there is an obvious way
+	Witness    *Witness // a value that proves the effect, when one was found
 }
 
 // Witness is a concrete value accepted by one side's schema and rejected

@@ -6,11 +6,15 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
 // explore records the local deltas of p and links its child pairs.
 func (c *comparer) explore(p *pair) {
+	if c.remoteRefs(p) {
+		return
+	}
 	b, r := p.b, p.r
 	bFalse, rFalse := c.isEmpty(b) && b.Kind == tree.Bool, c.isEmpty(r) && r.Kind == tree.Bool
 	switch {
@@ -18,14 +22,14 @@ func (c *comparer) explore(p *pair) {
 		return
 	case bFalse:
 		if !c.isEmpty(r) {
-			p.add(&rawDelta{d: Delta{Rule: "schema-changed-from-false", Base: b, Revision: r, Old: false, New: iface(r),
+			p.add(&rawDelta{d: Delta{Rule: catalogue.SchemaChangedFromFalse, Base: b, Revision: r, Old: false, New: iface(r),
 				Effect: Wider, Reason: "the schema was `false` (rejects everything) and now accepts values"},
 				wit: witnessHint{kind: wkPalette}})
 		}
 		return
 	case rFalse:
 		if !c.isEmpty(b) {
-			p.add(&rawDelta{d: Delta{Rule: "schema-changed-to-false", Base: b, Revision: r, Old: iface(b), New: false,
+			p.add(&rawDelta{d: Delta{Rule: catalogue.SchemaChangedToFalse, Base: b, Revision: r, Old: iface(b), New: false,
 				Effect: Narrower, Reason: "the schema is now `false`: every value is rejected", Hint: "keep the old schema"},
 				wit: witnessHint{kind: wkPalette}})
 		}
@@ -77,12 +81,12 @@ func (c *comparer) ownKeywords(p *pair, side string) {
 // keywords compares every keyword but the combinators.
 func (c *comparer) keywords(p *pair, discriminator bool) {
 	b, r := p.b, p.r
-	tb, tr := c.types(b), c.types(r)
+	tb, tr := c.acceptedTypes(b), c.acceptedTypes(r)
 	c.compareTypes(p, tb, tr)
 	c.compareValues(p)
 	both := tb & tr
 	if both&tNum != 0 {
-		intOnly := tb&tNum == tInt && tr&tNum == tInt
+		intOnly := intsOnly(tb) && intsOnly(tr)
 		c.compareNumeric(p, intOnly)
 		c.compareMultipleOf(p, intOnly)
 	}
@@ -110,23 +114,23 @@ func (c *comparer) keywords(p *pair, discriminator bool) {
 // ---- annotations (JS-33, JS-42, JS-62..JS-65, JS-27 outside OpenAPI) ----
 
 var annotationRules = map[string]string{
-	"description":       "schema-description-changed",
-	"title":             "schema-title-changed",
-	"examples":          "schema-examples-changed",
-	"example":           "schema-examples-changed",
-	"default":           "schema-default-changed",
-	"deprecated":        "schema-deprecated-changed",
-	"readOnly":          "schema-read-write-only-changed",
-	"writeOnly":         "schema-read-write-only-changed",
-	"$comment":          "schema-comment-changed",
-	"$id":               "schema-id-changed",
-	"$schema":           "schema-id-changed",
-	"$anchor":           "schema-id-changed",
-	"externalDocs":      "schema-external-docs-changed",
-	"contentEncoding":   "schema-content-changed",
-	"contentMediaType":  "schema-content-changed",
-	"contentSchema":     "schema-content-changed",
-	"x-extensible-enum": "schema-extensible-enum-changed",
+	"description":       catalogue.SchemaDescriptionChanged,
+	"title":             catalogue.SchemaTitleChanged,
+	"examples":          catalogue.SchemaExamplesChanged,
+	"example":           catalogue.SchemaExamplesChanged,
+	"default":           catalogue.SchemaDefaultChanged,
+	"deprecated":        catalogue.SchemaDeprecatedChanged,
+	"readOnly":          catalogue.SchemaReadWriteOnlyChanged,
+	"writeOnly":         catalogue.SchemaReadWriteOnlyChanged,
+	"$comment":          catalogue.SchemaCommentChanged,
+	"$id":               catalogue.SchemaIDChanged,
+	"$schema":           catalogue.SchemaIDChanged,
+	"$anchor":           catalogue.SchemaIDChanged,
+	"externalDocs":      catalogue.SchemaExternalDocsChanged,
+	"contentEncoding":   catalogue.SchemaContentChanged,
+	"contentMediaType":  catalogue.SchemaContentChanged,
+	"contentSchema":     catalogue.SchemaContentChanged,
+	"x-extensible-enum": catalogue.SchemaExtensibleEnumChanged,
 }
 
 func (c *comparer) annotations(p *pair) {
@@ -143,9 +147,9 @@ func (c *comparer) annotations(p *pair) {
 			case strings.HasPrefix(key, "x-parser-"):
 				return // written by parsers, not by the author
 			case strings.HasPrefix(key, "x-"):
-				rule = "schema-extension-changed"
+				rule = catalogue.SchemaExtensionChanged
 			case key == "nullable" && !c.opts.OpenAPI:
-				rule = "schema-nullable-ignored"
+				rule = catalogue.SchemaNullableIgnored
 			case key == "format" && !c.opts.AssertFormat:
 				return // compareFormat reports it
 			default:
@@ -165,15 +169,15 @@ func (c *comparer) annotations(p *pair) {
 		}
 		d := Delta{Rule: rule, Base: kw(b, key), Revision: kw(r, key), Old: iface(vb), New: iface(vr)}
 		switch rule {
-		case "schema-nullable-ignored":
+		case catalogue.SchemaNullableIgnored:
 			d.Reason = "`nullable` " + what + ", but it is not a keyword of this schema format (only of OpenAPI 3.0 schemas): accepted values are unchanged"
 			d.Hint = "use `type: [T, \"null\"]` to accept null"
-		case "schema-default-changed":
+		case catalogue.SchemaDefaultChanged:
 			d.Reason = "`default` " + what + ": validation is unchanged, but receivers that fill in missing values from the default now get a different value"
 			d.CautionReceive = true
-		case "schema-extensible-enum-changed":
+		case catalogue.SchemaExtensibleEnumChanged:
 			d.Reason = "`x-extensible-enum` " + what + ": it documents values without restricting them, so accepted values are unchanged"
-		case "schema-content-changed":
+		case catalogue.SchemaContentChanged:
 			d.Reason = quote(key) + " " + what + ": an annotation in this schema format, accepted values are unchanged"
 		default:
 			d.Reason = quote(key) + " " + what + ": an annotation, accepted values are unchanged"
@@ -199,16 +203,20 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 		if nb != nr && db == dr && sb && sr {
 			d := Delta{Base: kw(b, "nullable"), Revision: kw(r, "nullable"), Old: iface(b.Get("nullable")), New: iface(r.Get("nullable"))}
 			if nr {
-				d.Rule, d.Effect, d.Reason = "schema-nullable-added", Wider, "the value may now be null"
+				d.Rule, d.Effect, d.Reason = catalogue.SchemaNullableAdded, Wider, "the value may now be null"
 			} else {
-				d.Rule, d.Effect, d.Reason = "schema-nullable-removed", Narrower, "null is no longer accepted"
+				d.Rule, d.Effect, d.Reason = catalogue.SchemaNullableRemoved, Narrower, "null is no longer accepted"
 				d.Hint = "keep `nullable: true`"
 			}
 			p.add(&rawDelta{seg: "/nullable", d: d, wit: witnessHint{kind: wkPalette}})
 			return
 		}
 	}
-	if tb == tr {
+	if c.types(b) == c.types(r) || tb == tr {
+		// The type keyword says the same (other keywords report their own
+		// changes), or it is written differently but, with its siblings,
+		// accepts the same types: `type: string` added beside an enum of
+		// strings, `number` with `multipleOf: 1` for `integer`.
 		return
 	}
 	_, sb := declaredTypes(b)
@@ -217,26 +225,26 @@ func (c *comparer) compareTypes(p *pair, tb, tr typeMask) {
 	added, removed := tr&^tb, tb&^tr
 	switch {
 	case !sb && sr:
-		d.Rule, d.Effect = "schema-type-keyword-added", Narrower
+		d.Rule, d.Effect = catalogue.SchemaTypeKeywordAdded, Narrower
 		d.Reason = "`type` added: only " + typeList(tr) + " values are accepted now"
 	case sb && !sr:
-		d.Rule, d.Effect = "schema-type-keyword-removed", Wider
+		d.Rule, d.Effect = catalogue.SchemaTypeKeywordRemoved, Wider
 		d.Reason = "`type` removed: values of any type are accepted now, not only " + typeList(tb)
 	case removed == 0 && added == tFrac && tb&tInt != 0:
-		d.Rule, d.Effect = "schema-type-integer-to-number", Wider
-		d.Reason = "integer became number: values with a fractional part (1.5) are accepted now; consumers typed as integers break"
+		d.Rule, d.Effect = catalogue.SchemaTypeIntegerToNumber, Wider
+		d.Reason = "integer became number: values with a fractional part are accepted now"
 	case removed == 0:
-		d.Rule, d.Effect = "schema-type-added", Wider
+		d.Rule, d.Effect = catalogue.SchemaTypeAdded, Wider
 		d.Reason = "type " + typeList(added) + " is accepted now"
 	case added == 0 && removed == tFrac && tr&tInt != 0:
-		d.Rule, d.Effect = "schema-type-number-to-integer", Narrower
+		d.Rule, d.Effect = catalogue.SchemaTypeNumberToInteger, Narrower
 		d.Reason = "number became integer: values with a fractional part are rejected now"
 	case added == 0:
-		d.Rule, d.Effect = "schema-type-removed", Narrower
+		d.Rule, d.Effect = catalogue.SchemaTypeRemoved, Narrower
 		d.Reason = "type " + typeList(removed) + " is no longer accepted"
 		d.Hint = "keep accepting " + typeList(removed)
 	default:
-		d.Rule, d.Effect = "schema-type-changed", Incomparable
+		d.Rule, d.Effect = catalogue.SchemaTypeChanged, Incomparable
 		d.Reason = "type changed from " + typeList(tb) + " to " + typeList(tr) + ": old values are rejected and new values were not accepted before"
 	}
 	p.add(&rawDelta{seg: "/type", d: d, wit: witnessHint{kind: wkPalette}})
@@ -285,6 +293,13 @@ func valuesOf(n *tree.Node) *valueSet {
 	return vs
 }
 
+// valueKeywordRules name the rules of a value keyword (enum, const)
+// appearing or disappearing as a whole.
+var valueKeywordRules = map[string]struct{ added, removed string }{
+	"enum":  {catalogue.SchemaEnumAdded, catalogue.SchemaEnumRemoved},
+	"const": {catalogue.SchemaConstAdded, catalogue.SchemaConstRemoved},
+}
+
 func (c *comparer) compareValues(p *pair) {
 	b, r := p.b, p.r
 	vb, vr := valuesOf(b), valuesOf(r)
@@ -295,14 +310,14 @@ func (c *comparer) compareValues(p *pair) {
 	switch {
 	case vb == nil:
 		d := Delta{Base: b, Revision: kw(r, vr.kw), New: iface(r.Get(vr.kw)), Effect: Narrower}
-		d.Rule = "schema-" + vr.kw + "-added"
+		d.Rule = valueKeywordRules[vr.kw].added
 		d.Reason = "`" + vr.kw + "` added: only " + listValues(vr, vr.keys) + " accepted now"
 		wit.kind = wkPalette
 		p.add(&rawDelta{seg: "/" + vr.kw, d: d, wit: wit})
 		return
 	case vr == nil:
 		d := Delta{Base: kw(b, vb.kw), Revision: r, Old: iface(b.Get(vb.kw)), Effect: Wider}
-		d.Rule = "schema-" + vb.kw + "-removed"
+		d.Rule = valueKeywordRules[vb.kw].removed
 		d.Reason = "`" + vb.kw + "` removed: values other than " + listValues(vb, vb.keys) + " are accepted now"
 		wit.kind = wkPalette
 		p.add(&rawDelta{seg: "/" + vb.kw, d: d, wit: wit})
@@ -334,17 +349,17 @@ func (c *comparer) compareValues(p *pair) {
 	d := Delta{Base: kw(b, vb.kw), Revision: kw(r, vr.kw), Old: iface(b.Get(vb.kw)), New: iface(r.Get(vr.kw))}
 	switch {
 	case vb.kw == "const" && vr.kw == "const":
-		d.Rule, d.Effect = "schema-const-changed", Incomparable
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaConstChanged, Incomparable, true
 		d.Reason = "`const` changed from " + listValues(vb, removed) + " to " + listValues(vr, added) + ": the old value is rejected and the new one was not accepted before"
 	case len(removed) == 0:
-		d.Rule, d.Effect = "schema-enum-value-added", Wider
-		d.Reason = "enum value " + listValues(vr, added) + " added: consumers that switch over the old values meet an unknown one"
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaEnumValueAdded, Wider, true
+		d.Reason = "enum value " + listValues(vr, added) + " added"
 	case len(added) == 0:
-		d.Rule, d.Effect = "schema-enum-value-removed", Narrower
+		d.Rule, d.Effect = catalogue.SchemaEnumValueRemoved, Narrower
 		d.Reason = "enum value " + listValues(vb, removed) + " removed: values using it are rejected now"
 		d.Hint = "keep the old enum value " + listValues(vb, removed)
 	default:
-		d.Rule, d.Effect = "schema-enum-changed", Incomparable
+		d.Rule, d.Effect, d.NewKind = catalogue.SchemaEnumChanged, Incomparable, true
 		d.Reason = "enum values " + listValues(vr, added) + " added and " + listValues(vb, removed) + " removed"
 		d.Hint = "keep the old enum values"
 	}
@@ -527,12 +542,16 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 			return op + bd.String()
 		}
 		if formChanged {
-			d.Rule = "schema-bound-exclusivity-changed"
+			d.Rule = catalogue.SchemaBoundExclusivityChanged
 			d.Old = map[string]any{rb.kw: iface(rb.node)}
 			d.New = map[string]any{rr.kw: iface(rr.node)}
 			switch eff {
 			case None:
-				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				d.Equivalent = true
+				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same values"
+				if intOnly {
+					d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
+				}
 			case Narrower:
 				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values at the old boundary are rejected now"
 			default:
@@ -541,25 +560,25 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 		} else {
 			switch {
 			case upper && eff == Narrower:
-				d.Rule = "schema-maximum-decreased"
+				d.Rule = catalogue.SchemaMaximumDecreased
 				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": values above the new maximum are rejected now"
 				if !rb.valid {
 					d.Reason = "maximum added (" + desc(rr) + "): larger values are rejected now"
 				}
 			case upper:
-				d.Rule = "schema-maximum-increased"
+				d.Rule = catalogue.SchemaMaximumIncreased
 				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": larger values are accepted now"
 				if !rr.valid {
 					d.Reason = "maximum removed (was " + desc(rb) + "): any larger value is accepted now"
 				}
 			case eff == Narrower:
-				d.Rule = "schema-minimum-increased"
+				d.Rule = catalogue.SchemaMinimumIncreased
 				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": values below the new minimum are rejected now"
 				if !rb.valid {
 					d.Reason = "minimum added (" + desc(rr) + "): smaller values are rejected now"
 				}
 			default:
-				d.Rule = "schema-minimum-decreased"
+				d.Rule = catalogue.SchemaMinimumDecreased
 				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": smaller values are accepted now"
 				if !rr.valid {
 					d.Reason = "minimum removed (was " + desc(rb) + "): any smaller value is accepted now"
@@ -588,14 +607,15 @@ func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
 	if mr != nil && mr.Sign() <= 0 {
 		mr = nil
 	}
-	if intOnly {
-		// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing.
-		if mb != nil && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
-			mb = nil
-		}
-		if mr != nil && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
-			mr = nil
-		}
+	// Every integer is a multiple of 1/k: multipleOf 1 or 0.5 adds nothing
+	// where only integers are accepted anyway (on both sides, or on its own
+	// side by its type or enum).
+	ints := func(n *tree.Node) bool { return intOnly || intsOnly(c.types(n)&listedTypes(n)) }
+	if mb != nil && ints(p.b) && new(big.Rat).Quo(big.NewRat(1, 1), mb).IsInt() {
+		mb = nil
+	}
+	if mr != nil && ints(p.r) && new(big.Rat).Quo(big.NewRat(1, 1), mr).IsInt() {
+		mr = nil
 	}
 	if mb == nil && mr == nil {
 		return
@@ -604,17 +624,17 @@ func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
 	w := witnessHint{kind: wkNumbers}
 	switch {
 	case mb == nil:
-		d.Rule, d.Effect = "schema-multiple-of-added", Narrower
+		d.Rule, d.Effect = catalogue.SchemaMultipleOfAdded, Narrower
 		d.Reason = "multipleOf " + ratString(mr) + " added: other values are rejected now"
 		w.nums = []*big.Rat{mr, big.NewRat(1, 1), new(big.Rat).Quo(mr, big.NewRat(2, 1))}
 	case mr == nil:
-		d.Rule, d.Effect = "schema-multiple-of-removed", Wider
+		d.Rule, d.Effect = catalogue.SchemaMultipleOfRemoved, Wider
 		d.Reason = "multipleOf " + ratString(mb) + " removed: values that are not multiples are accepted now"
 		w.nums = []*big.Rat{mb, big.NewRat(1, 1), new(big.Rat).Quo(mb, big.NewRat(2, 1))}
 	case mb.Cmp(mr) == 0:
 		return
 	default:
-		d.Rule = "schema-multiple-of-changed"
+		d.Rule = catalogue.SchemaMultipleOfChanged
 		w.nums = []*big.Rat{mb, mr, new(big.Rat).Mul(mb, mr)}
 		switch {
 		case new(big.Rat).Quo(mb, mr).IsInt():
@@ -634,12 +654,12 @@ func (c *comparer) compareMultipleOf(p *pair, intOnly bool) {
 // ---- counts: lengths, items, properties (JS-18, JS-34..JS-37) ----
 
 var countRules = map[string][2]string{ // narrower, wider
-	"minLength":     {"schema-min-length-increased", "schema-min-length-decreased"},
-	"maxLength":     {"schema-max-length-decreased", "schema-max-length-increased"},
-	"minItems":      {"schema-min-items-increased", "schema-min-items-decreased"},
-	"maxItems":      {"schema-max-items-decreased", "schema-max-items-increased"},
-	"minProperties": {"schema-min-properties-increased", "schema-min-properties-decreased"},
-	"maxProperties": {"schema-max-properties-decreased", "schema-max-properties-increased"},
+	"minLength":     {catalogue.SchemaMinLengthIncreased, catalogue.SchemaMinLengthDecreased},
+	"maxLength":     {catalogue.SchemaMaxLengthDecreased, catalogue.SchemaMaxLengthIncreased},
+	"minItems":      {catalogue.SchemaMinItemsIncreased, catalogue.SchemaMinItemsDecreased},
+	"maxItems":      {catalogue.SchemaMaxItemsDecreased, catalogue.SchemaMaxItemsIncreased},
+	"minProperties": {catalogue.SchemaMinPropertiesIncreased, catalogue.SchemaMinPropertiesDecreased},
+	"maxProperties": {catalogue.SchemaMaxPropertiesDecreased, catalogue.SchemaMaxPropertiesIncreased},
 }
 
 var countNoun = map[string]string{
@@ -683,6 +703,9 @@ func (c *comparer) countBound(p *pair, key string, upper bool) {
 	if eff == Narrower {
 		d.Rule = rules[0]
 		d.Hint = "keep " + key + " at " + valueText(nb)
+		if nb == nil {
+			d.Hint = "leave " + key + " out"
+		}
 	} else {
 		d.Rule = rules[1]
 	}
@@ -767,15 +790,15 @@ func (c *comparer) comparePattern(p *pair) {
 	w := witnessHint{kind: wkStrings}
 	switch {
 	case !okb:
-		d.Rule, d.Effect = "schema-pattern-added", Narrower
+		d.Rule, d.Effect = catalogue.SchemaPatternAdded, Narrower
 		d.Reason = "pattern " + quote(sr) + " added: strings that do not match it are rejected now"
 	case !okr:
-		d.Rule, d.Effect = "schema-pattern-removed", Wider
+		d.Rule, d.Effect = catalogue.SchemaPatternRemoved, Wider
 		d.Reason = "pattern " + quote(sb) + " removed: any string is accepted now"
 	case sb == sr:
 		return
 	default:
-		d.Rule = "schema-pattern-changed"
+		d.Rule = catalogue.SchemaPatternChanged
 		switch {
 		case anchoredVersion(sb, sr):
 			d.Effect = Narrower
@@ -813,7 +836,42 @@ var knownFormats = map[string]bool{
 	"byte": true, "binary": true, "password": true, "duration": true,
 }
 
-var dateFormats = map[string]bool{"date": true, "time": true, "date-time": true}
+// Formats that can never describe the same string, by what every value
+// of theirs must or cannot contain: an `@` (email), a `:` (times, IPv6,
+// URIs, whose scheme ends in one), or a shape of their own (a date is ten
+// digits and dashes, a UUID thirty-six hex digits and dashes, IPv4 digits
+// and dots). Pairs not listed may share a value (a date is also a valid
+// hostname) and stay unknown.
+var (
+	formatsWithAt    = map[string]bool{"email": true, "idn-email": true}
+	formatsWithoutAt = map[string]bool{"date": true, "time": true, "date-time": true, "uuid": true,
+		"ipv4": true, "ipv6": true, "hostname": true, "idn-hostname": true}
+	formatsWithColon    = map[string]bool{"time": true, "date-time": true, "ipv6": true, "uri": true, "iri": true}
+	formatsWithoutColon = map[string]bool{"date": true, "uuid": true, "ipv4": true, "hostname": true, "idn-hostname": true}
+	// Among formats with a colon: times start with digits, URIs with a
+	// letter; IPv6 has only hex digits, colons and dots, times and
+	// date-times a letter (T, Z) or a sign. Among the others: lengths and
+	// separators differ.
+	disjointFormatPairs = map[[2]string]bool{
+		{"date", "time"}: true, {"date", "date-time"}: true, {"time", "date-time"}: true,
+		{"time", "uri"}: true, {"time", "iri"}: true, {"date-time", "uri"}: true, {"date-time", "iri"}: true,
+		{"time", "ipv6"}: true, {"date-time", "ipv6"}: true,
+		{"date", "uuid"}: true, {"date", "ipv4"}: true, {"uuid", "ipv4"}: true,
+	}
+)
+
+// disjointFormats reports two known formats that no string satisfies both.
+func disjointFormats(a, b string) bool {
+	switch {
+	case a == b:
+		return false
+	case formatsWithAt[a] && formatsWithoutAt[b], formatsWithAt[b] && formatsWithoutAt[a]:
+		return true
+	case formatsWithColon[a] && formatsWithoutColon[b], formatsWithColon[b] && formatsWithoutColon[a]:
+		return true
+	}
+	return disjointFormatPairs[[2]string{a, b}] || disjointFormatPairs[[2]string{b, a}]
+}
 
 func formatContains(wide, narrow string) bool {
 	for _, f := range formatWithin[narrow] {
@@ -843,25 +901,25 @@ func (c *comparer) compareFormat(p *pair) {
 	what := "changed from " + quote(fb) + " to " + quote(fr)
 	switch {
 	case fb == "":
-		d.Rule, what = "schema-format-added", "added ("+quote(fr)+")"
+		d.Rule, what = catalogue.SchemaFormatAdded, "added ("+quote(fr)+")"
 		eff = Narrower
 		if !knownFormats[fr] {
 			eff = Unknown
 		}
 	case fr == "":
-		d.Rule, what = "schema-format-removed", "removed (was "+quote(fb)+")"
+		d.Rule, what = catalogue.SchemaFormatRemoved, "removed (was "+quote(fb)+")"
 		eff = Wider
 		if !knownFormats[fb] {
 			eff = Unknown
 		}
 	default:
-		d.Rule = "schema-format-changed"
+		d.Rule = catalogue.SchemaFormatChanged
 		switch {
 		case formatContains(fr, fb):
 			eff = Wider
 		case formatContains(fb, fr):
 			eff = Narrower
-		case dateFormats[fb] && dateFormats[fr]:
+		case disjointFormats(fb, fr):
 			eff = Incomparable
 		default:
 			eff = Unknown
@@ -870,7 +928,13 @@ func (c *comparer) compareFormat(p *pair) {
 	if !c.opts.AssertFormat {
 		d.Effect = None
 		d.Reason = "`format` " + what + ": an annotation unless formats are asserted, so accepted values are unchanged"
-		if d.CautionSend || d.CautionReceive {
+		switch {
+		case eff == Incomparable:
+			// Validators may pass both, but code that parses the value by
+			// its format meets nothing it can parse: a concern both ways.
+			d.CautionSend, d.CautionReceive = true, true
+			d.Reason += ", but no string has both formats: code that parses values by one of them cannot parse a value of the other"
+		case d.CautionSend || d.CautionReceive:
 			d.Reason += "; typed code generated from the format changes width"
 		}
 		p.add(&rawDelta{seg: "/format", d: d, skip: true})

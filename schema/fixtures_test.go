@@ -14,6 +14,7 @@ import (
 	"github.com/eventdiff/eventdiff/internal/testload"
 	"github.com/eventdiff/eventdiff/tree"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -68,9 +69,9 @@ var fixtureCases = []fixtureCase{
 	{"schema-any-of-branch-removed", "anyOf branch removed",
 		`{type: object, properties: {amount: {anyOf: [{type: integer}, {type: string, pattern: "^[0-9]+$"}, {type: "null"}]}}}`,
 		`{type: object, properties: {amount: {anyOf: [{type: integer}, {type: string, pattern: "^[0-9]+$"}]}}}`, false},
-	{"schema-bound-exclusivity-changed", "maximum 100 became exclusiveMaximum 100",
-		`{type: object, properties: {discount: {type: number, maximum: 100}}}`,
-		`{type: object, properties: {discount: {type: number, exclusiveMaximum: 100}}}`, false},
+	{"schema-bound-exclusivity-changed", "maximum 100 became exclusiveMaximum 100; on integers, minimum 1 became the equivalent exclusiveMinimum 0",
+		`{type: object, properties: {discount: {type: number, maximum: 100}, quantity: {type: integer, minimum: 1}}}`,
+		`{type: object, properties: {discount: {type: number, exclusiveMaximum: 100}, quantity: {type: integer, exclusiveMinimum: 0}}}`, false},
 	{"schema-changed-from-false", "a property schema false became a schema",
 		`{type: object, properties: {legacy: false}}`,
 		`{type: object, properties: {legacy: {type: string}}}`, false},
@@ -80,15 +81,15 @@ var fixtureCases = []fixtureCase{
 	{"schema-combinator-added", "anyOf added",
 		`{type: object, properties: {email: {type: string}, phone: {type: string}}}`,
 		`{type: object, properties: {email: {type: string}, phone: {type: string}}, anyOf: [{required: [email]}, {required: [phone]}]}`, false},
-	{"schema-combinator-changed", "oneOf became anyOf over overlapping members",
-		`{type: object, properties: {contact: {oneOf: [{type: object, properties: {email: {type: string}}}, {type: object, properties: {phone: {type: string}}}]}}}`,
-		`{type: object, properties: {contact: {anyOf: [{type: object, properties: {email: {type: string}}}, {type: object, properties: {phone: {type: string}}}]}}}`, false},
+	{"schema-combinator-changed", "oneOf became anyOf over overlapping members; anyOf became oneOf over branches disjoint through a nested oneOf (no effect)",
+		`{type: object, properties: {contact: {oneOf: [{type: object, properties: {email: {type: string}}}, {type: object, properties: {phone: {type: string}}}]}, snak: {anyOf: [{oneOf: [{type: object, required: [snaktype, datavalue], properties: {snaktype: {const: value}, datavalue: {type: string}}}, {type: object, required: [snaktype, datavalue], properties: {snaktype: {const: value}, datavalue: {type: object}}}]}, {type: object, required: [snaktype], properties: {snaktype: {enum: [somevalue, novalue]}}}]}}}`,
+		`{type: object, properties: {contact: {anyOf: [{type: object, properties: {email: {type: string}}}, {type: object, properties: {phone: {type: string}}}]}, snak: {oneOf: [{oneOf: [{type: object, required: [snaktype, datavalue], properties: {snaktype: {const: value}, datavalue: {type: string}}}, {type: object, required: [snaktype, datavalue], properties: {snaktype: {const: value}, datavalue: {type: object}}}]}, {type: object, required: [snaktype], properties: {snaktype: {enum: [somevalue, novalue]}}}]}}}`, false},
 	{"schema-combinator-removed", "anyOf removed",
 		`{type: object, properties: {email: {type: string}, phone: {type: string}}, anyOf: [{required: [email]}, {required: [phone]}]}`,
 		`{type: object, properties: {email: {type: string}, phone: {type: string}}}`, false},
-	{"schema-combinator-wrapper-changed", "property schema wrapped in a single-member allOf",
-		`{type: object, properties: {id: {type: string, format: uuid}}}`,
-		`{type: object, properties: {id: {allOf: [{type: string, format: uuid}], description: Order id}}}`, false},
+	{"schema-combinator-wrapper-changed", "property schema wrapped in a single-member allOf; an open object rewritten as the allOf of two open objects with the same properties and required names",
+		`{type: object, properties: {id: {type: string, format: uuid}, customer: {type: object, required: [id], properties: {id: {type: string}, name: {type: string}}}}}`,
+		`{type: object, properties: {id: {allOf: [{type: string, format: uuid}], description: Order id}, customer: {allOf: [{type: object, required: [id], properties: {id: {type: string}}}, {type: object, properties: {name: {type: string}}}]}}}`, false},
 	{"schema-comment-changed", "$comment added",
 		`{type: object, properties: {id: {type: string}}}`,
 		`{type: object, $comment: kept for the v1 consumers, properties: {id: {type: string}}}`, false},
@@ -179,9 +180,9 @@ var fixtureCases = []fixtureCase{
 	{"schema-format-added", "format added",
 		`{type: object, properties: {createdAt: {type: string}}}`,
 		`{type: object, properties: {createdAt: {type: string, format: date-time}}}`, false},
-	{"schema-format-changed", "format int32 became int64",
-		`{type: object, properties: {quantity: {type: integer, format: int32}}}`,
-		`{type: object, properties: {quantity: {type: integer, format: int64}}}`, false},
+	{"schema-format-changed", "format int32 became int64; format date became date-time, which no date has",
+		`{type: object, properties: {quantity: {type: integer, format: int32}, shipBy: {type: string, format: date}}}`,
+		`{type: object, properties: {quantity: {type: integer, format: int64}, shipBy: {type: string, format: date-time}}}`, false},
 	{"schema-format-removed", "format removed",
 		`{type: object, properties: {createdAt: {type: string, format: date-time}}}`,
 		`{type: object, properties: {createdAt: {type: string}}}`, false},
@@ -272,9 +273,9 @@ var fixtureCases = []fixtureCase{
 	{"schema-nullable-removed", "nullable removed (OpenAPI 3.0 schema)",
 		`{type: object, properties: {note: {type: string, nullable: true}}}`,
 		`{type: object, properties: {note: {type: string}}}`, true},
-	{"schema-one-of-branch-added", "oneOf branch added, disjoint by a const on a required property",
-		`{oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}]}`,
-		`{oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: wallet}, wallet: {type: string}}}]}`, false},
+	{"schema-one-of-branch-added", "oneOf branch added, disjoint by a const on a required property; another that may overlap, with a value only it accepts",
+		`{type: object, properties: {payment: {oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}]}, note: {oneOf: [{type: string}, {type: object, required: [text], properties: {text: {type: string}}}]}}}`,
+		`{type: object, properties: {payment: {oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: wallet}, wallet: {type: string}}}]}, note: {oneOf: [{type: string}, {type: object, required: [text], properties: {text: {type: string}}}, {type: object, required: [code], properties: {code: {type: integer}}}]}}}`, false},
 	{"schema-one-of-branch-removed", "oneOf branch removed",
 		`{oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: wallet}, wallet: {type: string}}}]}`,
 		`{oneOf: [{type: object, required: [kind], properties: {kind: {const: card}, last4: {type: string}}}, {type: object, required: [kind], properties: {kind: {const: iban}, iban: {type: string}}}]}`, false},
@@ -312,6 +313,9 @@ var fixtureCases = []fixtureCase{
 	{"schema-property-names-removed", "propertyNames removed",
 		`{type: object, properties: {attributes: {type: object, propertyNames: {pattern: "^[a-z]+$"}}}}`,
 		`{type: object, properties: {attributes: {type: object}}}`, false},
+	{"schema-property-renamed", "property payload renamed to message_payload, with the same schema",
+		`{type: object, properties: {id: {type: string}, payload: {type: object, properties: {sku: {type: string}}}}}`,
+		`{type: object, properties: {id: {type: string}, message_payload: {type: object, properties: {sku: {type: string}}}}}`, false},
 	{"schema-property-removed", "optional property removed from an open object",
 		`{type: object, properties: {id: {type: string}, note: {type: string}}}`,
 		`{type: object, properties: {id: {type: string}}}`, false},
@@ -324,6 +328,9 @@ var fixtureCases = []fixtureCase{
 	{"schema-read-write-only-changed", "readOnly added",
 		`{type: object, properties: {id: {type: string}}}`,
 		`{type: object, properties: {id: {type: string, readOnly: true}}}`, false},
+	{"schema-remote-ref-changed", "a property's remote $ref (not followed) points at another URL",
+		`{type: object, properties: {id: {type: string}, customer: {$ref: 'https://schemas.example.com/customer/v1.json'}}}`,
+		`{type: object, properties: {id: {type: string}, customer: {$ref: 'https://schemas.example.com/customer/v2.json'}}}`, false},
 	{"schema-required-added", "existing property made required",
 		`{type: object, required: [id], properties: {id: {type: string}, status: {type: string}}}`,
 		`{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string}}}`, false},
@@ -360,12 +367,12 @@ var fixtureCases = []fixtureCase{
 	{"schema-type-changed", "string became integer",
 		`{type: object, properties: {id: {type: string}}}`,
 		`{type: object, properties: {id: {type: integer}}}`, false},
-	{"schema-type-integer-to-number", "integer became number",
-		`{type: object, properties: {quantity: {type: integer}}}`,
-		`{type: object, properties: {quantity: {type: number}}}`, false},
-	{"schema-type-keyword-added", "type added",
-		`{type: object, properties: {reference: {description: Any reference}}}`,
-		`{type: object, properties: {reference: {description: Any reference, type: string}}}`, false},
+	{"schema-type-integer-to-number", "integer became number; another integer became the equivalent number with multipleOf 1",
+		`{type: object, properties: {quantity: {type: integer}, count: {type: integer}}}`,
+		`{type: object, properties: {quantity: {type: number}, count: {type: number, multipleOf: 1}}}`, false},
+	{"schema-type-keyword-added", "type added; type string added beside an enum of strings (no effect)",
+		`{type: object, properties: {reference: {description: Any reference}, status: {enum: [new, paid]}}}`,
+		`{type: object, properties: {reference: {description: Any reference, type: string}, status: {type: string, enum: [new, paid]}}}`, false},
 	{"schema-type-keyword-removed", "type removed",
 		`{type: object, properties: {reference: {description: Any reference, type: string}}}`,
 		`{type: object, properties: {reference: {description: Any reference}}}`, false},
@@ -452,7 +459,7 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 		src = fc.rev
 	}
 	row := ""
-	if r, ok := RuleByID(fc.rule); ok {
+	if r, ok := catalogue.Lookup(fc.rule); ok {
 		row = " (" + r.Row + ")"
 	}
 	var b strings.Builder
@@ -478,11 +485,21 @@ func renderFixture(t *testing.T, fc fixtureCase, side string) []byte {
 	return []byte(b.String())
 }
 
+// writeFixture renders one side of a fixture and, under -update, writes
+// it to its folder.
+func writeFixture(t *testing.T, fc fixtureCase, side string) (file string, doc []byte) {
+	t.Helper()
+	file, doc = filepath.Join(rulesDir, fc.rule, side+".yaml"), renderFixture(t, fc, side)
+	fixtures.Write(t, file, doc)
+	return file, doc
+}
+
 // TestRuleFixtures renders testdata/rules/<rule>/{base,revision}.yaml from
 // fixtureCases (with -update), checks the files on disk match, and loads
 // them as AsyncAPI documents to check that comparing each message's
 // payload emits the rule, for the sent and for the received message.
 func TestRuleFixtures(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, fc := range fixtureCases {
 		if seen[fc.rule] {
@@ -490,19 +507,9 @@ func TestRuleFixtures(t *testing.T) {
 		}
 		seen[fc.rule] = true
 		t.Run(fc.rule, func(t *testing.T) {
-			dir := filepath.Join(rulesDir, fc.rule)
 			docs := map[string]*spec.Document{}
 			for _, side := range []string{"base", "revision"} {
-				want := renderFixture(t, fc, side)
-				file := filepath.Join(dir, side+".yaml")
-				if *update {
-					if err := os.MkdirAll(dir, 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(file, want, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
+				file, want := writeFixture(t, fc, side)
 				got, err := os.ReadFile(file)
 				if err != nil {
 					t.Fatalf("%v (run with -update to create it)", err)
@@ -538,7 +545,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range Rules {
+	for _, r := range declaredRules() {
 		if !seen[r.ID] {
 			t.Errorf("%s has no fixture", r.ID)
 		}

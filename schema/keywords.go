@@ -175,6 +175,42 @@ func (c *comparer) types(n *tree.Node) typeMask {
 	return m
 }
 
+// acceptedTypes returns the types n can actually accept: the declared
+// types, narrowed by the values an enum or const lists and by a multipleOf
+// whose multiples are all integers. Keywords are judged with their
+// siblings: `type: string` beside an enum of strings restricts nothing,
+// and `type: number, multipleOf: 1` is `type: integer`.
+func (c *comparer) acceptedTypes(n *tree.Node) typeMask {
+	m := c.types(n) & listedTypes(n)
+	if m&tFrac != 0 && integralStep(n) {
+		m &^= tFrac
+	}
+	return m
+}
+
+// listedTypes returns the types of the values an enum or const lists
+// (every type without one).
+func listedTypes(n *tree.Node) typeMask {
+	vs := valuesOf(n)
+	if vs == nil {
+		return tAll
+	}
+	var m typeMask
+	for _, k := range vs.keys {
+		m |= valueType(vs.nodes[k])
+	}
+	return m
+}
+
+// integralStep reports a multipleOf that only integers satisfy.
+func integralStep(n *tree.Node) bool {
+	k, _ := number(n, "multipleOf")
+	return k != nil && k.Sign() > 0 && k.IsInt()
+}
+
+// intsOnly reports whether the numbers among the types are integers only.
+func intsOnly(m typeMask) bool { return m&tNum == tInt }
+
 func typeNames(m typeMask) []any {
 	var out []any
 	for _, t := range []struct {

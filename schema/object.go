@@ -3,6 +3,7 @@ package schema
 import (
 	"regexp"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
@@ -66,183 +67,223 @@ func (c *comparer) coverageOf(n *tree.Node, name string) coverage {
 	return cov
 }
 
+// objectSides holds the required names of both sides of an object pair
+// while its properties are compared.
+type objectSides struct {
+	reqB, reqR map[string]*tree.Node
+	consumed   map[string]bool // required changes already told by a property delta
+}
+
+// propertyDelta is the delta for one removed or added property, before it
+// is added (a removal and an addition may be told as one rename).
+type propertyDelta struct {
+	f         tree.Field
+	rd        *rawDelta
+	eff       bits
+	pragmatic bool
+}
+
 func (c *comparer) compareObject(p *pair) {
 	b, r := p.b, p.r
 	reqB, reqBOrder := stringSet(b, "required")
 	reqR, reqROrder := stringSet(r, "required")
-	consumed := map[string]bool{}
+	os := &objectSides{reqB: reqB, reqR: reqR, consumed: map[string]bool{}}
 
 	propsB, propsR := fields(b, "properties"), fields(r, "properties")
-	idxR := make(map[string]*tree.Node, len(propsR))
-	for _, f := range propsR {
-		if _, dup := idxR[f.Key]; !dup {
-			idxR[f.Key] = f.Value
-		}
-	}
-	idxB := make(map[string]*tree.Node, len(propsB))
+	idxB, idxR := firstByKey(propsB), firstByKey(propsR)
+	var removed, added []propertyDelta
 	for _, f := range propsB {
-		if _, dup := idxB[f.Key]; dup {
-			continue
+		if idxB[f.Key] != f.Value {
+			continue // duplicate key: the first one counts
 		}
-		idxB[f.Key] = f.Value
 		if rv, ok := idxR[f.Key]; ok {
 			if !c.sameSchema(f.Value, rv) { // checked first: most properties are unchanged
 				c.child(p, f.Value, rv, "/properties/"+tree.EscapePointer(f.Key), false)
 			}
 			continue
 		}
-		seg := "/properties/" + tree.EscapePointer(f.Key)
-		// Removed: the name now falls under the revision's coverage.
-		_, wasReq := reqB[f.Key]
-		_, isReq := reqR[f.Key]
-		cov := c.coverageOf(r, f.Key)
-		covB := c.coverageOf(b, f.Key)
-		var slice bits
-		switch {
-		case cov.unknown || covB.pattern != "":
-			slice = bU
-		default:
-			slice = c.effectOf(p, f.Value, cov.node, seg)
-		}
-		d := Delta{Base: f.Value, Revision: r, Old: iface(f.Value)}
-		if cov.kind != "open" {
-			d.Revision = kw(r, "additionalProperties")
-			if cov.pattern != "" {
-				d.Revision = r.Get("patternProperties").Get(cov.pattern)
-			}
-		}
-		name := quote(f.Key)
-		eff := slice
-		pragmatic := false
-		if wasReq && !isReq {
-			consumed[f.Key] = true
-			eff |= bW
-			switch cov.kind {
-			case "open":
-				d.Rule = "schema-required-property-removed"
-				d.Reason = "required property " + name + " removed: messages may now omit it, and consumers relying on it break"
-			case "closed":
-				d.Rule = "schema-required-property-removed-from-closed"
-				eff |= bN
-				d.Reason = "required property " + name + " removed from a closed object: every old message has it and every new one must not"
-			default:
-				d.Rule = "schema-required-property-removed"
-				d.Reason = "required property " + name + " removed: messages may now omit it; when present it is checked against " + coverageText(cov)
-			}
-			d.Hint = "keep the property (deprecate it) instead of removing it"
-		} else {
-			switch cov.kind {
-			case "open":
-				d.Rule = "schema-property-removed"
-				d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
-				// A property declared `false` is a deliberate ban, not an
-				// optional field: the pragmatic policy does not cover it.
-				pragmatic = !isReq && !c.isEmpty(f.Value)
-			case "closed":
-				d.Rule = "schema-property-removed-from-closed"
-				d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
-				d.Hint = "keep the property, or allow additional properties"
-			default:
-				d.Rule = "schema-property-removed-from-partially-open"
-				d.Reason = "property " + name + " removed: it is now checked against " + coverageText(cov)
-			}
-		}
-		if slice&bU != 0 && eff&bU != 0 {
-			d.Reason += " (whether that covers the old schema cannot be decided)"
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic)
+		removed = append(removed, c.removedProperty(p, f, os))
 	}
 	for _, f := range propsR {
-		if _, ok := idxB[f.Key]; ok {
+		if _, ok := idxB[f.Key]; ok || idxR[f.Key] != f.Value {
 			continue
 		}
-		if rv := idxR[f.Key]; rv != f.Value {
-			continue // duplicate key: the first one counts
-		}
-		seg := "/properties/" + tree.EscapePointer(f.Key)
-		_, wasReq := reqB[f.Key]
-		_, isReq := reqR[f.Key]
-		cov := c.coverageOf(b, f.Key)
-		covR := c.coverageOf(r, f.Key)
-		var slice bits
-		switch {
-		case cov.unknown || covR.pattern != "":
-			slice = bU
-		default:
-			slice = c.effectOf(p, cov.node, f.Value, seg)
-		}
-		d := Delta{Base: b, Revision: f.Value, New: iface(f.Value)}
-		if cov.kind != "open" {
-			d.Base = kw(b, "additionalProperties")
-			if cov.pattern != "" {
-				d.Base = b.Get("patternProperties").Get(cov.pattern)
-			}
-		}
-		name := quote(f.Key)
-		eff := slice
-		pragmatic := false
-		if isReq && !wasReq {
-			consumed[f.Key] = true
-			eff |= bN
-			switch cov.kind {
-			case "open":
-				d.Rule = "schema-required-property-added"
-				d.Reason = "new property " + name + " is required: messages without it are rejected"
-			case "closed":
-				d.Rule = "schema-required-property-added-to-closed"
-				eff |= bW
-				d.Reason = "new required property " + name + " in a closed object: no old message has it, and every new one must"
-			default:
-				d.Rule = "schema-required-property-added"
-				d.Reason = "new property " + name + " is required: messages without it are rejected"
-			}
-			d.Hint = "make it optional"
-		} else {
-			switch cov.kind {
-			case "open":
-				d.Rule = "schema-property-added"
-				d.Reason = "optional property " + name + " added to an open object: values of it that the new schema rejects were accepted before"
-				// A property declared `false` is a deliberate ban, not an
-				// optional field: the pragmatic policy does not cover it.
-				pragmatic = !isReq && !c.isEmpty(f.Value)
-			case "closed":
-				d.Rule = "schema-property-added-to-closed"
-				d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
-			default:
-				d.Rule = "schema-property-added-to-partially-open"
-				d.Reason = "property " + name + " added: before, it was checked against " + coverageText(cov)
-			}
-		}
-		if slice&bU != 0 {
-			d.Reason += " (whether the schemas contain each other cannot be decided)"
-		}
-		c.addStrict(p, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic)
+		added = append(added, c.addedProperty(p, f, os))
 	}
-
-	// required (JS-11, JS-12)
-	for _, name := range reqROrder {
-		if _, ok := reqB[name]; ok || consumed[name] {
+	renamed, renamedTo := c.renames(p, removed, added)
+	for i, rm := range removed {
+		if j, ok := renamed[i]; ok {
+			c.addRename(p, rm, added[j])
 			continue
 		}
-		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-added",
-			Base: kw(b, "required"), Revision: reqR[name], Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Narrower,
-			Reason: "property " + quote(name) + " is now required: messages without it are rejected", Hint: "make it optional"}})
+		c.addStrict(p, rm.rd, rm.eff, rm.pragmatic)
 	}
-	for _, name := range reqBOrder {
-		if _, ok := reqR[name]; ok || consumed[name] {
-			continue
+	for j, ad := range added {
+		if !renamedTo[j] {
+			c.addStrict(p, ad.rd, ad.eff, ad.pragmatic)
 		}
-		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-required-removed",
-			Base: reqB[name], Revision: kw(r, "required"), Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Wider,
-			Reason: "property " + quote(name) + " is no longer required: messages may omit it, and consumers relying on it break"}})
 	}
-
+	c.requiredChanges(p, os, reqBOrder, reqROrder)
 	c.compareAdditional(p, "additionalProperties", "properties")
 	c.comparePatternProperties(p, idxB, idxR)
-	c.compareOptionalSchema(p, "propertyNames", "schema-property-names-added", "schema-property-names-removed", "property names")
+	c.compareOptionalSchema(p, "propertyNames", catalogue.SchemaPropertyNamesAdded, catalogue.SchemaPropertyNamesRemoved, "property names")
 	c.countBound(p, "minProperties", false)
 	c.countBound(p, "maxProperties", true)
 	c.compareDependencies(p)
+}
+
+// firstByKey indexes map entries by key; the first of duplicate keys counts.
+func firstByKey(fs []tree.Field) map[string]*tree.Node {
+	out := make(map[string]*tree.Node, len(fs))
+	for _, f := range fs {
+		if _, dup := out[f.Key]; !dup {
+			out[f.Key] = f.Value
+		}
+	}
+	return out
+}
+
+// removedProperty judges a property only the base declares: its name now
+// falls under the revision's coverage (JS-01..JS-05).
+func (c *comparer) removedProperty(p *pair, f tree.Field, os *objectSides) propertyDelta {
+	seg := "/properties/" + tree.EscapePointer(f.Key)
+	_, wasReq := os.reqB[f.Key]
+	_, isReq := os.reqR[f.Key]
+	cov, slice, at := c.coveredBy(p, f, p.r, p.b, true, seg)
+	d := Delta{Base: f.Value, Revision: at, Old: iface(f.Value)}
+	name := quote(f.Key)
+	eff := slice
+	pragmatic := false
+	if wasReq && !isReq {
+		os.consumed[f.Key] = true
+		eff |= bW
+		switch cov.kind {
+		case "open":
+			d.Rule = catalogue.SchemaRequiredPropertyRemoved
+			d.Reason = "required property " + name + " removed: messages may now omit it"
+		case "closed":
+			d.Rule = catalogue.SchemaRequiredPropertyRemovedFromClosed
+			eff |= bN
+			d.Reason = "required property " + name + " removed from a closed object: every old message has it and every new one must not"
+		default:
+			d.Rule = catalogue.SchemaRequiredPropertyRemoved
+			d.Reason = "required property " + name + " removed: messages may now omit it; when present it is checked against " + coverageText(cov)
+		}
+		d.Hint = "keep the property (deprecate it) instead of removing it"
+	} else {
+		switch cov.kind {
+		case "open":
+			d.Rule = catalogue.SchemaPropertyRemoved
+			d.Reason = "optional property " + name + " removed from an open object: its value is no longer checked"
+			// A property declared `false` is a deliberate ban, not an
+			// optional field: the pragmatic policy does not cover it.
+			pragmatic = !isReq && !c.isEmpty(f.Value)
+		case "closed":
+			d.Rule = catalogue.SchemaPropertyRemovedFromClosed
+			d.Reason = "property " + name + " removed from a closed object (additionalProperties: false): messages that carry it are rejected now"
+			d.Hint = "keep the property, or allow additional properties"
+		default:
+			d.Rule = catalogue.SchemaPropertyRemovedFromPartiallyOpen
+			d.Reason = "property " + name + " removed: it is now checked against " + coverageText(cov)
+		}
+	}
+	if slice&bU != 0 && eff&bU != 0 {
+		d.Reason += " (whether that covers the old schema cannot be decided)"
+	}
+	return propertyDelta{f, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic}
+}
+
+// addedProperty judges a property only the revision declares: before, its
+// name fell under the base's coverage (JS-06..JS-10).
+func (c *comparer) addedProperty(p *pair, f tree.Field, os *objectSides) propertyDelta {
+	seg := "/properties/" + tree.EscapePointer(f.Key)
+	_, wasReq := os.reqB[f.Key]
+	_, isReq := os.reqR[f.Key]
+	cov, slice, at := c.coveredBy(p, f, p.b, p.r, false, seg)
+	d := Delta{Base: at, Revision: f.Value, New: iface(f.Value)}
+	name := quote(f.Key)
+	eff := slice
+	pragmatic := false
+	if isReq && !wasReq {
+		os.consumed[f.Key] = true
+		eff |= bN
+		switch cov.kind {
+		case "closed":
+			d.Rule = catalogue.SchemaRequiredPropertyAddedToClosed
+			eff |= bW
+			d.Reason = "new required property " + name + " in a closed object: no old message has it, and every new one must"
+		default:
+			d.Rule = catalogue.SchemaRequiredPropertyAdded
+			d.Reason = "new property " + name + " is required: messages without it are rejected"
+		}
+		d.Hint = "make it optional"
+	} else {
+		switch cov.kind {
+		case "open":
+			d.Rule = catalogue.SchemaPropertyAdded
+			d.Reason = "optional property " + name + " added to an open object: its value is checked now, where any value was accepted before"
+			// A property declared `false` is a deliberate ban, not an
+			// optional field: the pragmatic policy does not cover it.
+			pragmatic = !isReq && !c.isEmpty(f.Value)
+		case "closed":
+			d.Rule = catalogue.SchemaPropertyAddedToClosed
+			d.Reason = "property " + name + " added to a closed object (additionalProperties: false): messages carrying it were rejected before"
+		default:
+			d.Rule = catalogue.SchemaPropertyAddedToPartiallyOpen
+			d.Reason = "property " + name + " added: before, it was checked against " + coverageText(cov)
+		}
+	}
+	if slice&bU != 0 {
+		d.Reason += " (whether the schemas contain each other cannot be decided)"
+	}
+	return propertyDelta{f, &rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkObject, name: f.Key}}, eff, pragmatic}
+}
+
+// coveredBy works out, for a property only one side declares (own), what
+// governs its name on the other side: the coverage, the effect of trading
+// the property for it (removed: property → coverage, else the reverse),
+// and the node of the other side a delta points at.
+func (c *comparer) coveredBy(p *pair, f tree.Field, other, own *tree.Node, removed bool, seg string) (coverage, bits, *tree.Node) {
+	cov := c.coverageOf(other, f.Key)
+	var slice bits
+	switch {
+	case cov.unknown || c.coverageOf(own, f.Key).pattern != "":
+		slice = bU
+	case removed:
+		slice = c.effectOf(p, f.Value, cov.node, seg)
+	default:
+		slice = c.effectOf(p, cov.node, f.Value, seg)
+	}
+	at := other
+	if cov.kind != "open" {
+		at = kw(other, "additionalProperties")
+		if cov.pattern != "" {
+			at = other.Get("patternProperties").Get(cov.pattern)
+		}
+	}
+	return cov, slice, at
+}
+
+// requiredChanges reports properties declared on both sides that became
+// required or optional (JS-11, JS-12).
+func (c *comparer) requiredChanges(p *pair, os *objectSides, reqBOrder, reqROrder []string) {
+	b, r := p.b, p.r
+	for _, name := range reqROrder {
+		if _, ok := os.reqB[name]; ok || os.consumed[name] {
+			continue
+		}
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaRequiredAdded,
+			Base: kw(b, "required"), Revision: os.reqR[name], Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Narrower,
+			Reason: "property " + quote(name) + " is now required: messages without it are rejected", Hint: "make it optional"}})
+	}
+	for _, name := range reqBOrder {
+		if _, ok := os.reqR[name]; ok || os.consumed[name] {
+			continue
+		}
+		p.add(&rawDelta{seg: "/required", wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaRequiredRemoved,
+			Base: os.reqB[name], Revision: kw(r, "required"), Old: iface(b.Get("required")), New: iface(r.Get("required")), Effect: Wider,
+			Reason: "property " + quote(name) + " is no longer required: messages may omit it", Hint: "keep it required"}})
+	}
 }
 
 // addStrict adds a delta whose strict effect is eff; pragmatic deltas (an
@@ -251,8 +292,9 @@ func (c *comparer) addStrict(p *pair, rd *rawDelta, eff bits, pragmatic bool) {
 	rd.d.StrictEffect = eff.effect()
 	rd.d.Effect = rd.d.StrictEffect
 	if pragmatic && rd.d.StrictEffect != None {
+		// The reason states the fact; what --strict would make of it is the
+		// finding's note, written where levels are decided.
 		rd.d.Effect = None
-		rd.d.Reason += " (no effect under the pragmatic policy; strict: " + rd.d.StrictEffect.String() + ")"
 	}
 	p.deltas = append(p.deltas, rd)
 	p.local |= eff
@@ -265,16 +307,26 @@ func coverageText(cov coverage) string {
 	return "additionalProperties"
 }
 
+// additionalRules name the four ways additionalProperties or
+// additionalItems can change between open, closed and a schema.
+type additionalRules struct{ allowed, disallowed, added, removed string }
+
+var (
+	additionalPropertiesRules = additionalRules{catalogue.SchemaAdditionalPropertiesAllowed,
+		catalogue.SchemaAdditionalPropertiesDisallowed, catalogue.SchemaAdditionalPropertiesAdded, catalogue.SchemaAdditionalPropertiesRemoved}
+	additionalItemsRules = additionalRules{catalogue.SchemaAdditionalItemsAllowed,
+		catalogue.SchemaAdditionalItemsDisallowed, catalogue.SchemaAdditionalItemsAdded, catalogue.SchemaAdditionalItemsRemoved}
+)
+
 // compareAdditional handles additionalProperties / additionalItems: open
 // (absent or true), closed (false) or a schema (JS-13..JS-15, JS-47).
 func (c *comparer) compareAdditional(p *pair, key, what string) {
 	nb, nr := p.b.Get(key), p.r.Get(key)
 	kb, kr := c.openKind(nb), c.openKind(nr)
 	seg := "/" + key
-	prefix := "schema-additional-properties-"
-	noun := "properties"
+	ids, noun := additionalPropertiesRules, "properties"
 	if key == "additionalItems" {
-		prefix, noun = "schema-additional-items-", "items"
+		ids, noun = additionalItemsRules, "items"
 	}
 	if kb == "schema" && kr == "schema" {
 		c.child(p, nb, nr, seg, false)
@@ -286,17 +338,17 @@ func (c *comparer) compareAdditional(p *pair, key, what string) {
 	d := Delta{Base: kw(p.b, key), Revision: kw(p.r, key), Old: iface(nb), New: iface(nr)}
 	switch {
 	case kb == "closed": // → open or schema
-		d.Rule, d.Effect = prefix+"allowed", Wider
+		d.Rule, d.Effect = ids.allowed, Wider
 		d.Reason = key + " was false and now allows additional " + noun + ": messages with " + noun + " beyond the declared ones are accepted now"
 	case kr == "closed": // open or schema →
-		d.Rule, d.Effect = prefix+"disallowed", Narrower
+		d.Rule, d.Effect = ids.disallowed, Narrower
 		d.Reason = key + " is now false: messages with " + noun + " beyond the declared ones are rejected"
 		d.Hint = "keep allowing additional " + noun
 	case kb == "open": // → schema
-		d.Rule, d.Effect = prefix+"added", Narrower
+		d.Rule, d.Effect = ids.added, Narrower
 		d.Reason = key + " schema added: additional " + noun + " it rejects are no longer accepted"
 	default: // schema → open
-		d.Rule, d.Effect = prefix+"removed", Wider
+		d.Rule, d.Effect = ids.removed, Wider
 		d.Reason = key + " schema removed: any additional " + noun + " are accepted now"
 	}
 	p.add(&rawDelta{seg: seg, d: d, wit: witnessHint{kind: wkExtra, countKey: key}})
@@ -372,7 +424,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tr
 		if eff == 0 {
 			continue
 		}
-		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-removed", Base: f.Value, Revision: kw(p.r, "patternProperties"), Old: iface(f.Value),
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: catalogue.SchemaPatternPropertyRemoved, Base: f.Value, Revision: kw(p.r, "patternProperties"), Old: iface(f.Value),
 			Reason: "patternProperties " + quote(f.Key) + " removed: matching property names are now checked against additionalProperties"}}, eff, false)
 	}
 	for _, f := range pr {
@@ -387,7 +439,7 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tr
 		if eff == 0 {
 			continue
 		}
-		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: "schema-pattern-property-added", Base: kw(p.b, "patternProperties"), Revision: f.Value, New: iface(f.Value),
+		c.addStrict(p, &rawDelta{seg: seg, wit: witnessHint{kind: wkExtra, pattern: f.Key}, d: Delta{Rule: catalogue.SchemaPatternPropertyAdded, Base: kw(p.b, "patternProperties"), Revision: f.Value, New: iface(f.Value),
 			Reason: "patternProperties " + quote(f.Key) + " added: properties whose names match it are checked against its schema instead of additionalProperties"}}, eff, false)
 	}
 }
@@ -433,7 +485,7 @@ func (c *comparer) compareDependencies(p *pair) {
 			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
 				continue
 			}
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-removed", Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyRemoved, Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
 				Reason: "the dependency of property " + quote(name) + " was removed: messages with it are no longer held to it"}})
 			continue
 		}
@@ -457,20 +509,20 @@ func (c *comparer) compareDependencies(p *pair) {
 			d := Delta{Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node)}
 			switch {
 			case added && removed:
-				d.Rule, d.Effect = "schema-dependency-changed", Incomparable
+				d.Rule, d.Effect = catalogue.SchemaDependencyChanged, Incomparable
 				d.Reason = "the properties required with " + quote(name) + " changed both ways"
 			case added:
-				d.Rule, d.Effect = "schema-dependency-extended", Narrower
+				d.Rule, d.Effect = catalogue.SchemaDependencyExtended, Narrower
 				d.Reason = "messages with " + quote(name) + " must now carry more properties"
 			default:
-				d.Rule, d.Effect = "schema-dependency-narrowed", Wider
+				d.Rule, d.Effect = catalogue.SchemaDependencyNarrowed, Wider
 				d.Reason = "messages with " + quote(name) + " need fewer properties now"
 			}
 			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: d})
 		case !isList(x.node) && !isList(y.node):
 			c.child(p, x.node, y.node, seg, false)
 		default:
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-changed", Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
+			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyChanged, Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
 				Reason: "the dependency of " + quote(name) + " changed between a property list and a schema; the effect is not computed"}})
 		}
 	}
@@ -482,7 +534,7 @@ func (c *comparer) compareDependencies(p *pair) {
 		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
 			continue
 		}
-		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: "schema-dependency-added", Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
+		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyAdded, Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
 			Reason: "a dependency was added for property " + quote(name) + ": messages with it must satisfy more"}})
 	}
 }

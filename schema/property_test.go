@@ -130,7 +130,7 @@ func mutate(r *rand.Rand, s any) {
 	}
 	m := pick(r, spots)
 	props, _ := m["properties"].(map[string]any)
-	switch r.IntN(26) {
+	switch r.IntN(29) {
 	case 0: // add a property
 		if props == nil {
 			props = map[string]any{}
@@ -316,6 +316,46 @@ func mutate(r *rand.Rand, s any) {
 		m["allOf"] = []any{inner}
 		for k, v := range randomLeafSchema(r) {
 			m[k] = v
+		}
+	case 26: // split an object into an allOf of two (an equivalent rewrite)
+		if len(props) < 2 {
+			return
+		}
+		keys := sortedKeys(props)
+		first := cloneJSON(m).(map[string]any)
+		second := map[string]any{"properties": map[string]any{}}
+		for _, k := range keys[:len(keys)/2] {
+			second["properties"].(map[string]any)[k] = props[k]
+			delete(first["properties"].(map[string]any), k)
+		}
+		for k := range m {
+			delete(m, k)
+		}
+		m["allOf"] = []any{first, second}
+	case 27: // say the type the values already have
+		if e, ok := m["enum"].([]any); ok && len(e) > 0 {
+			if _, isStr := e[0].(string); isStr {
+				m["type"] = "string"
+			}
+		} else if m["type"] == "integer" {
+			m["type"], m["multipleOf"] = "number", 1.0
+		}
+	case 28: // move a property between allOf members
+		if l, ok := m["allOf"].([]any); ok && len(l) >= 2 {
+			from, _ := l[0].(map[string]any)
+			to, _ := l[1].(map[string]any)
+			fp, _ := from["properties"].(map[string]any)
+			if from == nil || to == nil || len(fp) == 0 {
+				return
+			}
+			k := sortedKeys(fp)[0]
+			tp, _ := to["properties"].(map[string]any)
+			if tp == nil {
+				tp = map[string]any{}
+				to["properties"] = tp
+			}
+			tp[k] = fp[k]
+			delete(fp, k)
 		}
 	case 23: // switch a combinator kind
 		for _, k := range []string{"anyOf", "oneOf", "allOf"} {
@@ -645,6 +685,7 @@ func envInt(name string, def int) int {
 }
 
 func TestPropertyVerdictsAgreeWithAValidator(t *testing.T) {
+	t.Parallel()
 	pairs := envInt("EVENTDIFF_PROPERTY_PAIRS", 400)
 	seed := uint64(envInt("EVENTDIFF_PROPERTY_SEED", 20261126))
 	r := rand.New(rand.NewPCG(seed, 7))
@@ -688,7 +729,7 @@ func TestPropertyVerdictsAgreeWithAValidator(t *testing.T) {
 		strictOf := None
 		for _, d := range pres.Deltas {
 			strictOf = Combine(strictOf, d.StrictEffect)
-			if d.Effect != d.StrictEffect && d.Rule != "schema-property-added" && d.Rule != "schema-property-removed" && d.Rule != "schema-all-of-member-added" {
+			if d.Effect != d.StrictEffect && d.Rule != "schema-property-added" && d.Rule != "schema-property-removed" && d.Rule != "schema-property-renamed" && d.Rule != "schema-all-of-member-added" {
 				t.Errorf("pair %d: pragmatic policy changed %s (%v, strict %v)", i, d.Rule, d.Effect, d.StrictEffect)
 			}
 		}
@@ -752,4 +793,77 @@ func TestPropertyVerdictsAgreeWithAValidator(t *testing.T) {
 	}
 	sort.Strings(keys)
 	t.Logf("%d pairs: %s; %d witnesses checked", pairs, strings.Join(keys, " "), witnesses)
+}
+
+// equivalences are rewrites the engine calls "no change" by judging
+// keywords together (issue 14): each pair must accept the same values.
+var equivalences = [][2]string{
+	{`{"enum":["a","b"]}`, `{"type":"string","enum":["a","b"]}`},
+	{`{"type":"object","properties":{"s":{"enum":["new","paid"]}}}`, `{"type":"object","properties":{"s":{"type":"string","enum":["new","paid"]}}}`},
+	{`{"type":"integer"}`, `{"type":"number","multipleOf":1}`},
+	{`{"type":"number","multipleOf":2,"maximum":10}`, `{"type":"integer","multipleOf":2,"maximum":10}`},
+	{`{"type":"integer","minimum":1}`, `{"type":"integer","exclusiveMinimum":0}`},
+	{`{"type":"integer","maximum":9}`, `{"type":"number","multipleOf":1,"exclusiveMaximum":10}`},
+	{`{"type":"object","required":["a"],"properties":{"a":{"type":"string"},"b":{"type":"integer"}}}`,
+		`{"allOf":[{"type":"object","required":["a"],"properties":{"a":{"type":"string"}}},{"type":"object","properties":{"b":{"type":"integer"}}}]}`},
+	{`{"allOf":[{"type":"object","properties":{"a":{"type":"string"}}},{"properties":{"b":{"type":"integer"},"c":{"type":"boolean"}},"required":["c"]}]}`,
+		`{"allOf":[{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer"}}},{"properties":{"c":{"type":"boolean"}},"required":["c"]}]}`},
+	{`{"anyOf":[{"oneOf":[{"type":"object","required":["snaktype","datavalue"],"properties":{"snaktype":{"const":"value"},"datavalue":{"type":"string"}}},{"type":"object","required":["snaktype","datavalue"],"properties":{"snaktype":{"const":"value"},"datavalue":{"type":"object"}}}]},{"type":"object","required":["snaktype"],"properties":{"snaktype":{"enum":["somevalue","novalue"]}}}]}`,
+		`{"oneOf":[{"oneOf":[{"type":"object","required":["snaktype","datavalue"],"properties":{"snaktype":{"const":"value"},"datavalue":{"type":"string"}}},{"type":"object","required":["snaktype","datavalue"],"properties":{"snaktype":{"const":"value"},"datavalue":{"type":"object"}}}]},{"type":"object","required":["snaktype"],"properties":{"snaktype":{"enum":["somevalue","novalue"]}}}]}`},
+	{`{"anyOf":[{"type":"object","required":["k"],"properties":{"k":{"const":"x"}}},{"type":"object","properties":{"k":{"not":{"const":"x"}}}}]}`,
+		`{"oneOf":[{"type":"object","required":["k"],"properties":{"k":{"const":"x"}}},{"type":"object","properties":{"k":{"not":{"const":"x"}}}}]}`},
+}
+
+// TestEquivalencesAgreeWithAValidator checks each equivalence both ways:
+// the engine finds no effect, and santhosh-tekuri/jsonschema accepts
+// exactly the same sample values (generated from either side, mutated,
+// and from a palette) with both schemas.
+func TestEquivalencesAgreeWithAValidator(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 14))
+	for i, eq := range equivalences {
+		for _, sides := range [][2]string{{eq[0], eq[1]}, {eq[1], eq[0]}} {
+			bn, err := spec.ParseResolved("base.json", []byte(sides[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rn, err := spec.ParseResolved("revision.json", []byte(sides[1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res := compareNodes(t, bn, rn, Options{Strict: true}); res.Effect != None {
+				t.Errorf("equivalence %d: the engine says %v\n base %s\n rev  %s\n%s", i, res.Effect, sides[0], sides[1], describe(res))
+			}
+			ob, or := compileOracle(t, sides[0], false), compileOracle(t, sides[1], false)
+			if ob == nil || or == nil {
+				t.Fatalf("equivalence %d does not compile", i)
+			}
+			var values []any
+			for _, s := range sides {
+				var root map[string]any
+				if err := json.Unmarshal([]byte(s), &root); err != nil {
+					t.Fatal(err)
+				}
+				g := &valueGen{r: r, root: root}
+				for k := 0; k < 200; k++ {
+					v := g.gen(root, 0)
+					values = append(values, v, g.mutateValue(v, 0), g.palette())
+				}
+			}
+			valid := 0
+			for _, v := range values {
+				vb, vr := ob.valid(t, v), or.valid(t, v)
+				if vb != vr {
+					vj, _ := json.Marshal(v)
+					t.Errorf("equivalence %d: %s is valid in base=%v, revision=%v\n base %s\n rev  %s", i, vj, vb, vr, sides[0], sides[1])
+					break
+				}
+				if vb {
+					valid++
+				}
+			}
+			if valid == 0 {
+				t.Errorf("equivalence %d: no sample value is valid, the check proves nothing", i)
+			}
+		}
+	}
 }

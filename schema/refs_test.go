@@ -38,6 +38,7 @@ root: {$ref: '#/definitions/Node'}
 func treeDoc(max string) string { return strings.ReplaceAll(recursiveTree, "%MAX%", max) }
 
 func TestRefRenamedWithSameContentIsNoDelta(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", `
 definitions:
   Order: {type: object, required: [id], properties: {id: {type: string}, lines: {type: array, items: {$ref: '#/definitions/Line'}}}}
@@ -57,6 +58,7 @@ root: {$ref: '#/definitions/PurchaseOrder'}
 }
 
 func TestInlineVersusRefIsNoDelta(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", `
 definitions:
   Line: {type: object, properties: {sku: {type: string}}}
@@ -74,6 +76,7 @@ root: {type: array, items: {type: object, properties: {sku: {type: string}}}}
 }
 
 func TestRecursiveSchemaUnchanged(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", treeDoc("10"))
 	r := root(t, "r.yaml", treeDoc("10"))
 	done := make(chan Result, 1)
@@ -89,6 +92,7 @@ func TestRecursiveSchemaUnchanged(t *testing.T) {
 }
 
 func TestRecursiveSchemaChangedDeepInside(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", treeDoc("10"))
 	r := root(t, "r.yaml", treeDoc("5"))
 	res := compareNodes(t, b, r, strict)
@@ -123,6 +127,7 @@ func TestRecursiveSchemaChangedDeepInside(t *testing.T) {
 }
 
 func TestMutualRecursionChangedInOneHalf(t *testing.T) {
+	t.Parallel()
 	src := func(kind string) string {
 		return `
 definitions:
@@ -158,6 +163,7 @@ root: {$ref: '#/definitions/Folder'}
 }
 
 func TestSharedSchemaReportedOnce(t *testing.T) {
+	t.Parallel()
 	src := func(max string) string {
 		return `
 definitions:
@@ -185,6 +191,7 @@ root:
 }
 
 func TestDeltaNodesAreTheDocumentsNodes(t *testing.T) {
+	t.Parallel()
 	b := parse(t, "b.yaml", `{type: object, required: [id], properties: {id: {type: string}, status: {type: string, enum: [A, B]}}}`)
 	r := parse(t, "r.yaml", `{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string, enum: [A]}}}`)
 	res := compareNodes(t, b, r, Options{})
@@ -226,6 +233,7 @@ func TestDeltaNodesAreTheDocumentsNodes(t *testing.T) {
 }
 
 func TestEvidence(t *testing.T) {
+	t.Parallel()
 	b := `{type: object, required: [id], properties: {id: {type: string}, status: {type: string}}}`
 	r := `{type: object, required: [id, status], properties: {id: {type: string}, status: {type: string}}}`
 	res := compareT(t, b, r, Options{})
@@ -257,6 +265,7 @@ func TestEvidence(t *testing.T) {
 }
 
 func TestWitnessForWiderAndIncomparable(t *testing.T) {
+	t.Parallel()
 	res := compareT(t, `{type: object, properties: {n: {type: integer, maximum: 5}}}`, `{type: object, properties: {n: {type: integer, maximum: 7}}}`, strict)
 	w := res.Deltas[0].Witness
 	if w == nil || w.ValidIn != "revision" {
@@ -272,6 +281,7 @@ func TestWitnessForWiderAndIncomparable(t *testing.T) {
 }
 
 func TestUnknownPatternProvedIncomparableByWitnesses(t *testing.T) {
+	t.Parallel()
 	b := `{type: object, properties: {sku: {type: string, pattern: "^[A-Z]{3}$"}}}`
 	r := `{type: object, properties: {sku: {type: string, pattern: "^[0-9]{3}$"}}}`
 	res := compareT(t, b, r, Options{
@@ -295,6 +305,7 @@ func TestUnknownPatternProvedIncomparableByWitnesses(t *testing.T) {
 }
 
 func TestCautionOnFormatWidth(t *testing.T) {
+	t.Parallel()
 	res := compareT(t, `{type: integer, format: int32}`, `{type: integer, format: int64}`, Options{})
 	if len(res.Deltas) != 1 || !res.Deltas[0].CautionSend || res.Deltas[0].CautionReceive {
 		t.Fatalf("int32→int64 must caution senders:\n%s", describe(res))
@@ -310,6 +321,7 @@ func TestCautionOnFormatWidth(t *testing.T) {
 }
 
 func TestDiscriminatedBranchRenamed(t *testing.T) {
+	t.Parallel()
 	src := func(name string) string {
 		return `
 definitions:
@@ -343,6 +355,7 @@ func TestIdenticalPointersShortCircuit(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	b := `{type: object, required: [a], properties: {a: {type: string}, b: {enum: [1, 2]}, c: {anyOf: [{type: string}, {type: integer}]}}}`
 	r := `{type: object, required: [b], properties: {a: {type: integer}, b: {enum: [2, 3]}, c: {anyOf: [{type: integer}, {type: boolean}]}, d: {}}}`
 	first := describe(compareT(t, b, r, Options{}))
@@ -355,6 +368,7 @@ func TestDeterministic(t *testing.T) {
 
 // Malformed schemas are compared as best possible, never panicking.
 func TestMalformedSchemasAreTolerated(t *testing.T) {
+	t.Parallel()
 	weird := []string{
 		`{type: 5}`, `{properties: []}`, `{required: "x"}`, `{type: [5, {}]}`, `{enum: 3}`, `{const: null}`,
 		`{items: 7}`, `{items: [1, "x"]}`, `{allOf: {}}`, `{anyOf: []}`, `{oneOf: [null]}`, `{not: 3}`,
@@ -392,6 +406,8 @@ func FuzzCompare(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		na, err1 := spec.ParseResolved("a.yaml", []byte(a))
 		nb, err2 := spec.ParseResolved("b.yaml", []byte(b))
 		if err1 != nil || err2 != nil {
@@ -405,6 +421,7 @@ func FuzzCompare(f *testing.F) {
 // Compare only reads the documents, so callers may compare messages that
 // share schemas from several goroutines.
 func TestConcurrentCompares(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", treeDoc("10"))
 	r := root(t, "r.yaml", treeDoc("5"))
 	done := make(chan string, 8)
@@ -420,6 +437,7 @@ func TestConcurrentCompares(t *testing.T) {
 }
 
 func TestRefsThroughAWrapper(t *testing.T) {
+	t.Parallel()
 	b := root(t, "b.yaml", `
 definitions:
   Money: {type: number, maximum: 100}
@@ -452,6 +470,7 @@ root: {type: object, properties: {price: {$ref: '#/definitions/Amount'}}}
 // Two messages sharing a component give deltas a caller can merge by
 // (Rule, Base, Revision).
 func TestDeltasAcrossComparesShareNodes(t *testing.T) {
+	t.Parallel()
 	src := func(max string) string {
 		return `
 definitions:
@@ -477,6 +496,7 @@ updated: {type: object, properties: {line: {$ref: '#/definitions/Line'}}}
 
 // An example is a witness only for the change that makes it fail.
 func TestExampleWitnessMatchesItsDelta(t *testing.T) {
+	t.Parallel()
 	b := `{type: object, properties: {id: {type: string}, note: {type: string, maxLength: 10}}}`
 	r := `{type: object, required: [id], properties: {id: {type: string}, note: {type: string, maxLength: 5}}}`
 	ex := map[string]any{"note": "hi"} // lacks id, short note
@@ -501,6 +521,7 @@ func TestExampleWitnessMatchesItsDelta(t *testing.T) {
 // AsyncAPI hierarchies put the discriminator on the parent that children
 // extend with allOf; renaming a child changes its wire value too.
 func TestDiscriminatedHierarchyChildRenamed(t *testing.T) {
+	t.Parallel()
 	src := func(name string) string {
 		return `
 definitions:

@@ -6,6 +6,7 @@ import (
 )
 
 func TestPatternSamplesMatch(t *testing.T) {
+	t.Parallel()
 	for _, p := range []string{
 		`^[A-Z]{3}-[0-9]{4}$`, `^[a-z]+$`, `^(foo|bar)+baz?$`, `\d{2,4}`, `^urn:[a-z0-9][a-z0-9-]{0,31}:.+$`,
 		`^$`, `x*`, `^[^\s]+@[^\s]+$`, `(?i)abc`, `^\w+(\.\w+)*$`,
@@ -29,6 +30,7 @@ func TestPatternSamplesMatch(t *testing.T) {
 // Samples of each pattern prove a pattern change incomparable, with no
 // examples given.
 func TestPatternChangeProvedBySamples(t *testing.T) {
+	t.Parallel()
 	res := compareT(t, `{type: string, pattern: "^[A-Z]{3}-[0-9]{4}$"}`, `{type: string, pattern: "^[A-Z]{2}[0-9]{6}$"}`, Options{})
 	if len(res.Deltas) != 1 || res.Deltas[0].Effect != Incomparable || res.Deltas[0].Witness == nil {
 		t.Fatalf("%s", describe(res))
@@ -42,6 +44,7 @@ func TestPatternChangeProvedBySamples(t *testing.T) {
 }
 
 func TestTrivialPatterns(t *testing.T) {
+	t.Parallel()
 	for _, p := range []string{"", ".*", "^.*", ".*$", `[\s\S]*`, `^[\s\S]*$`} {
 		if !trivialPattern(p) {
 			t.Errorf("%q should be trivial", p)

@@ -54,6 +54,7 @@ func runRuleCases(t *testing.T, cases []ruleCase) {
 var strict = Options{Strict: true}
 
 func TestObjectRules(t *testing.T) {
+	t.Parallel()
 	runRuleCases(t, []ruleCase{
 		{name: "JS-01 optional property removed, open, pragmatic",
 			base: `{type: object, properties: {a: {type: string}, b: {type: integer}}}`,
@@ -231,6 +232,7 @@ func TestObjectRules(t *testing.T) {
 }
 
 func TestTypeAndValueRules(t *testing.T) {
+	t.Parallel()
 	oa := Options{OpenAPI: true, Strict: true}
 	runRuleCases(t, []ruleCase{
 		{name: "JS-21 integer to number", opts: strict, base: `{type: integer}`, rev: `{type: number}`,
@@ -289,6 +291,7 @@ func TestTypeAndValueRules(t *testing.T) {
 }
 
 func TestBoundRules(t *testing.T) {
+	t.Parallel()
 	runRuleCases(t, []ruleCase{
 		{name: "JS-34 maximum decreased", opts: strict, base: `{type: number, maximum: 10}`, rev: `{type: number, maximum: 5}`,
 			want: []string{"schema-maximum-decreased narrower"}, effect: Narrower},
@@ -394,6 +397,7 @@ func TestBoundRules(t *testing.T) {
 }
 
 func TestArrayRules(t *testing.T) {
+	t.Parallel()
 	runRuleCases(t, []ruleCase{
 		{name: "JS-43 items added", opts: strict, base: `{type: array}`, rev: `{type: array, items: {type: string}}`,
 			want: []string{"schema-items-added narrower"}, effect: Narrower},
@@ -442,6 +446,7 @@ func TestArrayRules(t *testing.T) {
 }
 
 func TestCombinatorRules(t *testing.T) {
+	t.Parallel()
 	const a = `{type: object, required: [kind], properties: {kind: {const: a}, x: {type: string}}}`
 	const b = `{type: object, required: [kind], properties: {kind: {const: b}, y: {type: integer}}}`
 	const c = `{type: object, required: [kind], properties: {kind: {const: c}, z: {type: boolean}}}`
@@ -556,6 +561,7 @@ func TestCombinatorRules(t *testing.T) {
 }
 
 func TestMetaRules(t *testing.T) {
+	t.Parallel()
 	runRuleCases(t, []ruleCase{
 		{name: "JS-62 $id", base: `{$id: "urn:a", type: string}`, rev: `{$id: "urn:b", type: string}`,
 			want: []string{"schema-id-changed none"}, effect: None},

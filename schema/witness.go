@@ -21,6 +21,7 @@ const (
 	wkExtra                      // objects with an undeclared property
 	wkItems                      // arrays
 	wkKeyword                    // objects with odd property names
+	wkOverlap                    // values meant to match several branches at once
 )
 
 // witnessHint tells the witness search which values are worth trying.
@@ -48,7 +49,10 @@ type witnessFinder struct {
 	budget int
 	steps  int
 	both   bool
-	nums   map[*tree.Node]*big.Rat
+	// foundRevision: the last find found a value the revision accepts and
+	// the base rejects.
+	foundRevision bool
+	nums          map[*tree.Node]*big.Rat
 }
 
 func newWitnessFinder(c *comparer) *witnessFinder {
@@ -58,7 +62,7 @@ func newWitnessFinder(c *comparer) *witnessFinder {
 // find returns a confirmed witness for d, or nil. For unknown effects it
 // searches both directions and sets w.both when both exist.
 func (w *witnessFinder) find(p *pair, rd *rawDelta, d *Delta) *Witness {
-	w.both = false
+	w.both, w.foundRevision = false, false
 	eff := d.Effect
 	if eff == None {
 		eff = d.StrictEffect
@@ -78,6 +82,7 @@ func (w *witnessFinder) find(p *pair, rd *rawDelta, d *Delta) *Witness {
 		if wt == nil {
 			continue
 		}
+		w.foundRevision = w.foundRevision || side == "revision"
 		if found == nil {
 			found = wt
 		} else if eff == Unknown {
@@ -292,6 +297,9 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 		}
 		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
 			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
+	case wkOverlap:
+		out = append(out, g.overlaps(p)...)
+		out = append(out, g.objectVariants(p, h, named)...)
 	case wkObject, wkExtra, wkKeyword, wkPalette:
 		out = append(out, g.objectVariants(p, h, named)...)
 	}
@@ -356,6 +364,33 @@ func (g *generator) namedValues(p *pair) []any {
 	}
 	walk(p.b, 0)
 	walk(p.r, 0)
+	return out
+}
+
+// overlaps: for each pair of anyOf/oneOf branches on either side, a value
+// built to satisfy both (their small values merged).
+func (g *generator) overlaps(p *pair) []any {
+	var out []any
+	for _, n := range []*tree.Node{p.b, p.r} {
+		own, _ := g.min(n, 0)
+		for _, k := range []string{"anyOf", "oneOf"} {
+			l := seqItems(n, k)
+			if len(l) > 8 {
+				l = l[:8]
+			}
+			for i := range l {
+				vi, ok := g.min(l[i], 1)
+				if !ok {
+					continue
+				}
+				for j := i + 1; j < len(l); j++ {
+					if vj, ok := g.min(l[j], 1); ok {
+						out = append(out, merge(own, merge(cloneValue(vi), vj)))
+					}
+				}
+			}
+		}
+	}
 	return out
 }
 

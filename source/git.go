@@ -86,9 +86,15 @@ type RevisionError struct {
 	Rev     string
 	Shallow bool   // the repository is a shallow clone, the likely reason
 	Detail  string // git's own words
+	// Object is set when the revision does name an object, but one that
+	// is no commit: "tree" or "blob" (a tag is peeled first).
+	Object string
 }
 
 func (e *RevisionError) Error() string {
+	if e.Object != "" {
+		return fmt.Sprintf("%s names a %s, not a commit: give a branch, a tag or a commit", e.Rev, e.Object)
+	}
 	msg := fmt.Sprintf("unknown revision %s", e.Rev)
 	if e.Shallow {
 		return msg + " in this shallow clone: fetch the history first (fetch-depth: 0 in actions/checkout, or git fetch --unshallow)"
@@ -128,6 +134,9 @@ func (g *GitRepo) Commit(rev string) (string, error) {
 	}
 	out, err := g.run("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil || out == "" {
+		if kind := g.objectType(rev); kind != "" && kind != "commit" {
+			return "", &RevisionError{Rev: rev, Object: kind}
+		}
 		detail := ""
 		if err != nil {
 			detail = err.Error()
@@ -135,6 +144,21 @@ func (g *GitRepo) Commit(rev string) (string, error) {
 		return "", &RevisionError{Rev: rev, Shallow: g.Shallow(), Detail: detail}
 	}
 	return out, nil
+}
+
+// objectType is the type of the object rev names once tags are peeled
+// ("commit", "tree", "blob"), or "" when it names none: a tree or blob id
+// given as a revision deserves better than "unknown revision".
+func (g *GitRepo) objectType(rev string) string {
+	id, err := g.run("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{}")
+	if err != nil || id == "" {
+		return ""
+	}
+	kind, err := g.run("cat-file", "-t", id)
+	if err != nil {
+		return ""
+	}
+	return kind
 }
 
 // MergeBase is the best common ancestor of two commits: what a branch

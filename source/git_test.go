@@ -146,6 +146,21 @@ func TestGitRevisionErrors(t *testing.T) {
 	if _, err := repo.Commit("--output=/tmp/x"); err == nil || !strings.Contains(err.Error(), "not a revision") {
 		t.Errorf("an option as revision: %v", err)
 	}
+	// A tree or blob id (or a tag of one) exists, but is no commit.
+	dir := repo.Top
+	tree := git(t, dir, "rev-parse", "HEAD^{tree}")
+	blob := git(t, dir, "rev-parse", "HEAD:a.yaml")
+	git(t, dir, "tag", "-a", "-m", "a tree", "tree-tag", tree)
+	for rev, want := range map[string]string{
+		tree:       tree + " names a tree, not a commit: give a branch, a tag or a commit",
+		blob:       blob + " names a blob, not a commit",
+		"tree-tag": "tree-tag names a tree, not a commit",
+	} {
+		_, err := repo.Commit(rev)
+		if !errors.As(err, &re) || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Commit(%s): %v; want %q", rev, err, want)
+		}
+	}
 	for in, want := range map[string]string{"api/a.yaml": "api/a.yaml", "./a.yaml": "a.yaml", "api/../b.yaml": "b.yaml"} {
 		if got, err := repo.TopRelative(in); err != nil || got != want {
 			t.Errorf("TopRelative(%q) = %q, %v; want %q", in, got, err, want)

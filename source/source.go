@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/eventdiff/eventdiff/limits"
 )
@@ -52,30 +53,80 @@ func (d *DirFS) ReadFile(name string) ([]byte, error) {
 	if !within(d.realRoot, real) {
 		return nil, ErrOutsideTree
 	}
-	fh, err := os.Open(real)
+	return ReadRegular(real, d.maxSize)
+}
+
+// ReadRegular reads a regular file of at most maxSize bytes (0: no limit).
+// Anything else is refused without blocking: a FIFO would wait forever
+// for a writer on open, and a device such as /dev/zero never ends. The
+// type is checked before opening, the file is opened non-blocking (so
+// that a FIFO put in its place meanwhile does not block the open either),
+// and the type is checked again on the open file.
+func ReadRegular(path string, maxSize int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st.Mode()); err != nil {
+		return nil, err
+	}
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
+	if st, err = fh.Stat(); err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
+	if err := regular(st.Mode()); err != nil {
+		return nil, err
 	}
-	if d.maxSize > 0 && st.Size() > d.maxSize {
-		return nil, limits.Exceeded(limits.FileSize, "file is %d bytes, more than the limit of %d", st.Size(), d.maxSize)
+	if maxSize > 0 && st.Size() > maxSize {
+		return nil, limits.Exceeded(limits.FileSize, "file is %d bytes, more than the limit of %d", st.Size(), maxSize)
 	}
-	if st.Mode().IsRegular() {
-		// The size is known: one allocation instead of a growing buffer.
-		data := make([]byte, st.Size())
-		if _, err := io.ReadFull(fh, data); err != nil {
-			return nil, err
-		}
-		return data, nil
+	// The size is known: one allocation instead of a growing buffer.
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(fh, data); err != nil {
+		return nil, err
 	}
-	return ReadLimited(fh, d.maxSize)
+	return data, nil
+}
+
+// NotRegularError says that a path names something other than a regular
+// file: a directory, a FIFO, a socket or a device.
+type NotRegularError struct {
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	if e.Mode.IsDir() {
+		return "is a directory"
+	}
+	return "is " + modeName(e.Mode) + ", not a regular file"
+}
+
+func regular(mode fs.FileMode) error {
+	if mode.IsRegular() {
+		return nil
+	}
+	return &NotRegularError{Mode: mode}
+}
+
+// modeName names the kind of file a mode says, for messages.
+func modeName(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeCharDevice != 0:
+		return "a character device"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "an irregular file"
 }
 
 // ErrOutsideTree is returned (wrapped) for a path whose real location,

@@ -14,6 +14,10 @@ type builder struct {
 	msgs  map[*tree.Node]*Message // by definition node, so shared messages are one
 	chans map[*tree.Node]*Channel
 	warns []tree.Warning
+
+	// remoteMsgs are the messages that are remote references not followed,
+	// by URL: two references to the same URL are the same message.
+	remoteMsgs map[string]*Message
 }
 
 func (b *builder) warn(n *tree.Node, format string, args ...any) {
@@ -350,6 +354,9 @@ func (b *builder) message(item *tree.Node) *Message {
 	if m, ok := b.msgs[def]; ok {
 		return m
 	}
+	if m, ok := b.remoteMsgs[def.RemoteRef()]; ok {
+		return m
+	}
 	eff := applyTraits(def, b.doc.Major == 2)
 	m := &Message{Def: def, Node: eff, ID: eff.Str("messageId"), Name: eff.Str("name"),
 		CorrelationID: eff.Get("correlationId").Deref(), Bindings: eff.Get("bindings").Deref(),
@@ -378,9 +385,51 @@ func (b *builder) message(item *tree.Node) *Message {
 		m.Payload = multiFormat(eff.Get("payload"))
 		m.Headers = multiFormat(eff.Get("headers"))
 	}
+	b.checkSchema(m.Payload, "payload", m)
+	b.checkSchema(m.Headers, "headers", m)
 	b.msgs[def] = m
+	if u := def.RemoteRef(); u != "" {
+		if b.remoteMsgs == nil {
+			b.remoteMsgs = map[string]*Message{}
+		}
+		b.remoteMsgs[u] = m
+	}
 	b.doc.Messages = append(b.doc.Messages, m)
 	return m
+}
+
+// checkSchema warns when a payload or headers value that should be a JSON
+// Schema is no schema at all ("just a string", 42, a list): it is then
+// compared as accepting anything, which the reader must know. A boolean
+// is a schema; null stands for no schema. Other schema formats (an Avro
+// schema may well be a string or a list) are their comparers' business.
+func (b *builder) checkSchema(s *Schema, what string, m *Message) {
+	if s == nil || s.Format != FormatJSONSchema {
+		return
+	}
+	n := s.Node.Deref()
+	if n == nil || n.Kind == tree.Map || n.Kind == tree.Bool || n.Kind == tree.Null {
+		return
+	}
+	whose := "a message"
+	for _, name := range []string{m.ID, m.Name, m.Def.Key()} {
+		if name != "" && name != "message" { // 2.x's inline message has no name of its own
+			whose = fmt.Sprintf("message %q", name)
+			break
+		}
+	}
+	verb := "is"
+	if what == "headers" {
+		verb = "are"
+	}
+	b.warn(n, "the %s of %s %s %s %s, not a schema; it is compared as accepting anything", what, whose, verb, article(n.Kind), n.Kind)
+}
+
+func article(k tree.Kind) string {
+	if k == tree.Seq || k == tree.Map {
+		return "an"
+	}
+	return "a"
 }
 
 // isComponent reports whether n is an entry of components.<section> in its file.
@@ -612,7 +661,7 @@ func (b *builder) findUnused() {
 	if messages != nil {
 		for _, f := range messages.Fields {
 			def := f.Value.Deref()
-			if _, used := b.msgs[def]; used || def.Kind != tree.Map {
+			if _, used := b.msgs[def]; used || def.Kind != tree.Map || b.remoteMsgs[def.RemoteRef()] != nil {
 				continue
 			}
 			m := b.message(f.Value)

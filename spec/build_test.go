@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseVersion(t *testing.T) {
+	t.Parallel()
 	for v, ok := range map[string]bool{
 		"2.0.0": true, "2.0.0-rc1": true, "2.6.0": true, "2.6.9": true, "3.0.0": true, "3.1.0": true,
 		"1.2.0": false, "2.7.0": false, "3.2.0": false, "4.0.0": false, "3.0": false, "latest": false, "": false,
@@ -19,6 +20,7 @@ func TestParseVersion(t *testing.T) {
 }
 
 func TestSplitURL(t *testing.T) {
+	t.Parallel()
 	for url, want := range map[string][2]string{
 		"mqtt://broker.example.com:1883":   {"broker.example.com:1883", ""},
 		"wss://ws.example.com/v1/stream":   {"ws.example.com", "/v1/stream"},
@@ -75,6 +77,7 @@ components:
 `
 
 func TestV2MapsToTheModel(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, v2doc, Options{})
 	if d.Perspective != Application || len(d.Operations) != 2 {
 		t.Fatalf("perspective %s, %d operations", d.Perspective, len(d.Operations))
@@ -152,6 +155,7 @@ components:
 `
 
 func TestV3MapsToTheModel(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, v3doc, Options{})
 	ops := map[string]*Operation{}
 	for _, o := range d.Operations {
@@ -185,6 +189,7 @@ func TestV3MapsToTheModel(t *testing.T) {
 }
 
 func TestInvalidButRecognisableDocumentsWarn(t *testing.T) {
+	t.Parallel()
 	d := loadText(t, `asyncapi: 3.0.0
 info: {title: t}
 channels:
@@ -203,6 +208,7 @@ extra: 1
 }
 
 func TestNotAsyncAPI(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]string{
 		"openapi: 3.0.0\n":    "this is an OpenAPI document",
 		"title: x\n":          "no `asyncapi` field",
@@ -215,5 +221,43 @@ func TestNotAsyncAPI(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want %q", text, err, want)
 		}
+	}
+}
+
+// A payload or headers value that is no schema is read as accepting
+// anything, which used to pass silently; it is a warning at its line. A
+// boolean is a schema, null is none, and other formats (an Avro schema
+// may be a string) are not JSON Schema's business.
+func TestPayloadThatIsNoSchemaWarns(t *testing.T) {
+	v3 := func(payload string) string {
+		return "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\nchannels:\n  c:\n    address: c\n    messages:\n      m:\n" + payload
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"a string", v3("        payload: just a string\n"), `a.yaml:8: the payload of message "m" is a string, not a schema; it is compared as accepting anything`},
+		{"a number", v3("        payload: 42\n"), `a.yaml:8: the payload of message "m" is a number, not a schema`},
+		{"a list", v3("        headers: [a, b]\n"), `a.yaml:8: the headers of message "m" are an array, not a schema`},
+		{"through a $ref", v3("        payload: {$ref: '#/components/schemas/S'}\ncomponents:\n  schemas:\n    S: oops\n"), `a.yaml:11: the payload of message "m" is a string, not a schema`},
+		{"multi-format", v3("        payload: {schemaFormat: application/schema+json;version=draft-07, schema: 7}\n"), `a.yaml:8: the payload of message "m" is a number`},
+		{"2.x inline", "asyncapi: 2.6.0\ninfo: {title: t, version: 1.0.0}\nchannels:\n  c:\n    subscribe:\n      message:\n        payload: text\n", `a.yaml:7: the payload of a message is a string`},
+		{"a boolean", v3("        payload: true\n"), ""},
+		{"null", v3("        payload:\n"), ""},
+		{"a schema", v3("        payload: {type: string}\n"), ""},
+		{"Avro", v3("        payload: {schemaFormat: application/vnd.apache.avro;version=1.9.0, schema: string}\n"), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := loadText(t, tt.text, Options{})
+			var got []string
+			for _, w := range d.Warnings {
+				if strings.Contains(w.String(), "not a schema") {
+					got = append(got, w.String())
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("unexpected warnings %q", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+				t.Errorf("warnings %q, want one with %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -24,6 +24,10 @@ var (
 	// ErrRemoteRefNotFollowed: a `$ref` to an http(s) URL when remote
 	// references are not allowed.
 	ErrRemoteRefNotFollowed = errors.New("remote references are not followed")
+	// ErrRemoteRefFailed: remote references are followed, and one could not
+	// be fetched (offline, refused, too slow or too large: a limit reached
+	// is a *limits.Error too).
+	ErrRemoteRefFailed = errors.New("a remote reference could not be fetched")
 )
 
 // errAt is the error for a problem at a node, with the cause errors.Is

@@ -7,9 +7,9 @@ import (
 	"github.com/eventdiff/eventdiff/tree"
 )
 
-// ShuffleMapKeys makes every later Load reorder the keys of every map at
-// random (positions kept), until the returned function restores order.
-func ShuffleMapKeys(seed int64) (restore func()) {
+// ShuffledKeys returns opts under which Load reorders the keys of every map
+// at random (positions kept).
+func ShuffledKeys(opts Options, seed int64) Options {
 	rng := rand.New(rand.NewSource(seed))
 	seen := map[*tree.Node]bool{}
 	var shuffle func(n *tree.Node)
@@ -34,11 +34,11 @@ func ShuffleMapKeys(seed int64) (restore func()) {
 			shuffle(it)
 		}
 	}
-	var mu sync.Mutex // both sides of a comparison load at once
-	reorderHook = func(n *tree.Node) {
+	var mu sync.Mutex // both sides of a comparison may load at once
+	opts.reorder = func(n *tree.Node) {
 		mu.Lock()
 		defer mu.Unlock()
 		shuffle(n)
 	}
-	return func() { reorderHook = nil }
+	return opts
 }

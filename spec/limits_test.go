@@ -71,6 +71,7 @@ func TestGrowingRelativePathIsRefusedEarly(t *testing.T) {
 // A $ref chain counts every hop to its target, whichever end of the chain
 // the loader meets first: the limit was never reached before.
 func TestRefHopsCountTheWholeChain(t *testing.T) {
+	t.Parallel()
 	for _, fromEnd := range []bool{false, true} {
 		var lines []string
 		for i := 0; i < 10; i++ {

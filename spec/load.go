@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -10,15 +11,26 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/limits"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
 // Options control loading.
 type Options struct {
-	Limits          limits.Limits
+	Limits limits.Limits
+	// AllowRemoteRefs follows http(s) references, through Remote (or, when
+	// it is nil, a fetcher of their own with HTTPClient and the default
+	// remote limits). Otherwise they are left as written and listed in
+	// Document.RemoteRefs.
 	AllowRemoteRefs bool
-	Perspective     Perspective // reading of 2.x verbs; Application when empty
+	Remote          *source.Remote
 	HTTPClient      *http.Client
+	Perspective     Perspective     // reading of 2.x verbs; Application when empty
+	Context         context.Context // cancels remote fetches; nil for none
+	// reorder, when set (by tests, through ShuffledKeys), reorders the keys
+	// of every map of every file read, to prove results do not depend on
+	// key order.
+	reorder func(*tree.Node)
 }
 
 // Load reads, resolves and normalises one document.
@@ -27,8 +39,16 @@ func Load(in Input, opts Options) (*Document, error) {
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
 	}
-	r := &resolver{in: in, lim: lim, parser: tree.NewParser(lim), allowHTTP: opts.AllowRemoteRefs, httpClient: opts.HTTPClient,
-		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	r := &resolver{reorder: opts.reorder, in: in, lim: lim, parser: tree.NewParser(lim), ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	if r.ctx == nil {
+		r.ctx = context.Background()
+	}
+	if opts.AllowRemoteRefs {
+		r.remote = opts.Remote
+		if r.remote == nil {
+			r.remote = source.NewRemote(opts.HTTPClient, limits.DefaultRemote)
+		}
+	}
 	display := in.DisplayName(in.Main)
 	var main *tree.File
 	if in.Data != nil {
@@ -38,8 +58,8 @@ func Load(in Input, opts Options) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		if reorderHook != nil {
-			reorderHook(f.Root)
+		if r.reorder != nil {
+			r.reorder(f.Root)
 		}
 		f.Path, f.Rev = in.Main, in.Rev
 		r.files[in.Main] = f
@@ -96,7 +116,20 @@ func Load(in Input, opts Options) (*Document, error) {
 		d.Files = append(d.Files, r.files[k])
 	}
 	d.Warnings = append(r.warns, b.warns...)
+	d.RemoteRefs = r.unfollowed
+	sort.SliceStable(d.RemoteRefs, func(i, j int) bool { return beforeInFile(d.RemoteRefs[i], d.RemoteRefs[j]) })
 	return d, nil
+}
+
+// beforeInFile orders nodes by file, then position.
+func beforeInFile(a, b *tree.Node) bool {
+	if fa, fb := a.File.Path, b.File.Path; fa != fb {
+		return fa < fb
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 var versionRE = regexp.MustCompile(`^(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$`)

@@ -389,6 +389,7 @@ func modelShape(d *Document) string {
 // Found by FuzzLoad: two 3.x channel ids that refer to one definition
 // listed the same channel twice in the model.
 func TestChannelWithTwoIDsIsListedOnce(t *testing.T) {
+	t.Parallel()
 	doc := []byte(header3 + "channels:\n  a: {$ref: '#/components/channels/x'}\n  b: {$ref: '#/components/channels/x'}\n" +
 		"  c: &c {address: c}\n  d: *c\noperations:\n  o: {action: send, channel: {$ref: '#/channels/b'}}\n" +
 		"components:\n  channels:\n    x: {address: x, messages: {m: {payload: {type: string}}}}\n")
@@ -404,6 +405,7 @@ func TestChannelWithTwoIDsIsListedOnce(t *testing.T) {
 // Found by FuzzLoad: an error naming a pointer or file written with a
 // line break ran over two lines.
 func TestErrorsStayOneLine(t *testing.T) {
+	t.Parallel()
 	for _, doc := range []string{
 		header3 + "components: {schemas: {a: {$ref: \"#/nothing\\nhere\"}}}\n",
 		header3 + "components: {schemas: {a: {$ref: \"#/\\r\\r\"}}}\n",

@@ -48,6 +48,11 @@ type Document struct {
 	Root     *tree.Node
 	Files    []*tree.File
 	Warnings []tree.Warning
+	// RemoteRefs are the http(s) references that were not followed (remote
+	// references are followed only when allowed), in document order. Each
+	// stays in the tree as written and stands for what its URL names: the
+	// comparison takes two of them for the same when their URLs are.
+	RemoteRefs []*tree.Node
 }
 
 // Info is the document's info object, with 2.x root tags and externalDocs

@@ -5,36 +5,33 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http"
 	"net/url"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
-// reorderHook, when set (by tests only), reorders the keys of every map
-// of every file read, to prove results do not depend on key order.
-var reorderHook func(*tree.Node)
-
 // resolver reads the files of one document and links every Reference
 // Object to its target.
 type resolver struct {
+	reorder    func(*tree.Node) // Options.reorder
 	in         Input
 	lim        limits.Limits
 	parser     *tree.Parser // one for all files: nodes and aliases are counted over the document
-	allowHTTP  bool
-	httpClient *http.Client
+	ctx        context.Context
+	remote     *source.Remote        // nil: remote references are not followed
 	files      map[string]*tree.File // by root-relative name or URL
 	total      int64
 	warns      []tree.Warning
 	resolving  map[*tree.Node]bool
 	hops       map[*tree.Node]int // references followed from a resolved reference to its target
+	unfollowed []*tree.Node       // remote references left as written, when they are not followed
+	seenRemote map[*tree.Node]bool
 }
 
 // dataKeywords hold values, not document structure: a `$ref` below them
@@ -67,8 +64,8 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	}
 	var data []byte
 	var err error
-	if isRemote(name) {
-		data, err = r.fetch(name)
+	if tree.IsRemoteRef(name) {
+		data, err = r.remote.Fetch(r.ctx, name)
 	} else {
 		data, err = r.in.FS.ReadFile(name)
 	}
@@ -83,8 +80,8 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if reorderHook != nil {
-		reorderHook(f.Root)
+	if r.reorder != nil {
+		r.reorder(f.Root)
 	}
 	f.Path = name
 	f.Rev = r.in.Rev
@@ -93,30 +90,22 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	return f, nil
 }
 
-func isRemote(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}
-
-func (r *resolver) fetch(u string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
+// leftAsWritten reports whether n is a remote reference that is not
+// followed, and notes it. Such a reference stays in the tree as written
+// (its Target nil): the model and the comparison take it for what it
+// names, compared by URL.
+func (r *resolver) leftAsWritten(n *tree.Node) bool {
+	if r.remote != nil || n.RemoteRef() == "" {
+		return false
 	}
-	client := r.httpClient
-	if client == nil {
-		client = http.DefaultClient
+	if !r.seenRemote[n] {
+		if r.seenRemote == nil {
+			r.seenRemote = map[*tree.Node]bool{}
+		}
+		r.seenRemote[n] = true
+		r.unfollowed = append(r.unfollowed, n)
 	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP status %d", resp.StatusCode)
-	}
-	return source.ReadLimited(resp.Body, r.lim.MaxFileSize)
+	return true
 }
 
 // resolveAll walks every node reachable from root, linking references.
@@ -169,6 +158,9 @@ func fileName(n *tree.Node) string {
 func (r *resolver) target(n *tree.Node) (*tree.Node, error) {
 	if n.Target != nil {
 		return n.Deref(), nil
+	}
+	if r.leftAsWritten(n) {
+		return n, nil
 	}
 	if r.resolving[n] {
 		return nil, tree.ErrorAt(n, "$ref %q refers only to itself through a cycle of references", n.Ref())
@@ -226,6 +218,11 @@ func (r *resolver) lookup(n *tree.Node) (*tree.Node, error) {
 			if errors.As(err, &pe) {
 				return nil, pe
 			}
+			if tree.IsRemoteRef(name) {
+				// Whatever went wrong (offline, a refused redirect, a limit),
+				// the reference it happened to is what the user needs.
+				return nil, errAt(n, fmt.Errorf("%w: %w", ErrRemoteRefFailed, err), "$ref %q: %v", raw, err)
+			}
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, errAt(n, ErrRefNotFound, "$ref %q: file %s does not exist", raw, display)
 			}
@@ -275,6 +272,9 @@ func (r *resolver) walkPointer(root *tree.Node, ptr string) (n *tree.Node, loose
 			}
 			cur = t
 		}
+		if u := cur.RemoteRef(); u != "" {
+			return nil, false, because(ErrRemoteRefNotFollowed, "%s goes through the remote reference %q, which is not followed", ptr, u)
+		}
 		var next *tree.Node
 		switch cur.Kind {
 		case tree.Map:
@@ -301,13 +301,13 @@ func (r *resolver) walkPointer(root *tree.Node, ptr string) (n *tree.Node, loose
 // refFile turns the path part of a reference into a file name the
 // FileSystem understands, refusing anything that leaves the root.
 func (r *resolver) refFile(from *tree.File, ref string) (name, display string, err error) {
-	if isRemote(ref) {
-		if !r.allowHTTP {
+	if tree.IsRemoteRef(ref) {
+		if r.remote == nil {
 			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return ref, ref, nil
 	}
-	if isRemote(from.Path) {
+	if tree.IsRemoteRef(from.Path) {
 		base, err := url.Parse(from.Path)
 		if err != nil {
 			return "", "", err
@@ -317,7 +317,7 @@ func (r *resolver) refFile(from *tree.File, ref string) (name, display string, e
 			return "", "", err
 		}
 		u := base.ResolveReference(rel).String()
-		if !r.allowHTTP {
+		if r.remote == nil {
 			return "", "", because(ErrRemoteRefNotFollowed, "remote references are not followed")
 		}
 		return u, u, nil

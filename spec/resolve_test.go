@@ -51,6 +51,7 @@ func load(t *testing.T, file, refRoot string, opts Options) (*Document, error) {
 const header3 = "asyncapi: 3.0.0\ninfo: {title: t, version: 1.0.0}\n"
 
 func TestRelativeRefsAcrossFilesKeepTheirOwnPositions(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"api/asyncapi.yaml": header3 + `channels:
   c:
@@ -84,6 +85,7 @@ func TestRelativeRefsAcrossFilesKeepTheirOwnPositions(t *testing.T) {
 }
 
 func TestRecursiveSchemasAreNormal(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + `components:
   schemas:
     Node:
@@ -106,6 +108,7 @@ func TestRecursiveSchemasAreNormal(t *testing.T) {
 }
 
 func TestReferenceErrors(t *testing.T) {
+	t.Parallel()
 	abs, _ := filepath.Abs("/etc/passwd")
 	tests := []struct {
 		name  string
@@ -125,8 +128,8 @@ func TestReferenceErrors(t *testing.T) {
 			Options{}, "leaves the tree references may read"},
 		{"dot-dot past the root", map[string]string{"sub/a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '../../x.yaml'\n"},
 			Options{}, "leaves the tree references may read"},
-		{"remote", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: 'https://example.com/x.json'\n"},
-			Options{}, "remote references are not followed"},
+		{"a pointer through a remote reference", map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: '#/components/schemas/Y/properties/id'\n    Y:\n      $ref: 'https://example.com/y.json'\n"},
+			Options{}, `goes through the remote reference "https://example.com/y.json", which is not followed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,6 +153,7 @@ func TestReferenceErrors(t *testing.T) {
 }
 
 func TestSymlinkOutOfTheTreeIsRefused(t *testing.T) {
+	t.Parallel()
 	outside := writeTree(t, map[string]string{"secret.yaml": "password: hunter2\n"})
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + "components:\n  schemas:\n    X:\n      $ref: './link.yaml'\n"})
 	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "link.yaml")); err != nil {
@@ -162,6 +166,7 @@ func TestSymlinkOutOfTheTreeIsRefused(t *testing.T) {
 }
 
 func TestRefRootWidensTheTree(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"api/a.yaml":    header3 + "components:\n  schemas:\n    X:\n      $ref: '../shared/x.yaml'\n",
 		"shared/x.yaml": "type: string\n",
@@ -174,7 +179,41 @@ func TestRefRootWidensTheTree(t *testing.T) {
 	}
 }
 
+// Not followed (the default), a remote reference stays as written, what
+// refers to it locally leads to it, and the document lists it once.
+func TestRemoteRefsLeftAsWritten(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.yaml": header3 + `components:
+  schemas:
+    X:
+      $ref: '#/components/schemas/Y'
+    Y:
+      $ref: 'https://example.com/y.json'
+    Z:
+      type: object
+      properties:
+        y:
+          $ref: 'https://example.com/y.json#/properties/id'
+`})
+	d, err := load(t, filepath.Join(dir, "a.yaml"), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas := d.Root.Get("components").Get("schemas")
+	x, y := schemas.Get("X"), schemas.Get("Y")
+	if x.Deref() != y || y.Target != nil || y.RemoteRef() != "https://example.com/y.json" {
+		t.Errorf("X leads to %v, Y's target %v", x.Deref().Interface(), y.Target)
+	}
+	var urls []string
+	for _, n := range d.RemoteRefs {
+		urls = append(urls, n.RemoteRef())
+	}
+	if strings.Join(urls, " ") != "https://example.com/y.json https://example.com/y.json#/properties/id" {
+		t.Errorf("RemoteRefs: %v", urls)
+	}
+}
+
 func TestRemoteRefsWhenAllowed(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/order.json" {
 			w.Write([]byte(`{"type": "object", "properties": {"id": {"$ref": "id.json"}}}`))
@@ -199,6 +238,7 @@ func TestRemoteRefsWhenAllowed(t *testing.T) {
 }
 
 func TestLenientReferences(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{"a.yaml": header3 + `info:
   title: t
   version: 1.0.0

@@ -20,21 +20,24 @@ func applyTraits(obj *tree.Node, traitWins bool) *tree.Node {
 		if t.Kind == tree.Seq && len(t.Items) > 0 { // 2.0 allowed [trait, values] pairs
 			t = t.Items[0].Deref()
 		}
-		if t.Kind != tree.Map {
-			continue
+		if t.Kind != tree.Map || t.RemoteRef() != "" {
+			continue // a remote trait not followed: diff compares its URL
 		}
-		eff = mergePatch(eff, t)
+		eff = mergePatch(eff, t, false)
 	}
 	if !traitWins {
-		eff = mergePatch(eff, obj)
+		eff = mergePatch(eff, obj, true)
 	}
 	return eff
 }
 
 // mergePatch applies patch to target (RFC 7386) without modifying either:
 // maps merge recursively, anything else replaces, null deletes. Nodes
-// taken from either side keep their own positions.
-func mergePatch(target, patch *tree.Node) *tree.Node {
+// taken from either side keep their own positions; a merged map takes the
+// object's position (atPatch: the patch is the object, as in 3.x where it
+// is applied last), so a change to the object's own fields is located
+// where the object is written, not in a trait's file.
+func mergePatch(target, patch *tree.Node, atPatch bool) *tree.Node {
 	pd := patch.Deref()
 	if pd == nil || pd.Kind != tree.Map {
 		return patch
@@ -43,7 +46,11 @@ func mergePatch(target, patch *tree.Node) *tree.Node {
 	if td == nil || td.Kind != tree.Map {
 		return patch // a replacement: the patch's own node, references intact
 	}
-	out := &tree.Node{Kind: tree.Map, File: td.File, Line: td.Line, Col: td.Col, Parent: td.Parent, Index: td.Index,
+	pos := td
+	if atPatch {
+		pos = pd
+	}
+	out := &tree.Node{Kind: tree.Map, File: pos.File, Line: pos.Line, Col: pos.Col, Parent: pos.Parent, Index: pos.Index,
 		Fields: append(make([]tree.Field, 0, len(td.Fields)+len(pd.Fields)), td.Fields...)}
 	for _, f := range pd.Fields {
 		if f.Key == "traits" {
@@ -61,7 +68,7 @@ func mergePatch(target, patch *tree.Node) *tree.Node {
 			out.Fields = append(out.Fields[:i:i], out.Fields[i+1:]...)
 		case f.Value.Kind == tree.Null:
 		case i >= 0:
-			out.Fields[i].Value = mergePatch(out.Fields[i].Value, f.Value)
+			out.Fields[i].Value = mergePatch(out.Fields[i].Value, f.Value, atPatch)
 		default:
 			out.Fields = append(out.Fields, tree.Field{Key: f.Key, Value: f.Value})
 		}

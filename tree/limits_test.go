@@ -71,6 +71,7 @@ func TestCostlyYAMLIsRefusedSmall(t *testing.T) {
 // The guard refuses only what real documents never hold: these shapes,
 // each just under a budget, still read.
 func TestYAMLGuardLetsRealShapesThrough(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("properties:\n")
 	for i := 0; i < 10000; i++ {
@@ -100,6 +101,7 @@ func TestYAMLGuardLetsRealShapesThrough(t *testing.T) {
 // Duplicate keys are found by the hash index in large maps too: the last
 // value wins and a warning names the key.
 func TestDuplicateKeysInLargeMaps(t *testing.T) {
+	t.Parallel()
 	var y, j strings.Builder
 	j.WriteString("{")
 	for i := 0; i < 1000; i++ {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file, src string
 		line            int
@@ -41,6 +42,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestJSONAndYAMLGiveTheSameTreeAndPositions(t *testing.T) {
+	t.Parallel()
 	j, _, err := Parse("d.json", []byte("{\n  \"a\": {\n    \"b\": [1, 2.5, \"x\", true, null]\n  },\n  \"c\": \"\\u00e9\\ud83d\\ude00\"\n}"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +70,7 @@ func TestJSONAndYAMLGiveTheSameTreeAndPositions(t *testing.T) {
 }
 
 func TestYAMLScalarsBecomeJSONValues(t *testing.T) {
+	t.Parallel()
 	f, _, err := Parse("s.yaml", []byte("i: 0x1F\nf: 1.50\nb: yes\ns: !!str 12\nn: ~\nl: |\n  text\n"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +87,7 @@ func TestYAMLScalarsBecomeJSONValues(t *testing.T) {
 }
 
 func TestDuplicateKeysWarnAndKeepTheLast(t *testing.T) {
+	t.Parallel()
 	for _, src := range []struct{ name, text string }{
 		{"d.yaml", "a: 1\nb: 2\na: 3\n"},
 		{"d.json", `{"a": 1, "b": 2, "a": 3}`},
@@ -105,6 +109,7 @@ func TestDuplicateKeysWarnAndKeepTheLast(t *testing.T) {
 }
 
 func TestAliasesShareNodesAndMergeKeysMerge(t *testing.T) {
+	t.Parallel()
 	f, _, err := Parse("a.yaml", []byte("base: &b {x: 1, y: 2}\nuse: *b\nmerged:\n  <<: *b\n  y: 3\n"), limits.Default)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +125,7 @@ func TestAliasesShareNodesAndMergeKeysMerge(t *testing.T) {
 
 // A billion-laughs document must fail fast, without expanding.
 func TestYAMLBombFailsFast(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
 	for i := 1; i <= 9; i++ {
@@ -143,6 +149,7 @@ func TestYAMLBombFailsFast(t *testing.T) {
 }
 
 func TestDeepNestingIsRefused(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 	for _, name := range []string{"deep.yaml", "deep.json"} {
 		_, _, err := Parse(name, []byte(deep), limits.Default)
@@ -163,6 +170,7 @@ func TestDeepNestingIsRefused(t *testing.T) {
 }
 
 func TestFileSizeLimit(t *testing.T) {
+	t.Parallel()
 	lim := limits.Default
 	lim.MaxFileSize = 10
 	_, _, err := Parse("big.yaml", []byte("a: 123456789012345"), lim)
@@ -172,6 +180,7 @@ func TestFileSizeLimit(t *testing.T) {
 }
 
 func TestLongNamesAreClippedInMessages(t *testing.T) {
+	t.Parallel()
 	key := strings.Repeat("k", 1<<20)
 	w := Warning{File: "a.yaml", Line: 3, Msg: `unknown field "` + key + `" in the document root`}
 	if s := w.String(); len(s) > 300 || !strings.HasSuffix(s, `…" in the document root`) {

@@ -102,6 +102,7 @@ var yamlSamples = []string{
 // TestFastYAMLAgreesWithTheParser holds the token builder to goccy's full
 // parser on samples, every YAML file under testdata, and the corpus.
 func TestFastYAMLAgreesWithTheParser(t *testing.T) {
+	t.Parallel()
 	check := func(name string, data []byte) bool {
 		used, d := parseBoth(name, data)
 		if d != "" {
@@ -149,6 +150,8 @@ func FuzzFastYAML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		if _, d := parseBoth("fuzz.yaml", data); d != "" {
 			t.Fatal(d)
 		}

@@ -1,6 +1,13 @@
 package cli
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +24,7 @@ import (
 // TestActionSmoke runs scripts/action-smoke, which runs the steps of
 // action.yml on a temporary repository, against a fake GitHub API.
 func TestActionSmoke(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not on PATH")
 	}
@@ -59,6 +67,7 @@ type actionFile struct {
 		Using string `yaml:"using"`
 		Steps []struct {
 			ID   string            `yaml:"id"`
+			If   string            `yaml:"if"`
 			Uses string            `yaml:"uses"`
 			Run  string            `yaml:"run"`
 			Env  map[string]string `yaml:"env"`
@@ -71,6 +80,7 @@ type actionFile struct {
 // handed to a step, every output is one eventdiff writes, and the steps are
 // the scripts that action-smoke runs.
 func TestActionMetadata(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../action.yml")
 	if err != nil {
 		t.Fatal(err)
@@ -116,9 +126,21 @@ func TestActionMetadata(t *testing.T) {
 			t.Errorf("input %s is not handed to any step", in)
 		}
 	}
-	sameList(t, "run steps", runs, []string{`bash "$GITHUB_ACTION_PATH/scripts/action-install"`, `bash "$GITHUB_ACTION_PATH/scripts/action-run"`})
+	sameList(t, "run steps", runs, []string{`bash "$GITHUB_ACTION_PATH/scripts/action-install"`,
+		`bash "$GITHUB_ACTION_PATH/scripts/action-build"`, `bash "$GITHUB_ACTION_PATH/scripts/action-run"`})
 	if !eventdiffStep {
 		t.Error("no step with id eventdiff for the outputs")
+	}
+	// Go is set up, and eventdiff compiled, only when there is no release
+	// to download.
+	for _, s := range a.Runs.Steps {
+		fallback := strings.HasPrefix(s.Uses, "actions/setup-go@") || strings.Contains(s.Run, "action-build")
+		if fallback != (s.If == "steps.install.outputs.build == 'true'") {
+			t.Errorf("step %q%q runs if %q", s.Uses, s.Run, s.If)
+		}
+		if strings.Contains(s.Run, "action-install") && s.ID != "install" {
+			t.Errorf("the install step's id is %q; the fallback steps read steps.install", s.ID)
+		}
 	}
 	script, _ := os.ReadFile("../../scripts/action-run")
 	for _, s := range a.Runs.Steps {
@@ -154,4 +176,127 @@ func TestActionMetadata(t *testing.T) {
 	}
 	sort.Strings(outputs)
 	sameList(t, "outputs", outputs, keys)
+}
+
+// releaseStandIn serves a release the way GitHub's download URLs do
+// (/TAG/NAME): an archive holding a stand-in eventdiff, which notes in a
+// file that it ran, and checksums.txt. Its archive can be swapped for
+// another after the checksums were made.
+type releaseStandIn struct {
+	*httptest.Server
+	assets   map[string][]byte // by "TAG/NAME"
+	requests []string
+}
+
+func newReleaseStandIn(t *testing.T, tag, archive string, marker string) *releaseStandIn {
+	t.Helper()
+	script := "#!/bin/sh\necho ran >> '" + marker + "'\necho 'eventdiff " + tag + "'\n"
+	data := tarGz(t, map[string]string{"eventdiff": script, "README.md": "# eventdiff\n"})
+	sum := sha256.Sum256(data)
+	r := &releaseStandIn{assets: map[string][]byte{
+		tag + "/" + archive:         data,
+		tag + "/checksums.txt":      []byte(hex.EncodeToString(sum[:]) + "  " + archive + "\n"),
+		tag + "/eventdiff_other.gz": []byte("x"),
+	}}
+	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		name := strings.TrimPrefix(req.URL.Path, "/")
+		r.requests = append(r.requests, name)
+		if data, ok := r.assets[name]; ok {
+			w.Write(data)
+			return
+		}
+		http.NotFound(w, req)
+	}))
+	t.Cleanup(r.Close)
+	return r
+}
+
+func tarGz(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	for _, name := range []string{"eventdiff", "README.md"} {
+		body := files[name]
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o755, Size: int64(len(body))}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write([]byte(body))
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	gz.Close()
+	return buf.Bytes()
+}
+
+// TestActionInstallFromRelease runs scripts/action-install against a
+// loopback stand-in of the release server: at a release tag it installs
+// the runner's archive after checking its sha256 against checksums.txt; a
+// mismatch is exit 2 and nothing is run; a ref that is not a release asks
+// for the build from source (build=true), which is when setup-go runs.
+func TestActionInstallFromRelease(t *testing.T) {
+	for _, tool := range []string{"bash", "curl", "tar", "sha256sum"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool + " is not on PATH")
+		}
+	}
+	const tag, archive = "v1.2.3", "eventdiff_1.2.3_linux_amd64.tar.gz"
+	tests := []struct {
+		name     string
+		env      map[string]string
+		tamper   bool
+		code     int
+		build    bool   // asks for the build from source
+		ran      bool   // the downloaded binary ran
+		say      string // on stdout
+		requests string
+	}{
+		{"release", map[string]string{"ACTION_REF": tag}, false, 0, false, true, "eventdiff v1.2.3\n",
+			"v1.2.3/checksums.txt v1.2.3/" + archive},
+		{"version input names the release", map[string]string{"ACTION_REF": "main", "EVENTDIFF_VERSION": tag}, false, 0, false, true, "eventdiff v1.2.3\n",
+			"v1.2.3/checksums.txt v1.2.3/" + archive},
+		{"checksum mismatch", map[string]string{"ACTION_REF": tag}, true, 2, false, false, "does not match checksums.txt of release v1.2.3",
+			"v1.2.3/checksums.txt v1.2.3/" + archive},
+		{"no archive for the runner", map[string]string{"ACTION_REF": tag, "RUNNER_ARCH": "ARM64"}, false, 2, false, false, "cannot download eventdiff_1.2.3_linux_arm64.tar.gz",
+			"v1.2.3/checksums.txt v1.2.3/eventdiff_1.2.3_linux_arm64.tar.gz"},
+		{"a branch", map[string]string{"ACTION_REF": "main"}, false, 0, true, false, "main is not a release tag", ""},
+		{"a commit", map[string]string{"ACTION_REF": "0123456789abcdef0123456789abcdef01234567"}, false, 0, true, false, "is not a release tag", ""},
+		{"a tag with no release", map[string]string{"ACTION_REF": "v9.9.9"}, false, 0, true, false, "v9.9.9 has no release", "v9.9.9/checksums.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			marker := filepath.Join(dir, "ran")
+			srv := newReleaseStandIn(t, tag, archive, marker)
+			if tt.tamper {
+				srv.assets[tag+"/"+archive] = tarGz(t, map[string]string{"eventdiff": "#!/bin/sh\necho ran >> '" + marker + "'\n"})
+			}
+			cmd := exec.Command("bash", "../../scripts/action-install")
+			cmd.Env = append(os.Environ(), "EVENTDIFF_RELEASES_URL="+srv.URL, "ACTION_REPOSITORY=acme/eventdiff",
+				"RUNNER_OS=Linux", "RUNNER_ARCH=X64", "EVENTDIFF_BIN="+filepath.Join(dir, "bin"),
+				"GITHUB_PATH="+filepath.Join(dir, "path"), "GITHUB_OUTPUT="+filepath.Join(dir, "output"), "EVENTDIFF_VERSION=")
+			for k, v := range tt.env {
+				cmd.Env = append(cmd.Env, k+"="+v)
+			}
+			out, err := cmd.Output()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+			output, _ := os.ReadFile(filepath.Join(dir, "output"))
+			_, ranErr := os.Stat(marker)
+			_, binErr := os.Stat(filepath.Join(dir, "bin", "eventdiff"))
+			switch {
+			case code != tt.code || !strings.Contains(string(out), tt.say):
+				t.Errorf("exit %d, stdout %q", code, out)
+			case (string(output) == "build=true\n") != tt.build:
+				t.Errorf("step outputs %q", output)
+			case (ranErr == nil) != tt.ran || (binErr == nil) != tt.ran:
+				t.Errorf("ran: %v, installed: %v", ranErr == nil, binErr == nil)
+			case strings.Join(srv.requests, " ") != tt.requests:
+				t.Errorf("requests %q", srv.requests)
+			}
+		})
+	}
 }

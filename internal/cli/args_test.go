@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 )
 
 func TestHoistFlags(t *testing.T) {
+	t.Parallel()
 	cmds := newApp(Env{}).Commands
 	tests := []struct{ in, want string }{
 		{"diff a.yaml b.yaml --format json", "diff --format json -- a.yaml b.yaml"},
@@ -37,6 +39,7 @@ func TestHoistFlags(t *testing.T) {
 // Every command reads its flags after the documents too, the way git,
 // oasdiff and buf do.
 func TestFlagsAfterTheDocuments(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][2][]string{
 		{{"diff", "--format", "json", exBase, exRev}, {"diff", exBase, exRev, "--format", "json"}},
 		{{"diff", "-q", "--fail-on", "breaking", exBase, exRev}, {"diff", exBase, "-q", exRev, "--fail-on", "breaking"}},
@@ -53,12 +56,41 @@ func TestFlagsAfterTheDocuments(t *testing.T) {
 
 // hoistFlags knows which flags take a value from the flag's type alone.
 func TestValueFlags(t *testing.T) {
+	t.Parallel()
 	cmd := &cli.Command{Flags: []cli.Flag{&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}}, &cli.StringFlag{Name: "format", Aliases: []string{"f"}}, &cli.IntFlag{Name: "max-depth"}}}
 	got := valueFlags(cmd)
 	want := map[string]bool{"quiet": false, "q": false, "format": true, "f": true, "max-depth": true}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: %v, want %v", k, got[k], v)
+		}
+	}
+}
+
+// `--` still ends the options: after it, a document may be named like an
+// option, and an option is a document.
+func TestDoubleDashEndsOptions(t *testing.T) {
+	base, err := os.ReadFile(exBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("-v1.yaml", base, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"diff", "--", "-v1.yaml", "-v1.yaml"}, ExitOK, ""},
+		{[]string{"diff", "-f", "json", "--", "-v1.yaml", "-v1.yaml"}, ExitOK, ""},
+		{[]string{"diff", "-v1.yaml", "-v1.yaml"}, ExitTrouble, "flag provided but not defined: -v1.yaml"},
+		{[]string{"diff", "--", "-v1.yaml", "-v1.yaml", "--format", "json"}, ExitTrouble, "diff needs two documents, BASE and REVISION (got 4)"},
+	} {
+		r := run(t, "", nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.err) || tt.err == "" && r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, r.code, r.stderr)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/eventdiff/eventdiff/changelog"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
+	"github.com/eventdiff/eventdiff/source"
 )
 
 // pathAt collects --path-at TAG=PATH, one per use of the flag (paths may
@@ -51,17 +52,23 @@ under Breaking, Added, Changed, Deprecated and Removed, and whether the version'
 matched what the changes required. --output updates a CHANGELOG.md in place: sections
 it already has and hand-written text are kept byte for byte.
 
+Release tags are semantic versions with an optional v (v1.2.0, 1.2.0); with --tag-prefix,
+tags that start with the prefix (web-v1.2.0, ASYNCAPI_1.3). When no tag is a release, every
+change is listed as Unreleased, and stderr says so.
+
 Examples:
   eventdiff changelog api/asyncapi.yaml
+  eventdiff changelog --tag-prefix web- web/asyncapi.yaml
   eventdiff changelog --output CHANGELOG.md --repo-url https://github.com/acme/orders api/asyncapi.yaml
   eventdiff changelog --from v1.2.0 --to v2.0.0 --format json asyncapi.yaml
   eventdiff changelog --path-at v1.0.0=spec/asyncapi.yaml api/asyncapi.yaml`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "from", Usage: "start at this tag or revision: the first section is the next tag, compared with it"},
 			&cli.StringFlag{Name: "to", Usage: "end at this tag (no Unreleased section) or revision (default: the working tree)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: "markdown or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Usage: report.NamesOf(report.ChangelogOutput)},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "update this markdown file in place instead of printing (new sections are inserted, existing ones kept)"},
 			&cli.StringFlag{Name: "repo-url", Usage: "the repository's web address, e.g. https://github.com/acme/orders, for compare links"},
+			&cli.StringFlag{Name: "tag-prefix", Usage: "release tags start with `PREFIX` before their version, e.g. web- for web-v1.2.0 or ASYNCAPI_ for ASYNCAPI_1.3 (default: tags that are versions, with an optional v)"},
 			&cli.GenericFlag{Name: "path-at", Value: paths, Usage: "`TAG=PATH` names the document's path at a tag, relative to the repository's top level, where git's rename detection cannot tell (repeatable)"},
 		}, append(policyFlags(), loadFlags()...)...),
 		OnUsageError: usageError,
@@ -73,12 +80,12 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if c.NArg() != 1 {
 		return trouble("changelog needs one document, the path of the spec (got %d); see eventdiff changelog --help", c.NArg())
 	}
-	format := c.String("format")
-	if format != "markdown" && format != "json" {
-		return trouble("unknown --format %q (use markdown or json)", format)
+	format, err := lookupFormat(report.ChangelogOutput, c.String("format"))
+	if err != nil {
+		return err
 	}
 	output := c.String("output")
-	if output != "" && format != "markdown" {
+	if output != "" && format.Name != "markdown" {
 		return trouble("--output updates a markdown changelog; leave out --format json, or redirect the JSON")
 	}
 	load, cfg, err := loadOptions(c, env)
@@ -92,6 +99,13 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if err != nil {
 		return trouble("changelog reads the tags of a git repository: %v", err)
 	}
+	// Where --output leads is checked before any work is done.
+	target := ""
+	if output != "" {
+		if target, err = outputPath(output, repo.Top); err != nil {
+			return err
+		}
+	}
 	main, err := repo.DiskRelative(arg)
 	if err != nil {
 		return trouble("%v", err)
@@ -100,7 +114,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return trouble("%s: is the repository's top directory, not a document", arg)
 	}
 	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
-		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg}
+		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg, TagPrefix: c.String("tag-prefix")}
 	for _, v := range pathAts {
 		tag, p, _ := strings.Cut(v, "=")
 		rel, err := repo.TopRelative(p)
@@ -114,26 +128,31 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	}
 	h, err := changelog.Walk(opts)
 	if err != nil {
-		return trouble("%s", describe(err, false))
+		return trouble("%s", describeWalk(err))
 	}
 	quiet := c.Bool("quiet")
 	if !quiet {
+		for _, w := range h.TagWarnings {
+			fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+		}
 		printWarnings(env.Stderr, h.Warnings)
 		for _, n := range h.Notes {
-			fmt.Fprintf(env.Stderr, "note: %s\n", n)
+			if n.MovedAt != "" {
+				fmt.Fprintf(env.Stderr, "note: %s (if it moved, pass --path-at %s=OLD/PATH)\n", n.Text, n.MovedAt)
+				continue
+			}
+			fmt.Fprintf(env.Stderr, "note: %s\n", n.Text)
 		}
 	}
+	var remote remoteTally
+	remote.addRefs(h.RemoteRefs)
+	remote.note(env.Stderr)
 	ropts := report.ChangelogOptions{RepoURL: c.String("repo-url")}
 	if output != "" {
-		return updateChangelogFile(output, h, ropts, env, quiet)
+		return updateChangelogFile(output, target, h, ropts, env, quiet, load.Limits.MaxFileSize)
 	}
 	out := bufio.NewWriter(env.Stdout)
-	if format == "json" {
-		err = report.WriteChangelogJSON(out, h)
-	} else {
-		err = report.ChangelogMarkdown(out, h, ropts)
-	}
-	if err == nil {
+	if err = format.Changelog(out, h, ropts); err == nil {
 		err = out.Flush()
 	}
 	if err != nil {
@@ -142,29 +161,30 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	return nil
 }
 
-// updateChangelogFile merges the history into the file, and writes it only
-// when something changed, through a temporary file renamed over it so that
-// an interrupted run never leaves half a changelog.
-func updateChangelogFile(path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool) error {
-	// A link to the changelog stays a link: its target is written, even
-	// when it does not exist yet.
-	for range 40 {
-		fi, err := os.Lstat(path)
-		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			break
-		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			break
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		path = target
+// outputPath is where writing output lands. It must be inside the
+// repository (top): a pull request can commit the changelog as a symbolic
+// link to anywhere, or put it below a linked directory, and nothing
+// outside the tree is read or written. A link inside the tree stays a
+// link: its target is written, even when it does not exist yet.
+func outputPath(output, top string) (string, error) {
+	path, err := source.WritablePath(top, output)
+	if errors.Is(err, source.ErrOutsideTree) {
+		return "", trouble("--output %s: leads outside the repository %s (through a symbolic link?); not written", output, top)
 	}
-	old, err := os.ReadFile(path)
+	if err != nil {
+		return "", trouble("--output %s: %v", output, err)
+	}
+	return path, nil
+}
+
+// updateChangelogFile merges the history into the file at path (output as
+// resolved by outputPath), and writes it only when something changed,
+// through a temporary file renamed over it so that an interrupted run
+// never leaves half a changelog.
+func updateChangelogFile(output, path string, h *changelog.History, opts report.ChangelogOptions, env Env, quiet bool, maxSize int64) error {
+	old, err := source.ReadRegular(path, maxSize)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return trouble("%s: %v", path, err)
+		return trouble("--output %s: %v", output, err)
 	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
@@ -173,18 +193,18 @@ func updateChangelogFile(path string, h *changelog.History, opts report.Changelo
 	updated, notes := report.UpdateChangelog(old, h, opts)
 	if !quiet {
 		for _, n := range notes {
-			fmt.Fprintf(env.Stderr, "note: %s: %s\n", path, n)
+			fmt.Fprintf(env.Stderr, "note: %s: %s\n", output, n)
 		}
 	}
 	if bytes.Equal(old, updated) {
 		if !quiet {
-			fmt.Fprintf(env.Stderr, "%s is up to date\n", path)
+			fmt.Fprintf(env.Stderr, "%s is up to date\n", output)
 		}
 		return nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".changelog-*")
 	if err != nil {
-		return trouble("%s: %v", path, err)
+		return trouble("--output %s: %v", output, err)
 	}
 	_, werr := tmp.Write(updated)
 	cerr := tmp.Close()
@@ -199,10 +219,10 @@ func updateChangelogFile(path string, h *changelog.History, opts report.Changelo
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return trouble("%s: %v", path, werr)
+		return trouble("--output %s: %v", output, werr)
 	}
 	if !quiet {
-		fmt.Fprintf(env.Stderr, "updated %s\n", path)
+		fmt.Fprintf(env.Stderr, "updated %s\n", output)
 	}
 	return nil
 }
@@ -244,6 +264,9 @@ func runBump(c *cli.Context, env Env) error {
 	if !c.Bool("quiet") {
 		printWarnings(env.Stderr, res.Warnings())
 	}
+	var remote remoteTally
+	remote.add(res.BaseDocument, res.RevisionDocument)
+	remote.note(env.Stderr)
 	current := res.Base.Version
 	from := fmt.Sprintf("the info.version of %s", base)
 	if c.IsSet("current") {
@@ -260,4 +283,25 @@ func runBump(c *cli.Context, env Env) error {
 	}
 	fmt.Fprintln(env.Stdout, next)
 	return nil
+}
+
+// describeWalk phrases the errors of the changelog's walk with the flags
+// that set what went wrong.
+func describeWalk(err error) string {
+	var option *changelog.OptionError
+	var empty *changelog.EmptyRangeError
+	var missing *changelog.MissingAtEndError
+	switch {
+	case errors.As(err, &option):
+		flag := map[string]string{"From": "--from", "To": "--to", "PathAt": "--path-at"}[option.Option]
+		if option.Key != "" {
+			flag += " " + option.Key
+		}
+		return flag + ": " + describe(option.Err, false)
+	case errors.As(err, &empty):
+		return fmt.Sprintf("no release tags after --from %s up to --to %s", empty.From, empty.To)
+	case errors.As(err, &missing):
+		return fmt.Sprintf("%s (if it had another path there, pass --path-at %s=PATH)", oneLine(missing.Error()), missing.Rev)
+	}
+	return describe(err, false)
 }

@@ -637,6 +637,7 @@ channels:
 // TestReadmeChangelog keeps the README's "Release changelogs" section
 // true: its sample is the golden output, and every flag it shows exists.
 func TestReadmeChangelog(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

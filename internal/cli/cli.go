@@ -1,17 +1,18 @@
-// Package cli wires eventdiff's commands and flags to the pipeline
-// (spec → diff → rules → report) and maps outcomes to exit codes, so that
-// tests can run every command in-process.
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/eventdiff/eventdiff/internal/printable"
 )
 
 // Exit codes, like diff(1).
@@ -27,20 +28,38 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	IsTerminal     bool // stdout is a terminal (colour allowed)
+	// Sleep waits between retries of the GitHub API; nil waits for real
+	// (tests record the waits instead).
+	Sleep func(context.Context, time.Duration) error
 }
 
-// Version is set at build time with -ldflags "-X github.com/eventdiff/eventdiff/internal/cli.Version=…";
-// otherwise the module version from the build info is used.
+// Version is stamped at build time by a release (goreleaser sets it from
+// the tag) or the Action's build from source, with -ldflags
+// "-X github.com/eventdiff/eventdiff/internal/cli.Version=…".
 var Version = ""
 
 func version() string {
-	if Version != "" {
-		return Version
+	bi, ok := debug.ReadBuildInfo()
+	return versionOf(Version, bi, ok)
+}
+
+// versionOf is the version eventdiff reports: the stamp when the build set
+// one; else the main module's version from the build information, which
+// `go install github.com/eventdiff/eventdiff@v1.2.3` sets to v1.2.3 (and
+// go build in a git checkout to a pseudo-version); else "dev".
+func versionOf(stamp string, bi *debug.BuildInfo, ok bool) string {
+	if stamp != "" {
+		return stamp
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	if ok && bi != nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// --version prints what the version command prints.
+func init() {
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "eventdiff %s\n", c.App.Version) }
 }
 
 // exitError carries an exit code through urfave/cli.
@@ -61,6 +80,11 @@ func Run(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// Messages on stderr name files, keys and $refs of the input: each is
+	// one line, escaped so that no name can move the cursor, retitle the
+	// terminal or start a line (a forged message, a workflow command) of
+	// its own.
+	env.Stderr = printable.Lines{W: env.Stderr}
 	defer func() {
 		if r := recover(); r != nil {
 			inputs := strings.Join(positional(args), ", ")
@@ -128,6 +152,7 @@ Exit codes: 0 nothing reached --fail-on, 1 a change reached --fail-on, 2 trouble
 		OnUsageError:         usageError,
 		Commands: []*cli.Command{
 			diffCommand(env),
+			checkCommand(env),
 			rulesCommand(env),
 			changelogCommand(env), bumpCommand(env),
 			{

@@ -9,6 +9,7 @@ import (
 
 // The example's declared version 1.5.0 is not enough for its breaking changes.
 func TestCheckVersion(t *testing.T) {
+	t.Parallel()
 	if r := run(t, "", nil, "diff", exBase, exRev); r.code != ExitOK {
 		t.Fatalf("without --check-version: exit %d", r.code)
 	}

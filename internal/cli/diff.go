@@ -47,6 +47,8 @@ Examples:
 			&cli.BoolFlag{Name: "check-version", Usage: "exit 1 when the revision's info.version is not bumped enough for its changes"},
 			&cli.StringFlag{Name: "link-base", Usage: "URL that file paths are appended to for links in markdown, e.g. https://github.com/o/r/blob/<sha>/"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto, always or never (NO_COLOR is honoured)"},
+			&cli.StringFlag{Name: "min-level", Value: "info", Usage: "leave findings below this level out of the text and markdown reports: breaking, warning or info (the counts and JSON keep everything)"},
+			&cli.BoolFlag{Name: "verbose", Usage: "print the evidence of info findings too (text and markdown); otherwise an info finding is one line"},
 			&cli.StringFlag{Name: "base-ref", Usage: "compare each PATH argument with its version in git revision `REF` (then BASE REVISION become PATH...); merge-base:REV means the merge base of REV and HEAD, e.g. merge-base:origin/main or merge-base:@{upstream}"},
 			&cli.StringFlag{Name: "revision-ref", Usage: "with --base-ref: read the revision side of each PATH from git revision `REF` instead of the working tree"},
 			&cli.BoolFlag{Name: "allow-new", Usage: "with --base-ref: skip a path the base revision does not have (a new document) instead of failing"},
@@ -59,10 +61,19 @@ Examples:
 
 func formatUsage() string {
 	var parts []string
-	for _, f := range report.Formats {
+	for _, f := range report.FormatsOf(report.DiffOutput) {
 		parts = append(parts, f.Name+" ("+f.Usage+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// lookupFormat finds --format among the formats of a command's output.
+func lookupFormat(o report.Output, name string) (*report.Format, error) {
+	f, err := report.Lookup(o, name)
+	if err != nil {
+		return nil, trouble("unknown --format %q (use %s)", name, report.NamesOf(o))
+	}
+	return f, nil
 }
 
 // failLevel maps --fail-on to the lowest level that fails the run.
@@ -84,6 +95,7 @@ type diffRun struct {
 	quiet        bool
 	render       report.Options
 	load         eventdiff.Options
+	remote       remoteTally // the remote refs compared by URL, said once at the end
 }
 
 func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
@@ -100,9 +112,9 @@ func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	format, err := report.Lookup(c.String("format"))
+	format, err := lookupFormat(report.DiffOutput, c.String("format"))
 	if err != nil {
-		return nil, trouble("--format: %v", err)
+		return nil, err
 	}
 	if !format.Several && c.NArg() > 1 && baseRef != "" {
 		return nil, trouble("--format %s writes one document's report; give one path at a time", format.Name)
@@ -111,17 +123,33 @@ func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
 	if !ok {
 		return nil, trouble("unknown --fail-on %q (use breaking, warning, info or none)", c.String("fail-on"))
 	}
-	color, err := useColor(c.String("color"), env)
+	render, err := renderOptions(c, cfg, env)
 	if err != nil {
 		return nil, err
 	}
+	render.FailOn = failOn
 	return &diffRun{
 		format: format, failOn: failOn, quiet: c.Bool("quiet"),
 		checkVersion: c.Bool("check-version") || (!c.IsSet("check-version") && cfg.CheckVersion),
-		render: report.Options{Color: color, LinkBase: c.String("link-base"), Version: version(),
-			FailOn: failOn, GitHub: githubFiles(env)},
-		load: load,
+		render:       render,
+		load:         load,
 	}, nil
+}
+
+// renderOptions reads the flags (and their config settings) that shape
+// the reports for people.
+func renderOptions(c *cli.Context, cfg *rules.Config, env Env) (report.Options, error) {
+	color, err := useColor(setting(c, cfg, "color", cfg.Color), env)
+	if err != nil {
+		return report.Options{}, err
+	}
+	minLevel := rules.Level(setting(c, cfg, "min-level", cfg.MinLevel))
+	if lv, ok := rules.ParseLevel(string(minLevel)); !ok || lv == rules.Off {
+		return report.Options{}, trouble("unknown --min-level %q (use breaking, warning or info)", minLevel)
+	}
+	return report.Options{Color: color, LinkBase: c.String("link-base"), Version: version(), GitHub: githubFiles(env),
+		MinLevel: minLevel, Verbose: c.Bool("verbose") || (!c.IsSet("verbose") && cfg.Verbose),
+		Several: c.NArg() > 1 && c.String("base-ref") != ""}, nil
 }
 
 func runDiff(c *cli.Context, env Env) error {
@@ -135,28 +163,14 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("%s", oneLine(err.Error()))
 	}
-	out := bufio.NewWriter(env.Stdout)
-	done, troubled, failed, err := run.compareAll(c, sess, pairs, out, env)
-	if err == nil && run.format.Finish != nil {
-		err = run.format.Finish(results(done), run.render)
-	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
+	done, troubled, failed, err := run.writeReports(c, sess, pairs, env)
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
-	for _, ig := range run.load.Config.ExpiredIgnores() {
-		fmt.Fprintf(env.Stderr, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
-			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
-	}
+	run.remote.note(env.Stderr)
+	warnExpiredIgnores(env.Stderr, run.load.Config)
 	if c.Bool("github-comment") {
-		// Best effort: whatever happens here, the exit code stays the diff's.
-		commandsTo := env.Stderr // keeps stdout a clean report in every other format
-		if run.format.Name == "github" {
-			commandsTo = env.Stdout
-		}
-		postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
+		run.comment(env, done)
 	}
 	switch {
 	case troubled:
@@ -165,6 +179,38 @@ func runDiff(c *cli.Context, env Env) error {
 		return &exitError{code: ExitFailOn}
 	}
 	return nil
+}
+
+// writeReports compares every pair and writes the reports to standard
+// output, then what the format writes once for all of them.
+func (run *diffRun) writeReports(c *cli.Context, sess *eventdiff.Session, pairs []pair, env Env) (done []compared, troubled, failed bool, err error) {
+	out := bufio.NewWriter(env.Stdout)
+	done, troubled, failed, err = run.compareAll(c, sess, pairs, out, env)
+	if err == nil && run.format.Finish != nil {
+		err = run.format.Finish(results(done), run.render)
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return done, troubled, failed, err
+}
+
+// warnExpiredIgnores says which ignore entries no longer apply.
+func warnExpiredIgnores(w io.Writer, cfg *rules.Config) {
+	for _, ig := range cfg.ExpiredIgnores() {
+		fmt.Fprintf(w, "warning: %s: the ignore of %s at %s expired on %s and no longer applies\n",
+			ig.Where, ig.Rule, ig.Location, ig.Until.Format("2006-01-02"))
+	}
+}
+
+// comment keeps the pull-request comments up to date (--github-comment).
+// Best effort: whatever happens here, the exit code stays the diff's.
+func (run *diffRun) comment(env Env, done []compared) {
+	commandsTo := env.Stderr // keeps stdout a clean report in every other format
+	if run.format.Name == "github" {
+		commandsTo = env.Stdout
+	}
+	postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
 }
 
 // compareAll compares the pairs one after the other, writing each report
@@ -189,11 +235,17 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		}
 		if !run.quiet {
 			printWarnings(env.Stderr, res.Warnings())
+			if hint := swappedHint(&res.Result); hint != "" {
+				fmt.Fprintf(env.Stderr, "hint: %s\n", hint)
+			}
 		}
+		run.remote.add(res.BaseDocument, res.RevisionDocument)
 		if len(done) > 0 {
 			out.WriteString(run.format.Separator)
 		}
-		if err := run.format.Write(out, &res.Result, run.render); err != nil {
+		render := run.render
+		render.RevisionLinks = revisionLinks(sess, render.LinkBase, res)
+		if err := run.format.Write(out, &res.Result, render); err != nil {
 			return done, troubled, failed, err
 		}
 		done = append(done, compared{pair: p, res: &res.Result})
@@ -209,6 +261,44 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		}
 	}
 	return done, troubled, failed, nil
+}
+
+// swappedHint says when the arguments look the wrong way round: the
+// revision declares a lower info.version than the base. Everything would
+// be reported reversed (an addition as a removal, breaking as safe).
+func swappedHint(r *rules.Result) string {
+	base, err1 := rules.ParseVersion(r.Base.Version)
+	rev, err2 := rules.ParseVersion(r.Revision.Version)
+	if err1 != nil || err2 != nil || !rev.LessThan(base) {
+		return ""
+	}
+	return fmt.Sprintf("the revision %s declares version %s, lower than the base's %s: are the documents swapped? The old version comes first: eventdiff diff BASE REVISION",
+		r.Revision.Source, r.Revision.Version, r.Base.Version)
+}
+
+// revisionLinks gives each side read from a git revision a link base of
+// its own commit, made from --link-base by replacing the revision in its
+// ".../blob/REV/" with the side's commit, so "was at" links show the
+// base's line in the base's commit. A --link-base of another shape gives
+// none: the report then leaves base-side locations unlinked rather than
+// link them to the wrong commit.
+func revisionLinks(sess *eventdiff.Session, linkBase string, res *eventdiff.Result) map[string]string {
+	before, after, ok := strings.Cut(linkBase, "/blob/")
+	if linkBase == "" || !ok {
+		return nil
+	}
+	_, rest, _ := strings.Cut(after, "/")
+	links := map[string]string{}
+	for _, doc := range []*spec.Document{res.BaseDocument, res.RevisionDocument} {
+		if doc.Root == nil || doc.Root.File == nil || doc.Root.File.Rev == "" {
+			continue
+		}
+		rev := doc.Root.File.Rev
+		if sha, err := sess.Commit(rev); err == nil {
+			links[rev] = before + "/blob/" + sha + "/" + rest
+		}
+	}
+	return links
 }
 
 func results(done []compared) []*rules.Result {
@@ -236,6 +326,10 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow a wider tree with --ref-root DIR)"
 	case errors.Is(err, spec.ErrRemoteRefNotFollowed):
 		return msg + " (allow them with --allow-remote-refs)"
+	case errors.Is(err, spec.ErrRemoteRefFailed):
+		return msg + " (without --allow-remote-refs, remote references are compared by URL)"
+	case errors.Is(err, eventdiff.ErrBothFromStdin):
+		return "only one of BASE and REVISION can be read from standard input"
 	}
 	return msg
 }
@@ -243,7 +337,19 @@ func describe(err error, viaBaseRef bool) string {
 // maxWarnings is how many input warnings are printed before summarising.
 const maxWarnings = 10
 
+// printWarnings prints the warnings about the input documents, each once:
+// a file compared with itself, or shared by both sides, has the same
+// problems on both.
 func printWarnings(w io.Writer, warns []tree.Warning) {
+	seen := make(map[tree.Warning]bool, len(warns))
+	unique := warns[:0:0]
+	for _, wn := range warns {
+		if !seen[wn] {
+			seen[wn] = true
+			unique = append(unique, wn)
+		}
+	}
+	warns = unique
 	for i, wn := range warns {
 		if i == maxWarnings {
 			fmt.Fprintf(w, "warning: %d more warnings not shown\n", len(warns)-maxWarnings)

@@ -46,6 +46,7 @@ orderCancelled:
 `,
 	"api/messages.yaml": `OrderCreated:
   name: OrderCreated
+  contentType: application/json
   payload:
     type: object
     properties:
@@ -115,7 +116,7 @@ func edit(t *testing.T, dir, name, old, new string) {
 //
 //	v1.0.0  the document as above
 //	v1.1.0  channels.yaml: orders/cancelled is renamed orders/canceled (breaking)
-//	working tree: messages.yaml gives OrderCreated a content type (breaking for consumers)
+//	working tree: messages.yaml changes OrderCreated's content type (breaking for consumers)
 func ordersRepo(t *testing.T) string {
 	t.Helper()
 	gitTestEnv(t)
@@ -129,7 +130,7 @@ func ordersRepo(t *testing.T) string {
 	edit(t, dir, "api/asyncapi.yaml", "version: 1.0.0", "version: 1.1.0")
 	gitIn(t, dir, "commit", "-q", "-am", "orders 1.1.0")
 	gitIn(t, dir, "tag", "v1.1.0")
-	edit(t, dir, "api/messages.yaml", "  name: OrderCreated\n", "  name: OrderCreated\n  contentType: application/avro\n")
+	edit(t, dir, "api/messages.yaml", "contentType: application/json", "contentType: application/avro")
 	t.Chdir(dir)
 	return dir
 }
@@ -200,7 +201,7 @@ func TestGitRevisions(t *testing.T) {
 		}
 		sameList(t, "findings", findings(t, r.stdout), []string{
 			"channel-address-changed breaking api/channels.yaml:7 (was HEAD~1:api/channels.yaml:7)",
-			contentTypeChanged + " (was HEAD~1:api/messages.yaml:1)",
+			contentTypeChanged + " (was HEAD~1:api/messages.yaml:3)",
 		})
 	})
 
@@ -222,7 +223,7 @@ func TestGitRevisions(t *testing.T) {
 		if r.code != ExitFailOn {
 			t.Fatalf("exit %d, want 1: %s", r.code, r.stderr)
 		}
-		sameList(t, "findings", findings(t, r.stdout), []string{contentTypeChanged + " (was HEAD:api/messages.yaml:1)"})
+		sameList(t, "findings", findings(t, r.stdout), []string{contentTypeChanged + " (was HEAD:api/messages.yaml:3)"})
 	})
 
 	t.Run("--base-ref with --revision-ref", func(t *testing.T) {
@@ -235,7 +236,7 @@ func TestGitRevisions(t *testing.T) {
 
 	t.Run("paths relative to a subdirectory", func(t *testing.T) {
 		t.Chdir(filepath.Join(dir, "api"))
-		want := []string{"message-content-type-changed breaking messages.yaml:3 (was HEAD:api/messages.yaml:1)"}
+		want := []string{"message-content-type-changed breaking messages.yaml:3 (was HEAD:api/messages.yaml:3)"}
 		for _, args := range [][]string{
 			{"diff", "-f", "json", "HEAD:./asyncapi.yaml", "asyncapi.yaml"},
 			{"diff", "-f", "json", "HEAD:api/asyncapi.yaml", "asyncapi.yaml"},
@@ -322,6 +323,26 @@ components:
 	}
 }
 
+// A tree or blob id given as a revision says what it names instead of
+// "unknown revision (is it fetched?)", which sent people fetching.
+func TestRevisionThatIsNoCommit(t *testing.T) {
+	dir := ordersRepo(t)
+	for what, id := range map[string]string{
+		"tree": gitIn(t, dir, "rev-parse", "HEAD^{tree}"),
+		"blob": gitIn(t, dir, "rev-parse", "HEAD:api/asyncapi.yaml"),
+	} {
+		r := run(t, "", nil, "diff", id+":api/asyncapi.yaml", "api/asyncapi.yaml")
+		want := fmt.Sprintf("eventdiff: %s:api/asyncapi.yaml: %s names a %s, not a commit: give a branch, a tag or a commit\n", id, id, what)
+		if r.code != ExitTrouble || r.stderr != want {
+			t.Errorf("%s: exit %d, stderr %q\nwant %q", what, r.code, r.stderr, want)
+		}
+		r = run(t, "", nil, "diff", "--base-ref", id, "api/asyncapi.yaml")
+		if r.code != ExitTrouble || !strings.Contains(r.stderr, "names a "+what+", not a commit") {
+			t.Errorf("--base-ref %s: exit %d, stderr %q", what, r.code, r.stderr)
+		}
+	}
+}
+
 func TestGitShallowCloneHint(t *testing.T) {
 	dir := ordersRepo(t)
 	clone := filepath.Join(t.TempDir(), "clone")
@@ -334,13 +355,21 @@ func TestGitShallowCloneHint(t *testing.T) {
 	}
 }
 
-func TestBaseRefSeveralPaths(t *testing.T) {
+// usersRepo is ordersRepo with a second document, users/asyncapi.yaml,
+// committed and then changed in the working tree (a channel address).
+func usersRepo(t *testing.T) string {
+	t.Helper()
 	dir := ordersRepo(t)
 	users := strings.NewReplacer("Orders", "Users", "orders/", "users/").Replace(orders["api/asyncapi.yaml"])
 	write(t, dir, map[string]string{"users/asyncapi.yaml": users, "users/channels.yaml": orders["api/channels.yaml"], "users/messages.yaml": orders["api/messages.yaml"]})
 	gitIn(t, dir, "add", "users")
 	gitIn(t, dir, "commit", "-q", "-m", "users")
 	edit(t, dir, "users/channels.yaml", "orders/created", "orders/made")
+	return dir
+}
+
+func TestBaseRefSeveralPaths(t *testing.T) {
+	dir := usersRepo(t)
 	write(t, dir, map[string]string{"fresh/asyncapi.yaml": orders["api/asyncapi.yaml"]})
 
 	t.Run("one report per path, in order", func(t *testing.T) {
@@ -360,7 +389,7 @@ func TestBaseRefSeveralPaths(t *testing.T) {
 		sameList(t, "reports", sources, []string{"HEAD:api/asyncapi.yaml → api/asyncapi.yaml", "HEAD:users/asyncapi.yaml → users/asyncapi.yaml"})
 		sameList(t, "findings", findings(t, r.stdout), []string{
 			"channel-address-changed breaking users/channels.yaml:2 (was HEAD:users/channels.yaml:2)",
-			contentTypeChanged + " (was HEAD:api/messages.yaml:1)",
+			contentTypeChanged + " (was HEAD:api/messages.yaml:3)",
 		})
 	})
 
@@ -418,7 +447,7 @@ func TestMergeBase(t *testing.T) {
 	dir := ordersRepo(t)
 	gitIn(t, dir, "stash", "-q")
 	gitIn(t, dir, "checkout", "-q", "-b", "feature", "v1.0.0")
-	edit(t, dir, "api/messages.yaml", "  name: OrderCreated\n", "  name: OrderCreated\n  contentType: application/avro\n")
+	edit(t, dir, "api/messages.yaml", "contentType: application/json", "contentType: application/avro")
 	gitIn(t, dir, "commit", "-q", "-am", "feature: avro")
 
 	r := run(t, "", nil, "diff", "-f", "json", "--base-ref", "merge-base:main", "api/asyncapi.yaml")
@@ -426,12 +455,12 @@ func TestMergeBase(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	mb := gitIn(t, dir, "merge-base", "main", "HEAD")[:12]
-	sameList(t, "against the merge base", findings(t, r.stdout), []string{contentTypeChanged + " (was " + mb + ":api/messages.yaml:1)"})
+	sameList(t, "against the merge base", findings(t, r.stdout), []string{contentTypeChanged + " (was " + mb + ":api/messages.yaml:3)"})
 
 	r = run(t, "", nil, "diff", "-f", "json", "--base-ref", "main", "api/asyncapi.yaml")
 	sameList(t, "against the tip of main", findings(t, r.stdout), []string{
 		"channel-address-changed breaking api/channels.yaml:7 (was main:api/channels.yaml:7)",
-		contentTypeChanged + " (was main:api/messages.yaml:1)",
+		contentTypeChanged + " (was main:api/messages.yaml:3)",
 	})
 
 	// No upstream: the pre-push hook's merge-base:@{upstream} says so.
@@ -446,7 +475,7 @@ func TestMergeBase(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	sameList(t, "against the upstream's merge base", findings(t, r.stdout), []string{
-		"message-content-type-changed breaking HEAD:api/messages.yaml:3 (was " + mb + ":api/messages.yaml:1)"})
+		"message-content-type-changed breaking HEAD:api/messages.yaml:3 (was " + mb + ":api/messages.yaml:3)"})
 }
 
 // Annotations and links point at the working-tree path of a file read from
@@ -460,8 +489,26 @@ func TestAnnotationsOfRevisionFiles(t *testing.T) {
 	if !strings.Contains(r.stdout, "::error file=api/channels.yaml,line=7,") {
 		t.Errorf("annotation:\n%s", r.stdout)
 	}
-	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/blob/abc/", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
-	if !strings.Contains(r.stdout, "(https://example.com/blob/abc/api/channels.yaml#L7)") {
-		t.Errorf("link:\n%s", r.stdout)
+	// Each side links to its own commit: the base's line in the base's
+	// commit, never the base's line number in the revision's commit.
+	dir := "."
+	v100, v110 := gitIn(t, dir, "rev-parse", "v1.0.0^{commit}"), gitIn(t, dir, "rev-parse", "v1.1.0^{commit}")
+	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/o/r/blob/abc/", "v1.0.0:api/asyncapi.yaml", "v1.1.0:api/asyncapi.yaml")
+	for _, want := range []string{
+		"[`v1.1.0:api/channels.yaml:7`](https://example.com/o/r/blob/" + v110 + "/api/channels.yaml#L7)",
+		"was at [`v1.0.0:api/channels.yaml:7`](https://example.com/o/r/blob/" + v100 + "/api/channels.yaml#L7)",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("link %s missing:\n%s", want, r.stdout)
+		}
+	}
+	// A working-tree revision against a git base: the revision side takes
+	// --link-base as given; a link base of an unknown shape leaves the
+	// base side unlinked rather than pointing at the wrong commit.
+	r = run(t, "", nil, "diff", "-f", "markdown", "--link-base", "https://example.com/src/", "v1.0.0:api/asyncapi.yaml", "api/asyncapi.yaml")
+	for _, want := range []string{"(https://example.com/src/api/channels.yaml#L7)", "was at `v1.0.0:api/channels.yaml:7`\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("%s missing:\n%s", want, r.stdout)
+		}
 	}
 }

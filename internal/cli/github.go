@@ -11,10 +11,6 @@ import (
 	"github.com/eventdiff/eventdiff/report"
 )
 
-// commentSleep replaces the wait between retries of the GitHub API (tests
-// make it instant); nil waits for real.
-var commentSleep func(context.Context, time.Duration) error
-
 // commentTimeout bounds all the commenting of one run.
 const commentTimeout = 3 * time.Minute
 
@@ -56,12 +52,12 @@ func postComments(env Env, done []compared, opts report.Options, summaryHasRepor
 		switch {
 		case summaryHasReport:
 			say("notice", "eventdiff did not comment on the pull request: %s. The report is in the job summary.", why)
-		case env.Getenv("GITHUB_STEP_SUMMARY") != "":
+		case opts.GitHub.Summary != "":
 			var b strings.Builder
 			for _, d := range done {
 				b.WriteString(report.MarkdownString(d.res, opts, report.MaxMarkdown) + "\n")
 			}
-			if err := report.AppendFile(env.Getenv("GITHUB_STEP_SUMMARY"), b.String()); err != nil {
+			if err := opts.GitHub.AppendSummary(b.String()); err != nil {
 				say("warning", "eventdiff did not comment on the pull request: %s; and the job summary cannot be written: %s", why, redact(err.Error()))
 				return
 			}
@@ -72,7 +68,7 @@ func postComments(env Env, done []compared, opts report.Options, summaryHasRepor
 	}
 	client, err := github.New(github.Options{
 		Token: token, APIURL: env.Getenv("GITHUB_API_URL"), Repository: env.Getenv("GITHUB_REPOSITORY"),
-		Sleep: commentSleep,
+		Sleep: env.Sleep,
 	})
 	if err != nil {
 		fallback(redact(err.Error()))
@@ -111,9 +107,8 @@ func commentBody(marker, path string, d compared, opts report.Options, ev github
 		foot = fmt.Sprintf("\n<sub>Updated for %s.</sub>\n", short(ev.HeadSHA))
 	}
 	if len(d.res.Findings) == 0 {
-		return fmt.Sprintf("%s\n### ✅ eventdiff: no breaking changes any more\n\n`%s` (`%s` → `%s`) has no changes to its contract now.\n%s",
-			marker, strings.ReplaceAll(path, "`", "'"), strings.ReplaceAll(d.res.Base.Source, "`", "'"),
-			strings.ReplaceAll(d.res.Revision.Source, "`", "'"), foot)
+		return fmt.Sprintf("%s\n### ✅ eventdiff: no breaking changes any more\n\n%s (%s → %s) has no changes to its contract now.\n%s",
+			marker, report.CodeSpan(path), report.CodeSpan(d.res.Base.Source), report.CodeSpan(d.res.Revision.Source), foot)
 	}
 	room := github.MaxBody - len(marker) - 1 - len(foot) - 16
 	return marker + "\n" + report.MarkdownString(d.res, opts, room) + foot

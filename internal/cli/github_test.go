@@ -35,15 +35,19 @@ func actionsEnv(t *testing.T, srv *githubtest.Server, event string) map[string]s
 
 const prEvent = `{"number":12,"pull_request":{"number":12,"base":{"sha":"1111111111111111111111111111111111111111"},"head":{"sha":"2222222222222222222222222222222222222222"}}}`
 
-// instantRetries records the waits between retries instead of sleeping.
-func instantRetries(t *testing.T) *[]time.Duration {
-	var waits []time.Duration
-	commentSleep = func(_ context.Context, d time.Duration) error {
-		waits = append(waits, d)
-		return nil
-	}
-	t.Cleanup(func() { commentSleep = nil })
-	return &waits
+// retries records the waits between retries of the GitHub API instead of
+// sleeping.
+type retries struct{ waits []time.Duration }
+
+func (rt *retries) sleep(_ context.Context, d time.Duration) error {
+	rt.waits = append(rt.waits, d)
+	return nil
+}
+
+// run runs a command in env with these retries.
+func (rt *retries) run(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	return runWith(t, Env{Stdin: strings.NewReader(""), Getenv: func(k string) string { return env[k] }, Sleep: rt.sleep}, args...)
 }
 
 func requestList(srv *githubtest.Server) []string {
@@ -75,12 +79,12 @@ func TestGitHubCommentLifecycle(t *testing.T) {
 	dir := ordersRepo(t)
 	srv := githubtest.New(testToken)
 	defer srv.Close()
-	instantRetries(t)
+	rt := &retries{}
 	env := actionsEnv(t, srv, prEvent)
 	args := []string{"diff", "--format", "github", "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml"}
 
 	// A breaking change: the comment is created, and the check fails.
-	r := run(t, "", env, args...)
+	r := rt.run(t, env, args...)
 	if r.code != ExitFailOn {
 		t.Fatalf("exit %d, want 1: %s", r.code, r.stderr)
 	}
@@ -100,12 +104,12 @@ func TestGitHubCommentLifecycle(t *testing.T) {
 	noToken(t, r, env)
 
 	// The same result again changes nothing.
-	r = run(t, "", env, args...)
+	r = rt.run(t, env, args...)
 	sameList(t, "requests of the second run", requestList(srv)[2:], []string{list})
 
 	// The change is undone: the comment says so instead of going stale.
 	gitIn(t, dir, "checkout", "--", "api/messages.yaml")
-	r = run(t, "", env, args...)
+	r = rt.run(t, env, args...)
 	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -116,7 +120,7 @@ func TestGitHubCommentLifecycle(t *testing.T) {
 	}
 
 	// Another document without findings and without a comment: none is made.
-	r = run(t, "", env, "diff", "--github-comment", "--base-ref", "HEAD", "api/asyncapi.yaml")
+	r = rt.run(t, env, "diff", "--github-comment", "--base-ref", "HEAD", "api/asyncapi.yaml")
 	if len(srv.Comments(12)) != 1 {
 		t.Errorf("a comment was created with nothing to say: %+v", srv.Comments(12))
 	}
@@ -126,14 +130,14 @@ func TestGitHubCommentForbiddenFallsBackToTheSummary(t *testing.T) {
 	ordersRepo(t)
 	srv := githubtest.New(testToken)
 	defer srv.Close()
-	instantRetries(t)
+	rt := &retries{}
 
 	for _, format := range []string{"text", "github"} {
 		t.Run(format, func(t *testing.T) {
 			env := actionsEnv(t, srv, prEvent)
 			srv.FailNext(githubtest.Failure{Method: "POST", Status: 403,
 				Body: `{"message":"Resource not accessible by integration, token ` + testToken + `"}`})
-			r := run(t, "", env, "diff", "--format", format, "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
+			r := rt.run(t, env, "diff", "--format", format, "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
 			if r.code != ExitFailOn {
 				t.Fatalf("exit %d, want 1 (the diff's code, whatever the comment did): %s", r.code, r.stderr)
 			}
@@ -163,17 +167,17 @@ func TestGitHubCommentRetriesAndRedacts(t *testing.T) {
 	ordersRepo(t)
 	srv := githubtest.New(testToken)
 	defer srv.Close()
-	waits := instantRetries(t)
+	rt := &retries{}
 	env := actionsEnv(t, srv, prEvent)
 
 	srv.FailNext(githubtest.Failure{Method: "GET", Status: 502, Body: `{"message":"Bad Gateway"}`})
-	r := run(t, "", env, "diff", "--github-comment", "--base-ref", "HEAD", "api/asyncapi.yaml")
+	r := rt.run(t, env, "diff", "--github-comment", "--base-ref", "HEAD", "api/asyncapi.yaml")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	sameList(t, "requests", requestList(srv), []string{list, list, create})
-	if len(*waits) != 1 || (*waits)[0] != time.Second {
-		t.Errorf("waits %v, want one of 1s", *waits)
+	if len(rt.waits) != 1 || rt.waits[0] != time.Second {
+		t.Errorf("waits %v, want one of 1s", rt.waits)
 	}
 
 	// An outage that outlasts the retries: a warning with the reason, the
@@ -181,13 +185,40 @@ func TestGitHubCommentRetriesAndRedacts(t *testing.T) {
 	for range 4 {
 		srv.FailNext(githubtest.Failure{Status: 500, Body: `{"message":"boom for ` + testToken + `"}`})
 	}
-	r = run(t, "", env, "diff", "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
+	r = rt.run(t, env, "diff", "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
 	if r.code != ExitFailOn {
 		t.Errorf("exit %d, want 1", r.code)
 	}
 	if !strings.Contains(r.stderr, "::notice::eventdiff did not comment on the pull request: the GitHub API failed: listing the comments: GET ") ||
 		!strings.Contains(r.stderr, "boom for ***") {
 		t.Errorf("stderr %q", r.stderr)
+	}
+	noToken(t, r, env)
+}
+
+// TestGitHubCommentRedirectedToAnotherHost: an API that sends the comment
+// elsewhere gets neither the token nor the comment there; the run says so
+// in a notice and keeps the diff's exit code.
+func TestGitHubCommentRedirectedToAnotherHost(t *testing.T) {
+	ordersRepo(t)
+	srv := githubtest.New(testToken)
+	defer srv.Close()
+	other := githubtest.New("")
+	defer other.Close()
+	rt := &retries{}
+	env := actionsEnv(t, srv, prEvent)
+	srv.FailNext(githubtest.Failure{Method: "GET", Status: 302,
+		Header: map[string]string{"Location": other.URL + "/repos/octo/orders/issues/12/comments"}})
+	r := rt.run(t, env, "diff", "--format", "github", "--github-comment", "--fail-on", "breaking", "--base-ref", "HEAD", "api/asyncapi.yaml")
+	if r.code != ExitFailOn {
+		t.Errorf("exit %d, want 1 (the diff's own)", r.code)
+	}
+	if len(other.Requests()) != 0 || len(other.Comments(12)) != 0 || len(srv.Comments(12)) != 0 {
+		t.Errorf("the other host got %d requests; comments there %+v, at the API %+v", len(other.Requests()), other.Comments(12), srv.Comments(12))
+	}
+	if !strings.Contains(r.stdout, "::notice::eventdiff did not comment on the pull request: the GitHub API failed: listing the comments: ") ||
+		!strings.Contains(r.stdout, "redirected to another host ("+other.URL+"); not followed") {
+		t.Errorf("want a notice that names the redirect, got stdout %q", r.stdout)
 	}
 	noToken(t, r, env)
 }
@@ -212,6 +243,7 @@ func TestGitHubCommentOutsideAPullRequest(t *testing.T) {
 // However many findings, the comment stays under GitHub's limit with the
 // marker in front.
 func TestCommentBodyFitsGitHubsLimit(t *testing.T) {
+	t.Parallel()
 	res := &rules.Result{Summary: rules.Summary{Breaking: 3000}}
 	for i := range 3000 {
 		res.Findings = append(res.Findings, rules.Finding{

@@ -70,6 +70,7 @@ func aliasFanOut(levels int) string {
 // Every limit: input just over it is exit 2 with one line naming the flag
 // that raises it; the same input with the limit raised is no limit error.
 func TestEveryLimitNamesItsFlag(t *testing.T) {
+	t.Parallel()
 	deep := limitHeader + "x-deep: " + strings.Repeat("[", 50) + strings.Repeat("]", 50) + "\n"
 	blockDeep := limitHeader + "x-deep:\n"
 	for i := 1; i <= 50; i++ {
@@ -245,6 +246,7 @@ func (panicky) Read([]byte) (int, error)  { panic("injected: reader") }
 // A panic anywhere in a run is exit 2 with one line that asks for a
 // report and names the inputs, never a stack trace.
 func TestPanicBecomesExitTwo(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		env   func(*Env)
@@ -383,6 +385,7 @@ func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("
 // A panic while loading, on the goroutines Compare starts, is an error
 // that asks for a report and names the document, not a crash.
 func TestPanicWhileLoadingIsAnError(t *testing.T) {
+	t.Parallel()
 	remote := "../../testdata/invalid/remote-ref.yaml"
 	opts := eventdiff.Options{AllowRemoteRefs: true, HTTPClient: &http.Client{Transport: panicTransport{}}}
 	for _, sides := range [][2]string{{remote, exRev}, {exBase, remote}} {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"math"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/limits"
@@ -23,7 +25,7 @@ func policyFlags() []cli.Flag {
 
 // loadFlags are the flags that say how documents are read.
 func loadFlags() []cli.Flag {
-	d := limits.Default
+	d, r := limits.Default, limits.DefaultRemote
 	return []cli.Flag{
 		&cli.StringFlag{Name: "ref-root", Usage: "directory $refs may read from (default: the git repository around each document; outside one, the current directory when the document is under it, else its own directory)"},
 		&cli.BoolFlag{Name: "allow-remote-refs", Usage: "follow http(s):// $refs"},
@@ -36,6 +38,9 @@ func loadFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "max-alias-bytes", Value: d.MaxAliasBytes, Usage: "most bytes of keys and scalars YAML aliases may expand to"},
 		&cli.IntFlag{Name: "max-ref-hops", Value: d.MaxRefHops, Usage: "longest chain of $refs to one target"},
 		&cli.IntFlag{Name: "max-files", Value: d.MaxFiles, Usage: "most files one document may reference"},
+		&cli.DurationFlag{Name: "max-remote-time", Value: r.MaxTime, Usage: "with --allow-remote-refs: longest time all remote fetches of the run may take together"},
+		&cli.Int64Flag{Name: "max-remote-size", Value: r.MaxSize, Usage: "with --allow-remote-refs: largest response read, in bytes"},
+		&cli.Int64Flag{Name: "max-remote-total", Value: r.MaxTotal, Usage: "with --allow-remote-refs: largest total of all responses of the run, in bytes"},
 	}
 }
 
@@ -57,18 +62,30 @@ func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, err
 	if c.IsSet("assert-format") || !cfg.Set("assert-format") {
 		cfg.Policy.AssertFormat = c.Bool("assert-format")
 	}
+	lim := limits.Limits{
+		MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
+		MaxNodes: c.Int("max-nodes"), MaxScalarSize: c.Int("max-scalar-size"),
+		MaxAliasNodes: c.Int("max-alias-nodes"), MaxAliasBytes: c.Int64("max-alias-bytes"),
+		MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
+	}
+	if lim == (limits.Limits{}) {
+		// Every limit lifted with 0. The entry point reads the zero Limits
+		// as "the defaults", so one is lifted with the largest value instead.
+		lim.MaxFileSize = math.MaxInt64
+	}
+	remote := limits.Remote{MaxTime: c.Duration("max-remote-time"), MaxSize: c.Int64("max-remote-size"),
+		MaxTotal: c.Int64("max-remote-total")}
+	if remote == (limits.Remote{}) {
+		remote.MaxTotal = math.MaxInt64 // every remote limit lifted with 0, as above
+	}
 	return eventdiff.Options{
 		RefRoot:         c.String("ref-root"),
 		AllowRemoteRefs: c.Bool("allow-remote-refs"),
-		Limits: limits.Limits{
-			MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
-			MaxNodes: c.Int("max-nodes"), MaxScalarSize: c.Int("max-scalar-size"),
-			MaxAliasNodes: c.Int("max-alias-nodes"), MaxAliasBytes: c.Int64("max-alias-bytes"),
-			MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
-		},
-		Perspective: persp,
-		Config:      cfg,
-		Stdin:       env.Stdin,
+		RemoteLimits:    remote,
+		Limits:          lim,
+		Perspective:     persp,
+		Config:          cfg,
+		Stdin:           env.Stdin,
 	}, cfg, nil
 }
 

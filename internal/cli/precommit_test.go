@@ -51,6 +51,7 @@ func runHook(t *testing.T, h hook, changed ...string) result {
 }
 
 func TestPreCommitHooksFile(t *testing.T) {
+	t.Parallel()
 	hs := hooks(t)
 	if len(hs) != 2 {
 		t.Fatalf("hooks %v", hs)

@@ -17,6 +17,11 @@
 //
 // Input is treated as untrusted: `$ref`s may read only inside one tree
 // (the git repository around the document by default), remote references
-// are not followed unless allowed, and every dimension of cost is bounded
-// by Options.Limits.
+// are compared by URL unless following them is allowed (then within
+// Options.RemoteLimits for the whole session), and every dimension of cost
+// is bounded by Options.Limits.
+//
+// The package holds no command-line wording: its errors are typed (see
+// Errors) so that a caller phrases them in its own terms, as the eventdiff
+// command does with its flags.
 package eventdiff

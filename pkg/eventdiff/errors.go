@@ -23,7 +23,11 @@ import (
 //   - errors.As(err, new(*NotInRevisionError)): the revision exists but
 //     does not have the document.
 //   - errors.As(err, new(*tree.Error)): where it is (File, Line, Col).
-var ErrOutsideRefRoot = errors.New("the document is outside the reference tree")
+//   - errors.Is(err, ErrBothFromStdin): both sources name standard input.
+var (
+	ErrOutsideRefRoot = errors.New("the document is outside the reference tree")
+	ErrBothFromStdin  = errors.New("only one of the two documents can be read from standard input")
+)
 
 // NotInRevisionError says that a git revision does not have the document.
 type NotInRevisionError struct {

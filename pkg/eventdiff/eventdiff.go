@@ -23,10 +23,17 @@ type Options struct {
 	// the default (see File). For a git revision it is the same directory
 	// of that revision.
 	RefRoot string
-	// AllowRemoteRefs follows http(s) references.
+	// AllowRemoteRefs follows http(s) references. Otherwise they are
+	// compared by URL: the same URL on both sides is the same thing, a
+	// changed one a warning (Document.RemoteRefs lists them).
 	AllowRemoteRefs bool
-	// HTTPClient fetches remote references (http.DefaultClient when nil).
+	// HTTPClient fetches remote references (http.DefaultClient when nil);
+	// redirects to another scheme or host are refused whatever its policy.
 	HTTPClient *http.Client
+	// RemoteLimits bound what following remote references may cost, all
+	// documents of the session together; the zero value means
+	// limits.DefaultRemote.
+	RemoteLimits limits.Remote
 	// Limits bound what reading one document may cost; the zero value
 	// means limits.Default.
 	Limits limits.Limits
@@ -74,6 +81,7 @@ type Session struct {
 	repoOpened bool
 	objs       *source.GitObjects
 	commits    map[string]string
+	remote     *source.Remote // every remote fetch of the session, under one set of limits
 }
 
 // NewSession starts a session; nothing runs until a document is read.
@@ -153,13 +161,32 @@ func (s *Session) Load(ctx context.Context, src Source) (doc *spec.Document, err
 		return nil, err
 	}
 	return spec.Load(in, spec.Options{Limits: s.limits(), AllowRemoteRefs: s.opts.AllowRemoteRefs,
-		Perspective: s.opts.Perspective, HTTPClient: s.opts.HTTPClient})
+		Remote: s.remoteFetcher(), Perspective: s.opts.Perspective, Context: ctx})
+}
+
+// remoteFetcher is the session's one fetcher of remote references (nil
+// when they are not followed), so that its deadline and byte caps hold for
+// the whole session.
+func (s *Session) remoteFetcher() *source.Remote {
+	if !s.opts.AllowRemoteRefs {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.remote == nil {
+		lim := s.opts.RemoteLimits
+		if lim == (limits.Remote{}) {
+			lim = limits.DefaultRemote
+		}
+		s.remote = source.NewRemote(s.opts.HTTPClient, lim)
+	}
+	return s.remote
 }
 
 // Compare loads both documents concurrently, diffs and judges them.
 func (s *Session) Compare(ctx context.Context, base, revision Source) (*Result, error) {
 	if base.kind == argSource && revision.kind == argSource && base.path == "-" && revision.path == "-" {
-		return nil, fmt.Errorf("only one of BASE and REVISION can be read from standard input")
+		return nil, ErrBothFromStdin
 	}
 	var docs [2]*spec.Document
 	var errs [2]error

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/source"
@@ -93,6 +94,8 @@ func (s *Session) fileInput(file string) (spec.Input, error) {
 		return spec.Input{}, &tree.Error{File: file, Err: err}
 	} else if st.IsDir() {
 		return spec.Input{}, &tree.Error{File: file, Msg: "is a directory, not a document"}
+	} else if !st.Mode().IsRegular() {
+		return s.pipeInput(file, absFile, st.Mode())
 	}
 	root, err := s.fileRoot(filepath.Dir(absFile))
 	if err != nil {
@@ -116,18 +119,31 @@ func (s *Session) fileInput(file string) (spec.Input, error) {
 // fileRoot is the tree the `$ref`s of a working-tree document in dir may
 // read: --ref-root when given; else the top level of the git repository
 // that holds it; outside any repository, the current directory when dir
-// lies under it, else dir itself.
+// lies under it, else dir itself. The file system's root and the home
+// directory are never chosen by default, even as a repository's top level
+// (a home directory kept in git) or the current directory: a document
+// anywhere below them could read every file there.
 func (s *Session) fileRoot(dir string) (string, error) {
 	if s.opts.RefRoot != "" {
 		return filepath.Abs(s.opts.RefRoot)
 	}
-	if top := repositoryTop(dir); top != "" {
+	if top := repositoryTop(dir); top != "" && !tooWide(top) {
 		return top, nil
 	}
-	if cwd, err := os.Getwd(); err == nil && within(cwd, dir) {
+	if cwd, err := os.Getwd(); err == nil && within(cwd, dir) && !tooWide(cwd) {
 		return cwd, nil
 	}
 	return dir, nil
+}
+
+// tooWide reports whether dir is the file system's root or the user's
+// home directory, too wide to be a default reference tree.
+func tooWide(dir string) bool {
+	if filepath.Dir(dir) == dir {
+		return true
+	}
+	home, err := os.UserHomeDir()
+	return err == nil && home != "" && filepath.Clean(home) == dir
 }
 
 // repositoryTop is the top level of the git work tree that holds dir (the
@@ -165,6 +181,33 @@ func (s *Session) memoryInput(name string, data []byte) (spec.Input, error) {
 	rel, _ := filepath.Rel(root, cwd)
 	main := filepath.ToSlash(filepath.Join(rel, "-"))
 	return spec.Input{FS: dfs, Main: main, Name: name, Display: filepath.ToSlash(root), From: cwd, Data: data, Dir: root}, nil
+}
+
+// pipeInput reads a main document that is not a regular file. A pipe is
+// read once, like standard input, so that `<(git show v1:api.yaml)` (a
+// /dev/fd/N pipe) works; its `$ref`s resolve as those of standard input
+// do. It is opened without waiting for a writer: a named pipe nobody
+// writes to yet is empty, not a hang. Inside a git repository a pipe is
+// refused like any file that is not regular: git cannot store one, so
+// only a symbolic link from the repository's content (which may come from
+// a pull request) leads to it. Devices and sockets are refused everywhere.
+func (s *Session) pipeInput(file, abs string, mode fs.FileMode) (spec.Input, error) {
+	if mode&fs.ModeNamedPipe == 0 || repositoryTop(filepath.Dir(abs)) != "" {
+		return spec.Input{}, &tree.Error{File: file, Err: &source.NotRegularError{Mode: mode}}
+	}
+	fh, err := os.OpenFile(abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return spec.Input{}, &tree.Error{File: file, Err: err}
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+		return spec.Input{}, &tree.Error{File: file, Msg: "changed while it was opened"}
+	}
+	in, err := s.readerInput(file, fh)
+	if err == nil && len(in.Data) == 0 {
+		return spec.Input{}, &tree.Error{File: file, Msg: "is a pipe with nothing in it (no one writes to it); give the document on standard input as - instead"}
+	}
+	return in, err
 }
 
 // readerInput reads a document from r, up to the file-size limit.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -147,7 +148,7 @@ func (c *comparer) compare(s site, b, r use) {
 	s.bRefs, s.rRefs = joinRefs(s.bRefs, b.refs), joinRefs(s.rRefs, r.refs)
 	bt, rt := b.t.deref(), r.t.deref()
 	if c.depth > maxDepth {
-		c.add(s, schema.Delta{Rule: ruleSchemaInvalid, Base: b.at, Revision: r.at, Effect: schema.Unknown,
+		c.add(s, schema.Delta{Rule: catalogue.AvroSchemaInvalid, Base: b.at, Revision: r.at, Effect: schema.Unknown,
 			Reason: fmt.Sprintf("the schemas nest deeper than %d levels here; the rest was not compared", maxDepth)}, false)
 		return
 	}
@@ -199,7 +200,7 @@ func (c *comparer) invalid(s site, b, r use, bt, rt *avroType) {
 	if rt.kind == kInvalid {
 		why = append(why, "in the revision: "+rt.problem)
 	}
-	c.add(s, schema.Delta{Rule: ruleSchemaInvalid, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
+	c.add(s, schema.Delta{Rule: catalogue.AvroSchemaInvalid, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
 		Old: summary(b.at, bt), New: summary(r.at, rt), Effect: schema.Unknown,
 		Reason: "the schema cannot be read as Avro here (" + strings.Join(why, "; ") + "), so the change cannot be judged",
 		Hint:   "fix the schema so an Avro parser accepts it"}, false)
@@ -225,7 +226,7 @@ func (c *comparer) unresolved(s site, b, r use, bt, rt *avroType) {
 	if rt.kind == kRef {
 		names = append(names, "`"+rt.full+"` (revision)")
 	}
-	c.add(s, schema.Delta{Rule: ruleTypeUnresolved, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
+	c.add(s, schema.Delta{Rule: catalogue.AvroTypeUnresolved, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
 		Old: bt.label(), New: rt.label(), Effect: schema.Unknown,
 		Reason: "the type " + strings.Join(names, " and ") + " is not defined in the document, so what it accepts cannot be compared",
 		Hint:   "define the type in the schema (or reference the file that defines it)"}, false)
@@ -238,27 +239,27 @@ func (c *comparer) typeChange(s site, b, r use, bt, rt *avroType) {
 	logical := true
 	switch {
 	case from == kString && to == kBytes:
-		d.Rule, d.Effect, d.CautionSend = ruleStringToBytes, schema.None, true
-		d.Reason = "the type changed from string to bytes: Avro resolves either into the other, but consumers still reading it as a string may receive bytes that are not UTF-8"
+		d.Rule, d.Effect, d.CautionSend = catalogue.AvroTypeStringToBytes, schema.None, true
+		d.Reason = "the type changed from string to bytes: Avro resolves either into the other, but bytes need not be UTF-8 text, which a reader of the old string schema expects"
 	case from == kBytes && to == kString:
-		d.Rule, d.Effect, d.CautionReceive = ruleBytesToString, schema.None, true
-		d.Reason = "the type changed from bytes to string: Avro resolves either into the other, but producers still writing bytes may send values that are not UTF-8 text"
+		d.Rule, d.Effect, d.CautionReceive = catalogue.AvroTypeBytesToString, schema.None, true
+		d.Reason = "the type changed from bytes to string: Avro resolves either into the other, but bytes written with the old schema need not be UTF-8 text, which a reader of the new string schema expects"
 	case promotes(from, to):
-		d.Rule, d.Effect, d.CautionReceive = ruleTypePromoted, schema.Wider, lossy(from, to)
+		d.Rule, d.Effect, d.CautionReceive = catalogue.AvroTypePromoted, schema.Wider, lossy(from, to)
 		d.Reason = fmt.Sprintf("the type was promoted from %s to %s: a new reader reads old %s values, but an old reader cannot read %s", from, to, from, to)
 		if d.CautionReceive {
 			d.Reason += fmt.Sprintf(" (and reading %s as %s can lose precision)", from, to)
 		}
 		d.Hint = "keep the old type while consumers hold the old schema"
 	case promotes(to, from):
-		d.Rule, d.Effect, d.CautionSend = ruleTypeNarrowed, schema.Narrower, lossy(to, from)
+		d.Rule, d.Effect, d.CautionSend = catalogue.AvroTypeNarrowed, schema.Narrower, lossy(to, from)
 		d.Reason = fmt.Sprintf("the type was narrowed from %s to %s: an old reader reads the new %s values, but a new reader cannot read old %s values", from, to, to, from)
 		if d.CautionSend {
 			d.Reason += fmt.Sprintf(" (and old readers promoting %s to %s can lose precision)", to, from)
 		}
 		d.Hint = "keep the old type while producers write it"
 	default:
-		d.Rule, d.Effect = ruleTypeChanged, schema.Incomparable
+		d.Rule, d.Effect = catalogue.AvroTypeChanged, schema.Incomparable
 		d.Reason = fmt.Sprintf("the type changed from %s to %s: Avro cannot resolve one into the other in either direction", bt.label(), rt.label())
 		d.Hint = "add a new field (or message) with the new type instead of changing this one"
 		logical = false
@@ -287,7 +288,7 @@ func (c *comparer) named(s site, bt, rt *avroType) {
 		c.enum(inner, bt, rt)
 	case kFixed:
 		if bt.size != rt.size {
-			c.add(s, schema.Delta{Rule: ruleFixedSize, Path: s.path + "/size", Base: or(bt.sizeNode, bt.node), Revision: or(rt.sizeNode, rt.node),
+			c.add(s, schema.Delta{Rule: catalogue.AvroFixedSizeChanged, Path: s.path + "/size", Base: or(bt.sizeNode, bt.node), Revision: or(rt.sizeNode, rt.node),
 				Old: float64(bt.size), New: float64(rt.size), Effect: schema.Incomparable,
 				Reason: fmt.Sprintf("the size of fixed `%s` changed from %d to %d bytes: readers of either version cannot read the other", rt.full, bt.size, rt.size),
 				Hint:   "define a new fixed type (and field) for the new size"}, true)
@@ -301,7 +302,7 @@ func (c *comparer) names(s site, bt, rt *avroType) {
 	case bt.name != rt.name:
 		back := hasAlias(rt, bt) // a new reader accepts the old name through its aliases
 		fwd := hasAlias(bt, rt)
-		d := schema.Delta{Rule: ruleNameChanged, Path: s.path + "/name", Base: or(bt.nameNode, bt.node), Revision: or(rt.nameNode, rt.node),
+		d := schema.Delta{Rule: catalogue.AvroNameChanged, Path: s.path + "/name", Base: or(bt.nameNode, bt.node), Revision: or(rt.nameNode, rt.node),
 			Old: bt.full, New: rt.full, Effect: effectOf(back, fwd)}
 		switch {
 		case back && fwd:
@@ -319,7 +320,7 @@ func (c *comparer) names(s site, bt, rt *avroType) {
 		// where it was written.
 		inherited := bt.nsNode == nil && rt.nsNode == nil && bt.space == s.bSpace && rt.space == s.rSpace && s.bSpace != s.rSpace && !strings.Contains(bt.nameNode.Text()+rt.nameNode.Text(), ".")
 		if !inherited {
-			c.add(s, schema.Delta{Rule: ruleNamespaceChanged, Path: s.path + "/namespace", Base: or(bt.nsNode, or(bt.nameNode, bt.node)), Revision: or(rt.nsNode, or(rt.nameNode, rt.node)),
+			c.add(s, schema.Delta{Rule: catalogue.AvroNamespaceChanged, Path: s.path + "/namespace", Base: or(bt.nsNode, or(bt.nameNode, bt.node)), Revision: or(rt.nsNode, or(rt.nameNode, rt.node)),
 				Old: bt.space, New: rt.space, Effect: schema.None, CautionSend: true, CautionReceive: true,
 				Reason: fmt.Sprintf("the namespace of %s `%s` changed from %q to %q: resolution matches the short name, but generated classes move to another package and a union holding two types named `%s` becomes ambiguous", rt.kind, rt.name, bt.space, rt.space, rt.name),
 				Hint:   "keep the namespace until consumers regenerate their code"}, false)
@@ -328,7 +329,7 @@ func (c *comparer) names(s site, bt, rt *avroType) {
 	// Aliases as written: a namespace move requalifies them, which is not a
 	// change of its own.
 	if bt.name == rt.name && !sameSet(bt.aliasesNode.Strings(), rt.aliasesNode.Strings()) {
-		c.add(s, schema.Delta{Rule: ruleAliasesChanged, Path: s.path + "/aliases", Base: or(bt.aliasesNode, bt.node), Revision: or(rt.aliasesNode, rt.node),
+		c.add(s, schema.Delta{Rule: catalogue.AvroAliasesChanged, Path: s.path + "/aliases", Base: or(bt.aliasesNode, bt.node), Revision: or(rt.aliasesNode, rt.node),
 			Old: bt.aliasesNode.Interface(), New: rt.aliasesNode.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the aliases of %s `%s` changed; the name itself did not, so resolution is unaffected", rt.kind, rt.full)}, false)
 	}
@@ -364,7 +365,7 @@ func (c *comparer) doc(s site, b, r, bParent, rParent *tree.Node) {
 	if b.Text() == r.Text() {
 		return // unchanged, or an empty doc added or removed
 	}
-	c.add(s, schema.Delta{Rule: ruleDocChanged, Path: s.path + "/doc", Base: or(b, bParent), Revision: or(r, rParent),
+	c.add(s, schema.Delta{Rule: catalogue.AvroDocChanged, Path: s.path + "/doc", Base: or(b, bParent), Revision: or(r, rParent),
 		Old: b.Interface(), New: r.Interface(), Effect: schema.None,
 		Reason: "the documentation changed; it has no effect on the data"}, false)
 }
@@ -394,7 +395,7 @@ func (c *comparer) propList(s site, bp, rp []tree.Field, bNode, rNode *tree.Node
 		case rv == nil:
 			what = "was removed"
 		}
-		c.add(s, schema.Delta{Rule: rulePropertyChanged, Path: s.path + "/" + esc(k), Base: or(bv, bNode), Revision: or(rv, rNode),
+		c.add(s, schema.Delta{Rule: catalogue.AvroPropertyChanged, Path: s.path + "/" + esc(k), Base: or(bv, bNode), Revision: or(rv, rNode),
 			Old: bv.Interface(), New: rv.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the custom property `%s` %s; Avro readers ignore custom properties (tools that use it may not)", k, what)}, false)
 	}
@@ -491,10 +492,10 @@ func (c *comparer) record(s site, bt, rt *avroType) {
 	for _, bf := range removed {
 		d := schema.Delta{Path: s.path + "/fields/" + esc(bf.name), Base: bf.node, Revision: or(rt.fieldsNode, rt.node), Old: bf.node.Interface()}
 		if bf.def != nil {
-			d.Rule, d.Effect = ruleFieldRemovedDefault, schema.None
+			d.Rule, d.Effect = catalogue.AvroFieldRemovedWithDefault, schema.None
 			d.Reason = fmt.Sprintf("field `%s` was removed; it had a default, so an old reader fills it from the default and a new reader ignores it in old data", bf.name)
 		} else {
-			d.Rule, d.Effect = ruleFieldRemovedNoDefault, schema.Wider
+			d.Rule, d.Effect = catalogue.AvroFieldRemovedWithoutDefault, schema.Wider
 			d.Reason = fmt.Sprintf("field `%s` was removed without having a default: an old reader cannot read records written without it", bf.name)
 			d.Hint = "give the field a default in a release consumers take first, then remove it"
 		}
@@ -506,10 +507,10 @@ func (c *comparer) record(s site, bt, rt *avroType) {
 	for _, rf := range added {
 		d := schema.Delta{Path: s.path + "/fields/" + esc(rf.name), Base: or(bt.fieldsNode, bt.node), Revision: rf.node, New: rf.node.Interface()}
 		if rf.def != nil {
-			d.Rule, d.Effect = ruleFieldAddedDefault, schema.None
+			d.Rule, d.Effect = catalogue.AvroFieldAddedWithDefault, schema.None
 			d.Reason = fmt.Sprintf("field `%s` was added with a default: a new reader fills it in old records, an old reader ignores it", rf.name)
 		} else {
-			d.Rule, d.Effect = ruleFieldAddedNoDefault, schema.Narrower
+			d.Rule, d.Effect = catalogue.AvroFieldAddedWithoutDefault, schema.Narrower
 			d.Reason = fmt.Sprintf("field `%s` was added without a default: a new reader cannot read records written without it", rf.name)
 			d.Hint = "add a default"
 			if rf.typ.t.deref().kind != kUnion {
@@ -525,7 +526,7 @@ func (c *comparer) record(s site, bt, rt *avroType) {
 		}
 	}
 	if reordered {
-		c.add(s, schema.Delta{Rule: ruleFieldsReordered, Path: s.path + "/fields", Base: or(bt.fieldsNode, bt.node), Revision: or(rt.fieldsNode, rt.node),
+		c.add(s, schema.Delta{Rule: catalogue.AvroFieldsReordered, Path: s.path + "/fields", Base: or(bt.fieldsNode, bt.node), Revision: or(rt.fieldsNode, rt.node),
 			Old: fieldNames(bt), New: fieldNames(rt), Effect: schema.None,
 			Reason: fmt.Sprintf("the fields of record `%s` were reordered: resolution matches fields by name", rt.full)}, false)
 	}
@@ -553,7 +554,7 @@ func (c *comparer) field(s site, bt, rt *avroType, bf, rf *avroField) {
 	fwdMatch := bf.name == rf.name || contains(bf.aliases, rf.name)  // an old reader finds the new field
 	if bf.name != rf.name {
 		back, fwd := backMatch || rf.def != nil, fwdMatch || bf.def != nil
-		d := schema.Delta{Rule: ruleFieldRenamed, Base: bf.node, Revision: rf.node, Old: bf.name, New: rf.name, Effect: effectOf(back, fwd)}
+		d := schema.Delta{Rule: catalogue.AvroFieldRenamed, Base: bf.node, Revision: rf.node, Old: bf.name, New: rf.name, Effect: effectOf(back, fwd)}
 		switch {
 		case back && fwd && fwdMatch:
 			d.Reason = fmt.Sprintf("field `%s` was renamed to `%s` and each version lists the other name in its aliases", bf.name, rf.name)
@@ -570,25 +571,25 @@ func (c *comparer) field(s site, bt, rt *avroType, bf, rf *avroField) {
 	}
 	switch {
 	case bf.def == nil && rf.def != nil:
-		c.add(fs, schema.Delta{Rule: ruleFieldDefaultAdded, Path: fs.path + "/default", Base: bf.node, Revision: rf.def,
+		c.add(fs, schema.Delta{Rule: catalogue.AvroFieldDefaultAdded, Path: fs.path + "/default", Base: bf.node, Revision: rf.def,
 			New: rf.def.Interface(), Effect: schema.None,
-			Reason: fmt.Sprintf("field `%s` got a default: no effect between these versions; it lets the field be removed later without breaking consumers", rf.name)}, false)
+			Reason: fmt.Sprintf("field `%s` got a default: no effect between these versions; with it, a later version may drop the field and old readers still fill it in", rf.name)}, false)
 	case bf.def != nil && rf.def == nil:
-		c.add(fs, schema.Delta{Rule: ruleFieldDefaultRemoved, Path: fs.path + "/default", Base: bf.def, Revision: rf.node,
+		c.add(fs, schema.Delta{Rule: catalogue.AvroFieldDefaultRemoved, Path: fs.path + "/default", Base: bf.def, Revision: rf.node,
 			Old: bf.def.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the default of field `%s` was removed: no effect between these versions, but a new reader can no longer read data written before the field existed", rf.name)}, false)
 	case bf.def != nil && !tree.Equal(bf.def, rf.def):
-		c.add(fs, schema.Delta{Rule: ruleFieldDefaultChanged, Path: fs.path + "/default", Base: bf.def, Revision: rf.def,
+		c.add(fs, schema.Delta{Rule: catalogue.AvroFieldDefaultChanged, Path: fs.path + "/default", Base: bf.def, Revision: rf.def,
 			Old: bf.def.Interface(), New: rf.def.Interface(), Effect: schema.None, CautionReceive: true,
 			Reason: fmt.Sprintf("the default of field `%s` changed: a new reader fills records written without the field with a different value", rf.name)}, false)
 	}
 	if bf.order != rf.order {
-		c.add(fs, schema.Delta{Rule: ruleOrderChanged, Path: fs.path + "/order", Base: or(bf.orderNode, bf.node), Revision: or(rf.orderNode, rf.node),
+		c.add(fs, schema.Delta{Rule: catalogue.AvroOrderChanged, Path: fs.path + "/order", Base: or(bf.orderNode, bf.node), Revision: or(rf.orderNode, rf.node),
 			Old: bf.order, New: rf.order, Effect: schema.None,
 			Reason: fmt.Sprintf("the sort order of field `%s` changed from %s to %s; it affects sorting of Avro data only", rf.name, bf.order, rf.order)}, false)
 	}
 	if bf.name == rf.name && !sameSet(bf.aliases, rf.aliases) {
-		c.add(fs, schema.Delta{Rule: ruleAliasesChanged, Path: fs.path + "/aliases", Base: or(bf.aliasesNode, bf.node), Revision: or(rf.aliasesNode, rf.node),
+		c.add(fs, schema.Delta{Rule: catalogue.AvroAliasesChanged, Path: fs.path + "/aliases", Base: or(bf.aliasesNode, bf.node), Revision: or(rf.aliasesNode, rf.node),
 			Old: bf.aliasesNode.Interface(), New: rf.aliasesNode.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the aliases of field `%s` changed; they match no other field, so resolution is unaffected", rf.name)}, false)
 	}
@@ -622,7 +623,7 @@ func (c *comparer) defaultInvalid(s site, rf, bf *avroField, baseParent *tree.No
 	if bf != nil {
 		old = bf.def.Interface()
 	}
-	c.add(s, schema.Delta{Rule: ruleFieldDefaultInvalid, Path: s.path + "/default", Base: base, Revision: rf.def,
+	c.add(s, schema.Delta{Rule: catalogue.AvroFieldDefaultInvalid, Path: s.path + "/default", Base: base, Revision: rf.def,
 		Old: old, New: rf.def.Interface(), Effect: schema.None, CautionSend: true, CautionReceive: true,
 		Reason: fmt.Sprintf("the default of field `%s` does not match its type %s (for a union, its first branch): Avro parsers before 1.12 reject the schema, and readers that need the default cannot use it", rf.name, rf.typ.t.label()),
 		Hint:   "change the default, or list the branch it matches first in the union"}, false)
@@ -643,7 +644,7 @@ func (c *comparer) enum(s site, bt, rt *avroType) {
 		if bHas[x] {
 			continue
 		}
-		d := schema.Delta{Rule: ruleEnumSymbolAdded, Path: s.path + "/symbols/" + esc(x), Base: or(bt.symbolsNode, bt.node), Revision: rt.symbolNodes[i], New: x}
+		d := schema.Delta{Rule: catalogue.AvroEnumSymbolAdded, Path: s.path + "/symbols/" + esc(x), Base: or(bt.symbolsNode, bt.node), Revision: rt.symbolNodes[i], New: x}
 		if bDef != "" {
 			d.Effect, d.CautionSend = schema.None, true
 			d.Reason = fmt.Sprintf("symbol `%s` was added to enum `%s`: an old reader reads it as its default `%s`, which may not mean the same", x, rt.full, bDef)
@@ -658,7 +659,7 @@ func (c *comparer) enum(s site, bt, rt *avroType) {
 		if rHas[x] {
 			continue
 		}
-		d := schema.Delta{Rule: ruleEnumSymbolRemoved, Path: s.path + "/symbols/" + esc(x), Base: bt.symbolNodes[i], Revision: or(rt.symbolsNode, rt.node), Old: x}
+		d := schema.Delta{Rule: catalogue.AvroEnumSymbolRemoved, Path: s.path + "/symbols/" + esc(x), Base: bt.symbolNodes[i], Revision: or(rt.symbolsNode, rt.node), Old: x}
 		if rDef != "" {
 			d.Effect, d.CautionReceive = schema.None, true
 			d.Reason = fmt.Sprintf("symbol `%s` was removed from enum `%s`: a new reader reads it in old data as its default `%s`", x, rt.full, rDef)
@@ -681,7 +682,7 @@ func (c *comparer) enum(s site, bt, rt *avroType) {
 		}
 	}
 	if strings.Join(bOrder, "\x00") != strings.Join(rOrder, "\x00") {
-		c.add(s, schema.Delta{Rule: ruleEnumSymbolsReordered, Path: s.path + "/symbols", Base: or(bt.symbolsNode, bt.node), Revision: or(rt.symbolsNode, rt.node),
+		c.add(s, schema.Delta{Rule: catalogue.AvroEnumSymbolsReordered, Path: s.path + "/symbols", Base: or(bt.symbolsNode, bt.node), Revision: or(rt.symbolsNode, rt.node),
 			Old: bt.symbolsNode.Interface(), New: rt.symbolsNode.Interface(), Effect: schema.None,
 			Reason: fmt.Sprintf("the symbols of enum `%s` were reordered: resolution matches symbols by name (only sort order changes)", rt.full)}, false)
 	}
@@ -689,13 +690,13 @@ func (c *comparer) enum(s site, bt, rt *avroType) {
 	ds := s.child("/default")
 	switch {
 	case bt.enumDefault == nil && rt.enumDefault != nil:
-		c.add(ds, schema.Delta{Rule: ruleEnumDefaultAdded, Base: or(bt.symbolsNode, bt.node), Revision: rt.enumDefault, New: rRaw, Effect: schema.None,
+		c.add(ds, schema.Delta{Rule: catalogue.AvroEnumDefaultAdded, Base: or(bt.symbolsNode, bt.node), Revision: rt.enumDefault, New: rRaw, Effect: schema.None,
 			Reason: fmt.Sprintf("enum `%s` got the default `%s`: readers with the new schema read symbols they do not know as it (readers already running the old schema are not helped)", rt.full, rRaw)}, false)
 	case bt.enumDefault != nil && rt.enumDefault == nil:
-		c.add(ds, schema.Delta{Rule: ruleEnumDefaultRemoved, Base: bt.enumDefault, Revision: or(rt.symbolsNode, rt.node), Old: bRaw, Effect: schema.None,
+		c.add(ds, schema.Delta{Rule: catalogue.AvroEnumDefaultRemoved, Base: bt.enumDefault, Revision: or(rt.symbolsNode, rt.node), Old: bRaw, Effect: schema.None,
 			Reason: fmt.Sprintf("enum `%s` lost its default `%s`: readers with the new schema fail on symbols they do not know", rt.full, bRaw)}, false)
 	case bt.enumDefault != nil && bRaw != rRaw:
-		c.add(ds, schema.Delta{Rule: ruleEnumDefaultChanged, Base: bt.enumDefault, Revision: rt.enumDefault, Old: bRaw, New: rRaw, Effect: schema.None, CautionReceive: true,
+		c.add(ds, schema.Delta{Rule: catalogue.AvroEnumDefaultChanged, Base: bt.enumDefault, Revision: rt.enumDefault, Old: bRaw, New: rRaw, Effect: schema.None, CautionReceive: true,
 			Reason: fmt.Sprintf("the default of enum `%s` changed from `%s` to `%s`: a new reader maps symbols it does not know to a different value", rt.full, bRaw, rRaw)}, false)
 	}
 }
@@ -845,11 +846,11 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 			continue
 		}
 		back := c.check.canRead(rt, x)
-		d := schema.Delta{Rule: ruleUnionBranchRemoved, Path: s.path + seg(bKeys[i], i), Base: or(u.at, x.node), Revision: or(r.at, rt.node),
+		d := schema.Delta{Rule: catalogue.AvroUnionBranchRemoved, Path: s.path + seg(bKeys[i], i), Base: or(u.at, x.node), Revision: or(r.at, rt.node),
 			Old: x.label(), Effect: effectOf(back, true)}
 		what := "branch `" + x.label() + "` was removed from the union"
 		if x.kind == kNull {
-			d.Rule = ruleMadeNonNullable
+			d.Rule = catalogue.AvroTypeMadeNonNullable
 			what = "the type is no longer nullable (`null` was removed from the union)"
 		}
 		if back {
@@ -870,11 +871,11 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 			continue
 		}
 		fwd := c.check.canRead(bt, y)
-		d := schema.Delta{Rule: ruleUnionBranchAdded, Path: s.path + seg(rKeys[j], j), Base: or(b.at, bt.node), Revision: or(v.at, y.node),
+		d := schema.Delta{Rule: catalogue.AvroUnionBranchAdded, Path: s.path + seg(rKeys[j], j), Base: or(b.at, bt.node), Revision: or(v.at, y.node),
 			New: y.label(), Effect: effectOf(true, fwd)}
 		what := "branch `" + y.label() + "` was added to the union"
 		if y.kind == kNull {
-			d.Rule = ruleMadeNullable
+			d.Rule = catalogue.AvroTypeMadeNullable
 			what = "the type was made nullable (`null` added)"
 		}
 		if fwd {
@@ -886,7 +887,7 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 		c.add(s, d, true)
 	}
 	if reordered && bt.kind == kUnion && rt.kind == kUnion {
-		d := schema.Delta{Rule: ruleUnionReordered, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
+		d := schema.Delta{Rule: catalogue.AvroUnionBranchesReordered, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
 			Old: bt.label(), New: rt.label(), Effect: schema.None,
 			Reason: "the branches of the union were reordered: resolution matches branches by type, not position"}
 		if s.inField && s.rDef != nil && !fits(rt, s.rDef, 0) && (s.bDef == nil || fits(bt, s.bDef, 0)) {
@@ -970,7 +971,7 @@ func (c *comparer) logical(s site, bt, rt *avroType, bAt, rAt *tree.Node) {
 	switch {
 	case bl == "" && rl == "":
 		if bt.logical != rt.logical {
-			c.add(ls, schema.Delta{Rule: rulePropertyChanged, Base: bNode, Revision: rNode,
+			c.add(ls, schema.Delta{Rule: catalogue.AvroPropertyChanged, Base: bNode, Revision: rNode,
 				Old: nilIfEmpty(bt.logical), New: nilIfEmpty(rt.logical), Effect: schema.None,
 				Reason: fmt.Sprintf("logicalType changed from %q to %q, neither of which Avro knows on a %s, so readers ignore it", bt.logical, rt.logical, rt.kind)}, false)
 		}
@@ -979,15 +980,15 @@ func (c *comparer) logical(s site, bt, rt *avroType, bAt, rAt *tree.Node) {
 			c.decimal(s, bt, rt)
 		}
 	case bl == "":
-		c.add(ls, schema.Delta{Rule: ruleLogicalAdded, Base: bNode, Revision: rNode, New: rl, Effect: schema.None,
+		c.add(ls, schema.Delta{Rule: catalogue.AvroLogicalTypeAdded, Base: bNode, Revision: rNode, New: rl, Effect: schema.None,
 			CautionSend: true, CautionReceive: true,
 			Reason: fmt.Sprintf("logical type %s was added to a %s: the encoding is unchanged, but programs using generated code or logical-type conversions now see a different type", rl, rt.kind)}, false)
 	case rl == "":
-		c.add(ls, schema.Delta{Rule: ruleLogicalRemoved, Base: bNode, Revision: rNode, Old: bl, Effect: schema.None,
+		c.add(ls, schema.Delta{Rule: catalogue.AvroLogicalTypeRemoved, Base: bNode, Revision: rNode, Old: bl, Effect: schema.None,
 			CautionSend: true, CautionReceive: true,
 			Reason: fmt.Sprintf("logical type %s was removed from a %s: the encoding is unchanged, but programs using generated code or logical-type conversions now see a different type", bl, rt.kind)}, false)
 	default:
-		d := schema.Delta{Rule: ruleLogicalChanged, Base: bNode, Revision: rNode, Old: bl, New: rl}
+		d := schema.Delta{Rule: catalogue.AvroLogicalTypeChanged, Base: bNode, Revision: rNode, Old: bl, New: rl}
 		fb, fr := unitFamilies[bl], unitFamilies[rl]
 		switch {
 		case fb != "" && fr != "" && fb != fr && unitOf(bl) == unitOf(rl) && (fb == "timestamp" || fb == "local-timestamp") && (fr == "timestamp" || fr == "local-timestamp"):
@@ -1015,16 +1016,16 @@ func nilIfEmpty(s string) any {
 
 func (c *comparer) decimal(s site, bt, rt *avroType) {
 	if bt.scale != rt.scale {
-		c.add(s.child("/scale"), schema.Delta{Rule: ruleDecimalScale, Base: or(bt.scaleNde, bt.node), Revision: or(rt.scaleNde, rt.node),
+		c.add(s.child("/scale"), schema.Delta{Rule: catalogue.AvroDecimalScaleChanged, Base: or(bt.scaleNde, bt.node), Revision: or(rt.scaleNde, rt.node),
 			Old: float64(bt.scale), New: float64(rt.scale), Effect: schema.Incomparable,
 			Reason: fmt.Sprintf("the decimal scale changed from %d to %d: the same unscaled bytes now mean a number %s, and Avro resolution does not convert them", bt.scale, rt.scale, scaleWord(bt.scale, rt.scale)),
 			Hint:   "add a new field with the new scale instead"}, false)
 	}
 	if bt.precision != rt.precision {
-		d := schema.Delta{Rule: ruleDecimalPrecision, Base: or(bt.precNode, bt.node), Revision: or(rt.precNode, rt.node), Old: float64(bt.precision), New: float64(rt.precision)}
+		d := schema.Delta{Rule: catalogue.AvroDecimalPrecisionChanged, Base: or(bt.precNode, bt.node), Revision: or(rt.precNode, rt.node), Old: float64(bt.precision), New: float64(rt.precision)}
 		if rt.precision > bt.precision {
 			d.Effect = schema.Wider
-			d.Reason = fmt.Sprintf("the decimal precision grew from %d to %d digits: new values may not fit consumers built for %d", bt.precision, rt.precision, bt.precision)
+			d.Reason = fmt.Sprintf("the decimal precision grew from %d to %d digits: values with more digits than %d are allowed now", bt.precision, rt.precision, bt.precision)
 		} else {
 			d.Effect = schema.Narrower
 			d.Reason = fmt.Sprintf("the decimal precision shrank from %d to %d digits: old values may not fit a reader built for %d", bt.precision, rt.precision, rt.precision)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
@@ -34,6 +35,7 @@ func ruleIDs(res schema.Result) []string {
 }
 
 func TestCompareRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range ruleCases {
 		t.Run(tc.name, func(t *testing.T) {
 			res := compareText(t, tc.base, tc.rev)
@@ -100,6 +102,7 @@ func find(t *testing.T, res schema.Result, rule string) schema.Delta {
 }
 
 func TestDeltaEvidence(t *testing.T) {
+	t.Parallel()
 	base := `{
   "type": "record",
   "name": "Order",
@@ -123,7 +126,7 @@ func TestDeltaEvidence(t *testing.T) {
 }`
 	res := compareText(t, base, rev)
 
-	added := find(t, res, ruleFieldAddedNoDefault)
+	added := find(t, res, catalogue.AvroFieldAddedWithoutDefault)
 	if added.Path != "/fields/quantity" {
 		t.Errorf("path = %q", added.Path)
 	}
@@ -143,7 +146,7 @@ func TestDeltaEvidence(t *testing.T) {
 		t.Errorf("hint = %q", added.Hint)
 	}
 
-	promoted := find(t, res, ruleTypePromoted)
+	promoted := find(t, res, catalogue.AvroTypePromoted)
 	if promoted.Path != "/fields/price/type" || promoted.Old != "float" || promoted.New != "double" {
 		t.Errorf("promoted: %s %v → %v", promoted.Path, promoted.Old, promoted.New)
 	}
@@ -151,7 +154,7 @@ func TestDeltaEvidence(t *testing.T) {
 		t.Errorf("promoted nodes %s / %s", promoted.Base.Pointer(), promoted.Revision.Pointer())
 	}
 
-	sym := find(t, res, ruleEnumSymbolAdded)
+	sym := find(t, res, catalogue.AvroEnumSymbolAdded)
 	if sym.Path != "/fields/status/type/symbols/SHIPPED" || sym.New != "SHIPPED" {
 		t.Errorf("symbol: %s %v", sym.Path, sym.New)
 	}
@@ -164,8 +167,9 @@ func TestDeltaEvidence(t *testing.T) {
 }
 
 func TestRenameHints(t *testing.T) {
+	t.Parallel()
 	res := compareText(t, rec(fld("price", `"double"`)), rec(fld("amount", `"double"`)))
-	for _, rule := range []string{ruleFieldRemovedNoDefault, ruleFieldAddedNoDefault} {
+	for _, rule := range []string{catalogue.AvroFieldRemovedWithoutDefault, catalogue.AvroFieldAddedWithoutDefault} {
 		d := find(t, res, rule)
 		if !strings.Contains(d.Hint, `list "price" in the aliases of `+"`amount`") {
 			t.Errorf("%s hint = %q", rule, d.Hint)
@@ -173,10 +177,10 @@ func TestRenameHints(t *testing.T) {
 	}
 	// Different types: not suggested as a rename.
 	res = compareText(t, rec(fld("price", `"double"`)), rec(fld("amount", `"string"`)))
-	if d := find(t, res, ruleFieldAddedNoDefault); strings.Contains(d.Hint, "renamed") {
+	if d := find(t, res, catalogue.AvroFieldAddedWithoutDefault); strings.Contains(d.Hint, "renamed") {
 		t.Errorf("hint suggests a rename across types: %q", d.Hint)
 	}
-	name := find(t, compareText(t, rec(idField), recNamed("Purchase", idField)), ruleNameChanged)
+	name := find(t, compareText(t, rec(idField), recNamed("Purchase", idField)), catalogue.AvroNameChanged)
 	if name.Hint != "add \"com.example.orders.Order\" to the aliases of `Purchase`" || name.Path != "/name" {
 		t.Errorf("name change: %s hint %q", name.Path, name.Hint)
 	}
@@ -186,34 +190,37 @@ func TestRenameHints(t *testing.T) {
 }
 
 func TestUnionPaths(t *testing.T) {
+	t.Parallel()
 	res := compareText(t, rec(fld("amount", `"int"`)), rec(fld("amount", `["null", "long"]`)))
-	if d := find(t, res, ruleMadeNullable); d.Path != "/fields/amount/type/null" || d.Base.Pointer() != "/fields/0/type" || d.Revision.Pointer() != "/fields/0/type/0" {
+	if d := find(t, res, catalogue.AvroTypeMadeNullable); d.Path != "/fields/amount/type/null" || d.Base.Pointer() != "/fields/0/type" || d.Revision.Pointer() != "/fields/0/type/0" {
 		t.Errorf("made nullable at %s, nodes %s / %s", d.Path, d.Base.Pointer(), d.Revision.Pointer())
 	}
-	if d := find(t, res, ruleTypePromoted); d.Path != "/fields/amount/type/long" || d.Revision.Pointer() != "/fields/0/type/1" {
+	if d := find(t, res, catalogue.AvroTypePromoted); d.Path != "/fields/amount/type/long" || d.Revision.Pointer() != "/fields/0/type/1" {
 		t.Errorf("promoted at %s, revision %s", d.Path, d.Revision.Pointer())
 	}
 }
 
 func TestRecursiveChangeReportedAtFirstPath(t *testing.T) {
+	t.Parallel()
 	base := `{"type": "record", "name": "Tree", "fields": [
 	  {"name": "value", "type": "int"},
 	  {"name": "left", "type": ["null", "Tree"], "default": null},
 	  {"name": "right", "type": ["null", "Tree"], "default": null}]}`
 	rev := strings.Replace(base, `"value", "type": "int"`, `"value", "type": "string"`, 1)
 	res := compareText(t, base, rev)
-	d := find(t, res, ruleTypeChanged)
+	d := find(t, res, catalogue.AvroTypeChanged)
 	if d.Path != "/fields/value/type" {
 		t.Errorf("path %s", d.Path)
 	}
 }
 
 func TestYAMLInline(t *testing.T) {
+	t.Parallel()
 	// YAML authors leave null unquoted; it still means the null type.
 	base := "type: record\nname: Order\nfields:\n  - name: note\n    type: [null, string]\n    default: null\n"
 	rev := "type: record\nname: Order\nfields:\n  - name: note\n    type: ['null', string, int]\n    default: null\n"
 	res := Compare(parseNode(t, "base.yaml", base), parseNode(t, "revision.yaml", rev), schema.Options{})
-	if got := ruleIDs(res); !slices.Equal(got, []string{ruleUnionBranchAdded}) {
+	if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroUnionBranchAdded}) {
 		t.Fatalf("rules %v", got)
 	}
 	if d := res.Deltas[0]; d.Revision.Line != 5 || d.Path != "/fields/note/type/int" {
@@ -222,11 +229,12 @@ func TestYAMLInline(t *testing.T) {
 }
 
 func TestRefsAreFollowedAndRecorded(t *testing.T) {
+	t.Parallel()
 	base := `{"schemas": {"Qty": "int"}, "root": {"type": "record", "name": "Order", "fields": [{"name": "q", "type": {"$ref": "#/schemas/Qty"}}]}}`
 	rev := `{"schemas": {"Qty": "long"}, "root": {"type": "record", "name": "Order", "fields": [{"name": "q", "type": {"$ref": "#/schemas/Qty"}}]}}`
 	b, r := parseNode(t, "base.json", base), parseNode(t, "revision.json", rev)
 	res := Compare(b.Get("root"), r.Get("root"), schema.Options{})
-	d := find(t, res, ruleTypePromoted)
+	d := find(t, res, catalogue.AvroTypePromoted)
 	if !slices.Equal(d.BaseRefs, []string{"#/schemas/Qty"}) || !slices.Equal(d.RevisionRefs, []string{"#/schemas/Qty"}) {
 		t.Errorf("refs %v / %v", d.BaseRefs, d.RevisionRefs)
 	}
@@ -236,6 +244,7 @@ func TestRefsAreFollowedAndRecorded(t *testing.T) {
 }
 
 func TestNilSides(t *testing.T) {
+	t.Parallel()
 	if res := Compare(nil, nil, schema.Options{}); len(res.Deltas) != 0 || res.Effect != schema.None {
 		t.Errorf("nil/nil: %+v", res)
 	}
@@ -246,6 +255,7 @@ func TestNilSides(t *testing.T) {
 }
 
 func TestMalformed(t *testing.T) {
+	t.Parallel()
 	valid := rec(idField)
 	bad := []string{
 		`42`, `true`, `[]`, `{}`, `{"type": 7}`, `{"type": "record"}`,
@@ -276,6 +286,7 @@ func TestMalformed(t *testing.T) {
 }
 
 func TestRefCycleDoesNotHang(t *testing.T) {
+	t.Parallel()
 	// An array whose items are the array itself, through $ref: not
 	// expressible in Avro (recursion needs a named type), must end.
 	doc := `{"a": {"type": "array", "items": {"$ref": "#/a"}}}`
@@ -290,6 +301,7 @@ func TestRefCycleDoesNotHang(t *testing.T) {
 }
 
 func TestOptionsDoNotChangeAvro(t *testing.T) {
+	t.Parallel()
 	b, r := parseNode(t, "base.json", rec(idField)), parseNode(t, "revision.json", rec(idField, fld("q", `"int"`)))
 	a := Compare(b, r, schema.Options{})
 	s := Compare(b, r, schema.Options{Strict: true})
@@ -299,6 +311,7 @@ func TestOptionsDoNotChangeAvro(t *testing.T) {
 }
 
 func TestMultiFormatSchemaObjectInsideAvro(t *testing.T) {
+	t.Parallel()
 	doc := func(city string) string {
 		return `{"components": {"schemas": {"Address": {"schemaFormat": "application/vnd.apache.avro;version=1.9.0",
 		  "schema": {"type": "record", "name": "Address", "fields": [{"name": "city", "type": "` + city + `"}]}}}},
@@ -307,7 +320,7 @@ func TestMultiFormatSchemaObjectInsideAvro(t *testing.T) {
 	b := parseNode(t, "base.json", doc("string")).Get("root")
 	r := parseNode(t, "revision.json", doc("bytes")).Get("root")
 	res := Compare(b, r, schema.Options{})
-	if got := ruleIDs(res); !slices.Equal(got, []string{ruleStringToBytes}) {
+	if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroTypeStringToBytes}) {
 		t.Fatalf("rules %v", got)
 	}
 	if d := res.Deltas[0]; d.Path != "/fields/shipTo/type/fields/city/type" || !slices.Equal(d.BaseRefs, []string{"#/components/schemas/Address"}) {

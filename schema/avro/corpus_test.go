@@ -8,6 +8,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/internal/corpus"
 	"github.com/eventdiff/eventdiff/internal/testload"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 )
@@ -53,6 +54,7 @@ func count(res schema.Result) map[string]int {
 // com.ecommerce.events.EventMetadata, defined in a file the document does
 // not include; the same undefined name on both sides is not a change.
 func TestCorpus063FieldsAdded(t *testing.T) {
+	t.Parallel()
 	base, rev := corpusPayloads(t, "063-sokol-avro-fields-added")
 	labels := slices.Sorted(maps.Keys(base))
 	if !slices.Equal(labels, []string{"ProductCreated", "ProductUpdated"}) {
@@ -60,7 +62,7 @@ func TestCorpus063FieldsAdded(t *testing.T) {
 	}
 	for _, label := range labels {
 		res := Compare(base[label].Node, rev[label].Node, schema.Options{})
-		if got := ruleIDs(res); !slices.Equal(got, []string{ruleFieldAddedDefault}) || res.Effect != schema.None {
+		if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroFieldAddedWithDefault}) || res.Effect != schema.None {
 			t.Errorf("%s: %v (%s)", label, got, res.Effect)
 			continue
 		}
@@ -82,6 +84,7 @@ func TestCorpus063FieldsAdded(t *testing.T) {
 // resolution rejects the name both ways, so it is incomparable and breaks
 // every direction. The field findings are what Avro's checker also lists.
 func TestCorpus065PayloadSwap(t *testing.T) {
+	t.Parallel()
 	base, rev := corpusPayloads(t, "065-sokol-avro-payload-swap")
 	for label, names := range map[string][2]string{
 		"ProductCreated": {"ProductCreatedEvent", "ProductCreatedPayload"},
@@ -95,16 +98,16 @@ func TestCorpus065PayloadSwap(t *testing.T) {
 			t.Errorf("%s: effect %s", label, res.Effect)
 		}
 		want := map[string]int{
-			ruleNameChanged:           1,
-			ruleDocChanged:            1,
-			ruleFieldRemovedNoDefault: 2, // metadata, payload
-			ruleFieldAddedNoDefault:   8, // product_id, name, price, quantity, enabled, version, created_at, modified_at
-			ruleFieldAddedDefault:     3, // description, image_id, category_id
+			catalogue.AvroNameChanged:                1,
+			catalogue.AvroDocChanged:                 1,
+			catalogue.AvroFieldRemovedWithoutDefault: 2, // metadata, payload
+			catalogue.AvroFieldAddedWithoutDefault:   8, // product_id, name, price, quantity, enabled, version, created_at, modified_at
+			catalogue.AvroFieldAddedWithDefault:      3, // description, image_id, category_id
 		}
 		if got := count(res); !maps.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", label, got, want)
 		}
-		d := find(t, res, ruleNameChanged)
+		d := find(t, res, catalogue.AvroNameChanged)
 		ns := "com.ecommerce.events.product."
 		if d.Old != ns+names[0] || d.New != ns+names[1] || d.Effect != schema.Incomparable {
 			t.Errorf("%s: %v → %v (%s)", label, d.Old, d.New, d.Effect)

@@ -23,4 +23,7 @@
 // Named types may be recursive, so comparison memoises every pair of types
 // it has compared and reports a shared type once, at the first path that
 // reaches it.
+//
+// Like package schema, it knows nothing of AsyncAPI documents, directions
+// or levels; rule ids come from package catalogue.
 package avro

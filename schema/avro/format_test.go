@@ -3,6 +3,7 @@ package avro
 import "testing"
 
 func TestIsAvro(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		format string
 		want   bool

@@ -17,6 +17,8 @@ func FuzzCompare(f *testing.F) {
 	f.Add(`{"a": {"type": "array", "items": {"$ref": "#/a"}}}`, `"int"`)
 	f.Add("type: record\nname: R\nfields:\n  - name: x\n    type: [null, R]\n", "[null, int, {type: map, values: long}]")
 	f.Fuzz(func(t *testing.T, a, b string) {
+		// Seeds run in parallel under go test; fuzzing runs one input at a time.
+		t.Parallel()
 		base, err := spec.ParseResolved("base.yaml", []byte(a))
 		if err != nil {
 			return

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
@@ -61,6 +62,7 @@ func checkLoc(t *testing.T, res schema.Result, w wantLoc) {
 }
 
 func TestIntegrationV3(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata", "avro", "v3")
 	base := loadDoc(t, filepath.Join(dir, "base", "asyncapi.yaml"))
 	rev := loadDoc(t, filepath.Join(dir, "revision", "asyncapi.yaml"))
@@ -70,17 +72,17 @@ func TestIntegrationV3(t *testing.T) {
 		t.Fatalf("payload formats %q / %q", bm.Payload.RawFormat, rm.Payload.RawFormat)
 	}
 	res := Compare(bm.Payload.Node, rm.Payload.Node, schema.Options{})
-	if got := ruleIDs(res); !slices.Equal(got, []string{ruleEnumSymbolAdded, ruleFieldAddedNoDefault}) {
+	if got := ruleIDs(res); !slices.Equal(got, []string{catalogue.AvroEnumSymbolAdded, catalogue.AvroFieldAddedWithoutDefault}) {
 		t.Fatalf("rules %v", got)
 	}
 	if res.Effect != schema.Incomparable {
 		t.Errorf("effect %s", res.Effect)
 	}
 	refs := []string{"./schemas/order.avsc"}
-	checkLoc(t, res, wantLoc{rule: ruleFieldAddedNoDefault, path: "/fields/salesChannel", effect: schema.Narrower,
+	checkLoc(t, res, wantLoc{rule: catalogue.AvroFieldAddedWithoutDefault, path: "/fields/salesChannel", effect: schema.Narrower,
 		baseFile: "base/schemas/order.avsc", baseLine: 6, baseKind: tree.Seq,
 		revFile: "revision/schemas/order.avsc", revLine: 21, revKind: tree.Map, baseRefs: refs, revRefs: refs})
-	checkLoc(t, res, wantLoc{rule: ruleEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
+	checkLoc(t, res, wantLoc{rule: catalogue.AvroEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
 		baseFile: "base/schemas/order.avsc", baseLine: 14, baseKind: tree.Seq,
 		revFile: "revision/schemas/order.avsc", revLine: 15, revKind: tree.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
 
@@ -91,6 +93,7 @@ func TestIntegrationV3(t *testing.T) {
 }
 
 func TestIntegrationV26(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata", "avro", "v26")
 	base := loadDoc(t, filepath.Join(dir, "base", "asyncapi.yaml"))
 	rev := loadDoc(t, filepath.Join(dir, "revision", "asyncapi.yaml"))
@@ -100,18 +103,18 @@ func TestIntegrationV26(t *testing.T) {
 		t.Fatalf("payload formats %q / %q", bm.Payload.RawFormat, rm.Payload.RawFormat)
 	}
 	res := Compare(bm.Payload.Node, rm.Payload.Node, schema.Options{})
-	want := []string{ruleEnumSymbolAdded, ruleFieldAddedNoDefault, ruleTypePromoted}
+	want := []string{catalogue.AvroEnumSymbolAdded, catalogue.AvroFieldAddedWithoutDefault, catalogue.AvroTypePromoted}
 	if got := ruleIDs(res); !slices.Equal(got, want) {
 		t.Fatalf("rules %v, want %v", got, want)
 	}
 	refs := []string{"./schemas/order.avsc"}
-	checkLoc(t, res, wantLoc{rule: ruleFieldAddedNoDefault, path: "/fields/currency", effect: schema.Narrower,
+	checkLoc(t, res, wantLoc{rule: catalogue.AvroFieldAddedWithoutDefault, path: "/fields/currency", effect: schema.Narrower,
 		baseFile: "base/schemas/order.avsc", baseLine: 5, baseKind: tree.Seq,
 		revFile: "revision/schemas/order.avsc", revLine: 25, revKind: tree.Map, baseRefs: refs, revRefs: refs})
-	checkLoc(t, res, wantLoc{rule: ruleEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
+	checkLoc(t, res, wantLoc{rule: catalogue.AvroEnumSymbolAdded, path: "/fields/status/type/symbols/SHIPPED", effect: schema.Wider,
 		baseFile: "base/schemas/order.avsc", baseLine: 9, baseKind: tree.Seq,
 		revFile: "revision/schemas/order.avsc", revLine: 9, revKind: tree.String, new: "SHIPPED", baseRefs: refs, revRefs: refs})
-	checkLoc(t, res, wantLoc{rule: ruleTypePromoted, path: "/fields/lines/type/items/fields/quantity/type", effect: schema.Wider,
+	checkLoc(t, res, wantLoc{rule: catalogue.AvroTypePromoted, path: "/fields/lines/type/items/fields/quantity/type", effect: schema.Wider,
 		baseFile: "base/schemas/order.avsc", baseLine: 20, baseKind: tree.String,
 		revFile: "revision/schemas/order.avsc", revLine: 20, revKind: tree.String, old: "int", new: "long", baseRefs: refs, revRefs: refs})
 

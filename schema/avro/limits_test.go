@@ -36,6 +36,7 @@ func within(t *testing.T, limit time.Duration, what string, f func()) {
 }
 
 func TestSharedGraphStaysLinear(t *testing.T) {
+	t.Parallel()
 	b := parseNode(t, "base.json", sharedDAG(60, "int")).Get("root")
 	r := parseNode(t, "revision.json", sharedDAG(60, "long")).Get("root")
 	within(t, 5*time.Second, "leaf promoted under 2^60 paths", func() {
@@ -59,6 +60,7 @@ func TestSharedGraphStaysLinear(t *testing.T) {
 }
 
 func TestWideUnionsAndRenames(t *testing.T) {
+	t.Parallel()
 	const n = 5000
 	var bb, rb, bf, rf []string
 	for i := 0; i < n; i++ {
@@ -86,6 +88,7 @@ func TestWideUnionsAndRenames(t *testing.T) {
 }
 
 func TestDeepNesting(t *testing.T) {
+	t.Parallel()
 	deep := func(leaf string) string {
 		return strings.Repeat(`{"type": "array", "items": `, 900) + leaf + strings.Repeat("}", 900)
 	}

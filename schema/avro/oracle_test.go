@@ -352,6 +352,7 @@ func (g *gen) mutate(root *gtype) *gtype {
 }
 
 func TestEffectMatchesResolutionChecker(t *testing.T) {
+	t.Parallel()
 	g := &gen{rng: rand.New(rand.NewSource(20240611))}
 	runs := 20000
 	if testing.Short() {
