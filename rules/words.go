@@ -124,7 +124,12 @@ func (f *Finding) reason(v verdict) string {
 		return unknownReason(f)
 	}
 	var parts []string
-	if (v.effect == schema.Wider || v.effect == schema.Incomparable) && f.Direction != Receives {
+	switch {
+	case f.Schema.NewKind && (f.Direction == Sends || f.Direction == Both):
+		// See NewKindPrinciple: what a consumer meets, not only what a
+		// validator would say.
+		parts = append(parts, "any that switch over the known values meet a new one")
+	case (v.effect == schema.Wider || v.effect == schema.Incomparable) && f.Direction != Receives:
 		parts = append(parts, "the old schema rejects some messages that may be sent now")
 	}
 	if (v.effect == schema.Narrower || v.effect == schema.Incomparable) && f.Direction != Sends {
