@@ -50,28 +50,64 @@ func (e FindingEvidence) Text() string {
 	return fmt.Sprintf("rejects %d of %s seen%s", e.Rejects, plural(e.Seen, "message"), where)
 }
 
-// Evidence reads src and computes, for each breaking and warning finding
-// of res, how many of the messages seen it rejects. The report of the
-// same messages comes with it.
-func Evidence(ctx context.Context, res *eventdiff.Result, src Source, opts Options) ([]FindingEvidence, *Report, error) {
-	c := NewChecker(res.BaseDocument, res.RevisionDocument, opts)
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if f.Level != rules.Breaking && f.Level != rules.Warning {
-			continue
+// Traffic is what one source of messages says about one comparison: the
+// report of the messages against its two documents, and the evidence of
+// each of its breaking and warning findings.
+type Traffic struct {
+	Report   *Report
+	Findings []FindingEvidence
+
+	byFingerprint map[string]int
+}
+
+// Of is the evidence of one finding of the comparison, by its
+// fingerprint (unique within a result); false for a finding that has none
+// (an info finding).
+func (t *Traffic) Of(f *rules.Finding) (FindingEvidence, bool) {
+	if t == nil {
+		return FindingEvidence{}, false
+	}
+	i, ok := t.byFingerprint[f.Fingerprint]
+	if !ok {
+		return FindingEvidence{}, false
+	}
+	return t.Findings[i], true
+}
+
+// Evidence reads src once and computes, for each breaking and warning
+// finding of every result, how many of the messages seen it rejects. Each
+// result is judged on its own documents: a message counts for the
+// channels of its own comparison, and is unmatched for a comparison whose
+// documents have no channel of its address. The Traffic comes back in
+// the order of the results; it is nil only when src failed before
+// anything was read.
+func Evidence(ctx context.Context, src Source, opts Options, results ...*eventdiff.Result) ([]*Traffic, error) {
+	cs := make([]*Checker, len(results))
+	for k, res := range results {
+		c := NewChecker(res.BaseDocument, res.RevisionDocument, opts)
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			if f.Level == rules.Breaking || f.Level == rules.Warning {
+				c.findings = append(c.findings, newFindingMatcher(i, f))
+			}
 		}
-		c.findings = append(c.findings, newFindingMatcher(i, f))
+		cs[k] = c
 	}
-	r, err := c.Run(ctx, src)
-	if r == nil {
-		return nil, nil, err
+	rs, err := RunAll(ctx, cs, src)
+	if rs == nil {
+		return nil, err
 	}
-	out := make([]FindingEvidence, len(c.findings))
-	for i, fm := range c.findings {
-		out[i] = FindingEvidence{Finding: fm.index, Measured: fm.measured, Channel: fm.channel,
-			Rejects: c.evidence.rejects[i], Seen: c.evidence.seen[i]}
+	out := make([]*Traffic, len(cs))
+	for k, c := range cs {
+		t := &Traffic{Report: rs[k], Findings: make([]FindingEvidence, len(c.findings)), byFingerprint: map[string]int{}}
+		for i, fm := range c.findings {
+			t.Findings[i] = FindingEvidence{Finding: fm.index, Measured: fm.measured, Channel: fm.channel,
+				Rejects: c.evidence.rejects[i], Seen: c.evidence.seen[i]}
+			t.byFingerprint[results[k].Findings[fm.index].Fingerprint] = i
+		}
+		out[k] = t
 	}
-	return out, r, err
+	return out, err
 }
 
 // findingMatcher decides which messages one finding rejects.
@@ -120,6 +156,10 @@ type evidenceTally struct {
 	rejects, seen []int64
 }
 
+func newEvidenceTally(findings int) *evidenceTally {
+	return &evidenceTally{rejects: make([]int64, findings), seen: make([]int64, findings)}
+}
+
 func (e *evidenceTally) merge(o *evidenceTally) {
 	for i := range o.rejects {
 		e.rejects[i] += o.rejects[i]
@@ -128,7 +168,7 @@ func (e *evidenceTally) merge(o *evidenceTally) {
 }
 
 // observe counts one message for every finding.
-func (w *worker) observe(base, rev verdict) {
+func (w *docWorker) observe(base, rev verdict) {
 	label := ""
 	switch {
 	case base.channel != nil:

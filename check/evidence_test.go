@@ -1,8 +1,11 @@
 package check
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,12 +20,12 @@ func evidenceOf(t *testing.T, basePath, revPath, capture string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, r, err := Evidence(context.Background(), res, &JSONLines{R: strings.NewReader(capture), Label: "c.jsonl"}, Options{})
-	if err != nil || r == nil {
+	tr, err := Evidence(context.Background(), &JSONLines{R: strings.NewReader(capture), Label: "c.jsonl"}, Options{}, res)
+	if err != nil || len(tr) != 1 {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, e := range ev {
+	for _, e := range tr[0].Findings {
 		out = append(out, res.Findings[e.Finding].Rule.ID+": "+e.Text())
 	}
 	return out
@@ -109,5 +112,98 @@ operations:
 `), "\n")
 	if !strings.Contains(got, ": rejects 1 of 2 messages seen on regions/{r}") {
 		t.Fatalf("got %s", got)
+	}
+}
+
+// One read of a capture serves several checkers: each reports exactly what
+// it would have reported alone, whatever the others' documents.
+func TestRunAllIsEachRunAlone(t *testing.T) {
+	base, rev := loadExample(t)
+	other := loadString(t, `asyncapi: 3.0.0
+info: {title: refunds, version: 1.0.0}
+channels:
+  refunded: {address: 'orders/{region}/refunded', messages: {R: {payload: {type: object, required: [orderId]}}}}
+operations:
+  sendRefund: {action: send, channel: {$ref: '#/channels/refunded'}}
+`)
+	capture, err := os.ReadFile("../testdata/check/messages.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkers := func() []*Checker {
+		return []*Checker{NewChecker(base, rev, Options{Workers: 2}), NewChecker(other, nil, Options{Workers: 2}), NewChecker(base, nil, Options{Workers: 2})}
+	}
+	together, err := RunAll(context.Background(), checkers(), &JSONLines{R: bytes.NewReader(capture), Label: "c.jsonl"})
+	if err != nil || len(together) != 3 {
+		t.Fatalf("%d reports, %v", len(together), err)
+	}
+	for i, c := range checkers() {
+		alone, err := c.Run(context.Background(), &JSONLines{R: bytes.NewReader(capture), Label: "c.jsonl"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(alone)
+		b, _ := json.Marshal(together[i])
+		if !bytes.Equal(a, b) {
+			t.Errorf("checker %d alone:\n%s\ntogether:\n%s", i, a, b)
+		}
+	}
+	// The refunds document has the one address the orders documents lack.
+	if together[0].Unmatched != 1 || together[1].Unmatched != 10 || together[1].Channels["orders/{region}/refunded"].Seen != 1 {
+		t.Errorf("unmatched: orders %d, refunds %d", together[0].Unmatched, together[1].Unmatched)
+	}
+}
+
+// Several comparisons, one capture: each finding is counted on its own
+// comparison's channels, and found again by its fingerprint.
+func TestEvidenceOfSeveralComparisons(t *testing.T) {
+	compare := func(base, rev string) *eventdiff.Result {
+		res, err := eventdiff.Compare(context.Background(), eventdiff.File(base), eventdiff.File(rev), eventdiff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	dir := t.TempDir()
+	doc := func(name, required string) string {
+		p := filepath.Join(dir, name)
+		src := `asyncapi: 3.0.0
+info: {title: refunds, version: 1.0.0}
+channels:
+  refunded: {address: 'orders/{region}/refunded', messages: {R: {payload: {type: object, required: [` + required + `]}}}}
+operations:
+  receiveRefund: {action: receive, channel: {$ref: '#/channels/refunded'}}
+`
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	orders := compare("../testdata/check/base.yaml", "../testdata/check/revision.yaml")
+	refunds := compare(doc("base.yaml", "orderId"), doc("rev.yaml", "orderId, reason"))
+	capture, _ := os.ReadFile("../testdata/check/messages.jsonl")
+	tr, err := Evidence(context.Background(), &JSONLines{R: bytes.NewReader(capture), Label: "c.jsonl"}, Options{}, orders, refunds)
+	if err != nil || len(tr) != 2 {
+		t.Fatalf("%d, %v", len(tr), err)
+	}
+	for k, want := range []struct {
+		rule          string
+		rejects, seen int64
+		unmatched     int64
+	}{{"schema-required-added", 3, 9, 1}, {"schema-required-added", 1, 1, 10}} {
+		res := []*eventdiff.Result{orders, refunds}[k]
+		if len(tr[k].Findings) != 1 {
+			t.Fatalf("comparison %d: %d findings with evidence", k, len(tr[k].Findings))
+		}
+		f := &res.Findings[tr[k].Findings[0].Finding]
+		e, ok := tr[k].Of(f)
+		if !ok || f.Rule.ID != want.rule || e.Rejects != want.rejects || e.Seen != want.seen || tr[k].Report.Unmatched != want.unmatched {
+			t.Errorf("comparison %d: %s %+v (found %v), unmatched %d; want %+v", k, f.Rule.ID, e, ok, tr[k].Report.Unmatched, want)
+		}
+	}
+	for i := range orders.Findings {
+		if _, ok := tr[0].Of(&orders.Findings[i]); ok != (orders.Findings[i].Level != "info") {
+			t.Errorf("finding %s has evidence: %v", orders.Findings[i].Rule.ID, ok)
+		}
 	}
 }
