@@ -96,6 +96,23 @@ func TestKafkaReadsTopicsFromTheStart(t *testing.T) {
 			t.Fatalf("%v, %v", topics, err)
 		}
 	})
+	t.Run("channel addresses of several documents", func(t *testing.T) {
+		// A diff of several documents reads one session for all: the
+		// server is the first's, the topics every document's channels.
+		other := loadDoc(t, "asyncapi: 3.0.0\ninfo: {title: misc, version: 1.0.0}\nchannels:\n  o: {address: other}\n")
+		src, err := Open(Config{URL: "kafka://", Offset: "oldest", MaxMessages: 8}, doc, other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err, _ := readAll(t, src, 20*time.Second)
+		topics := map[string]int{}
+		for _, m := range got {
+			topics[m.Topic]++
+		}
+		if err != nil || topics["orders.eu.placed"] != 6 || topics["orders.us.placed"] != 1 || topics["other"] != 1 {
+			t.Fatalf("%v, %v", topics, err)
+		}
+	})
 	t.Run("newest waits for new messages until the duration", func(t *testing.T) {
 		src, err := Open(Config{URL: "kafka://" + addr + "/orders.eu.placed", MaxMessages: 100}, doc)
 		if err != nil {
