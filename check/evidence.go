@@ -236,3 +236,10 @@ func (fm *findingMatcher) reasonAt(rs []reason, at *tree.Location, locs map[*tre
 	}
 	return false
 }
+
+func plural(n int64, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/rules"
 )
@@ -55,5 +57,28 @@ func TestMarkdownHeadingNamesTheDocument(t *testing.T) {
 	}
 	if !strings.Contains(one, "- **`channel-removed`** channel `x` was removed") {
 		t.Errorf("backticks in the words should render as code:\n%s", one)
+	}
+}
+
+// A check of many channels is cut within the limit, and says so.
+func TestCheckMarkdownStaysWithinItsLimit(t *testing.T) {
+	r := &check.Report{Source: "c.jsonl", SeqUnit: "line", Channels: map[string]*check.ChannelReport{}}
+	for i := range 500 {
+		r.Channels[fmt.Sprintf("fleet/vehicles/%03d/telemetry", i)] = &check.ChannelReport{Seen: 1, ValidBase: 1}
+	}
+	out := checkMarkdownString(r, Options{}, 4000)
+	if len(out) > 4000 || !strings.Contains(out, "The report is cut here") || !strings.Contains(out, "fleet/vehicles/000/telemetry") {
+		t.Fatalf("%d bytes:\n%s", len(out), out)
+	}
+	if out := checkMarkdownString(r, Options{}, MaxMarkdown); strings.Contains(out, "cut here") || !strings.Contains(out, "fleet/vehicles/499/telemetry") {
+		t.Fatal("a report that fits is cut")
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 10000: "10,000", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := number(n); got != want {
+			t.Errorf("number(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

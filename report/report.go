@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/rules"
@@ -87,11 +88,31 @@ func BumpSentence(bi *rules.BumpInfo) string {
 	return b.String()
 }
 
-func plural(n int, what string) string {
+// plural counts things in words: "1 message", "10,000 messages".
+func plural[N int | int64](n N, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return number(n) + " " + what + "s"
+}
+
+// number writes a count with thousands separated, as people read it:
+// "10,000".
+func number[N int | int64](n N) string {
+	s := strconv.FormatInt(int64(n), 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // Perspective says how 2.x publish/subscribe were read, when either side is 2.x.

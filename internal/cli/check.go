@@ -14,6 +14,7 @@ import (
 	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/check/live"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
+	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -51,7 +52,7 @@ Examples:
 			&cli.IntFlag{Name: "max-messages", Value: 10000, Usage: "live: stop after this many messages"},
 			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "live: stop after this long (also bounds a capture being read)"},
 			&cli.StringFlag{Name: "offset", Value: "newest", Usage: "Kafka: where to start: newest (only messages from now on), oldest, an offset number, or an RFC 3339 time"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + report.NamesOf(report.CheckOutput)},
 			&cli.StringFlag{Name: "fail-on", Value: "none", Usage: "exit 1 when: rejected (the revision rejects a message the base accepts; with one document, the document rejects one), invalid (any document rejects a message on a documented channel), or none"},
 			&cli.BoolFlag{Name: "show-values", Usage: "show the payloads of example messages (truncated); off by default since payloads may hold personal data"},
 			&cli.IntFlag{Name: "max-line-size", Value: check.DefaultMaxLine, Usage: "longest line of a capture, in bytes; longer lines are counted as malformed"},
@@ -81,9 +82,9 @@ func runCheck(c *cli.Context, env Env) error {
 	if failOn != check.FailNone && failOn != check.FailRejected && failOn != check.FailInvalid {
 		return trouble("unknown --fail-on %q (use rejected, invalid or none)", c.String("fail-on"))
 	}
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return trouble("unknown --format %q for check (use text or json)", format)
+	format, err := lookupFormat(report.CheckOutput, c.String("format"))
+	if err != nil {
+		return err
 	}
 	live := c.IsSet("from") || c.IsSet("server") || c.IsSet("broker")
 	if c.IsSet("messages") == live {
@@ -120,11 +121,7 @@ func runCheck(c *cli.Context, env Env) error {
 		return trouble("%s", oneLine(err.Error()))
 	}
 	out := bufio.NewWriter(env.Stdout)
-	if format == "json" {
-		err = rep.JSON(out)
-	} else {
-		err = rep.Text(out)
-	}
+	err = format.Check(out, rep, report.Options{Version: version()})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}

@@ -46,6 +46,15 @@ func TestCheckExitCodes(t *testing.T) {
 	}
 }
 
+// check renders through the same format registry as diff: markdown too.
+func TestCheckMarkdown(t *testing.T) {
+	r := run(t, "", nil, "check", "-f", "markdown", "--messages", chkMsgs, chkBase, chkRev)
+	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "### ❌ eventdiff check: The revision rejects 3 of the 8 messages") ||
+		!strings.Contains(r.stdout, "| `orders/{region}/placed` | receive | 9 | 7 | 2 | 4 | **3** | 0 |") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestCheckTrouble(t *testing.T) {
 	tests := []struct {
 		name, want string
