@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,8 @@ import (
 )
 
 // evidenceOf diffs two documents and counts each finding's evidence in a
-// capture; it returns "rule: text" per breaking or warning finding.
+// capture; it returns "rule: R of S on CHANNEL" per breaking or warning
+// finding ("rule: unmeasured" for one messages cannot show).
 func evidenceOf(t *testing.T, basePath, revPath, capture string) []string {
 	t.Helper()
 	res, err := eventdiff.Compare(context.Background(), eventdiff.File(basePath), eventdiff.File(revPath), eventdiff.Options{})
@@ -26,7 +28,11 @@ func evidenceOf(t *testing.T, basePath, revPath, capture string) []string {
 	}
 	var out []string
 	for _, e := range tr[0].Findings {
-		out = append(out, res.Findings[e.Finding].Rule.ID+": "+e.Text())
+		s := fmt.Sprintf("%s: %d of %d on %s", res.Findings[e.Finding].Rule.ID, e.Rejects, e.Seen, e.Channel)
+		if !e.Measured {
+			s = res.Findings[e.Finding].Rule.ID + ": unmeasured"
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -34,7 +40,7 @@ func evidenceOf(t *testing.T, basePath, revPath, capture string) []string {
 func TestEvidenceOfTheExample(t *testing.T) {
 	capture, _ := os.ReadFile("../testdata/check/messages.jsonl")
 	got := evidenceOf(t, "../testdata/check/base.yaml", "../testdata/check/revision.yaml", string(capture))
-	want := "schema-required-added: rejects 3 of 9 messages seen on orders/{region}/placed"
+	want := "schema-required-added: 3 of 9 on orders/{region}/placed"
 	if strings.Join(got, "\n") != want {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
@@ -77,11 +83,11 @@ operations:
 	got := strings.Join(evidenceOf(t, base, rev, capture), "\n")
 	for _, want := range []string{
 		// Sent, wider: old consumers would reject what the new schema lets through.
-		"schema-enum-value-added: rejects 1 of 2 messages seen on status",
+		"schema-enum-value-added: 1 of 2 on status",
 		// The channel is gone: every message on it has nowhere to go.
-		"channel-removed: rejects 1 of 1 message seen on legacy",
+		"channel-removed: 1 of 1 on legacy",
 		// Received, narrower, but no message seen comes near the new bound.
-		"schema-maximum-decreased: no message seen was affected (1 message seen on quiet)",
+		"schema-maximum-decreased: 0 of 1 on quiet",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
@@ -110,7 +116,7 @@ operations:
 	got := strings.Join(evidenceOf(t, base, rev, `{"topic":"regions/asia","payload":{}}
 {"topic":"regions/eu","payload":{}}
 `), "\n")
-	if !strings.Contains(got, ": rejects 1 of 2 messages seen on regions/{r}") {
+	if !strings.Contains(got, ": 1 of 2 on regions/{r}") {
 		t.Fatalf("got %s", got)
 	}
 }
@@ -205,5 +211,45 @@ operations:
 		if _, ok := tr[0].Of(&orders.Findings[i]); ok != (orders.Findings[i].Level != "info") {
 			t.Errorf("finding %s has evidence: %v", orders.Findings[i].Rule.ID, ok)
 		}
+	}
+}
+
+// A changed address breaks what still travels on the old one; a message a
+// document cannot judge is undecided, not unaffected.
+func TestEvidenceOfAnAddressAndOfUndecided(t *testing.T) {
+	dir := t.TempDir()
+	doc := func(name, address, contentType string) string {
+		p := filepath.Join(dir, name)
+		src := `asyncapi: 3.0.0
+info: {title: t, version: 1.0.0}
+channels:
+  c: {address: '` + address + `', messages: {M: {contentType: ` + contentType + `, payload: {type: object}}}}
+operations:
+  receive: {action: receive, channel: {$ref: '#/channels/c'}}
+`
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	capture := `{"topic":"orders/created","payload":{}}
+{"topic":"orders/created","payload":{}}
+{"topic":"orders/made","payload":{}}
+`
+	got := strings.Join(evidenceOf(t, doc("a.yaml", "orders/created", "application/json"), doc("b.yaml", "orders/made", "application/json"), capture), "\n")
+	if !strings.Contains(got, "channel-address-changed: 2 of 2 on orders/created") {
+		t.Errorf("address: %s", got)
+	}
+	res, err := eventdiff.Compare(context.Background(), eventdiff.File(doc("c.yaml", "orders/created", "application/json")),
+		eventdiff.File(doc("d.yaml", "orders/created", "application/x-unknown")), eventdiff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Evidence(context.Background(), &JSONLines{R: strings.NewReader(capture), Label: "c"}, Options{}, res)
+	if err != nil || len(tr[0].Findings) != 1 {
+		t.Fatalf("%v, %+v", err, tr)
+	}
+	if e := tr[0].Findings[0]; e.Rejects != 0 || e.Seen != 2 || e.Undecided != 2 {
+		t.Errorf("content type: %+v", e)
 	}
 }
