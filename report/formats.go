@@ -65,7 +65,7 @@ var Formats = []*Format{
 	{Name: "text", Usage: "for a terminal", Write: Text, Several: true, Separator: "\n", Catalogue: CatalogueText, Check: CheckText},
 	{Name: "markdown", Usage: "for pull-request comments and job summaries", Write: Markdown, Several: true, Separator: "\n",
 		Catalogue: CatalogueMarkdown, Changelog: ChangelogMarkdown, Check: CheckMarkdown},
-	{Name: "json", Usage: "for tools: one object per document", Write: func(w io.Writer, r *rules.Result, _ Options) error { return JSON(w, r) }, Several: true,
+	{Name: "json", Usage: "for tools: one object per document", Write: jsonFormat, Several: true,
 		Catalogue: CatalogueJSON, Changelog: func(w io.Writer, h *changelog.History, _ ChangelogOptions) error { return WriteChangelogJSON(w, h) },
 		Check: CheckJSON},
 	{Name: "github", Usage: "annotations, job summary and step outputs", Write: GitHub, Several: true, Finish: finishGitHub},

@@ -82,3 +82,23 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+// The words of traffic evidence follow what was seen, and never say a
+// change is safe.
+func TestEvidenceText(t *testing.T) {
+	for _, tc := range []struct {
+		e    check.FindingEvidence
+		want string
+	}{
+		{check.FindingEvidence{Measured: true, Rejects: 412, Seen: 10000, Channel: "orders.created"}, "rejects 412 of 10,000 messages seen on orders.created"},
+		{check.FindingEvidence{Measured: true, Rejects: 1, Seen: 1}, "rejects 1 of 1 message seen"},
+		{check.FindingEvidence{Measured: true, Seen: 25, Channel: "c"}, "no message seen was affected (25 messages seen on c), which does not make the change safe"},
+		{check.FindingEvidence{Measured: true, Channel: "c"}, "no message seen was affected: none was seen on c, which does not make the change safe"},
+		{check.FindingEvidence{Measured: true, Seen: 2, Undecided: 2, Channel: "c"}, "rejects 0 of 2 messages seen on c; 2 of them could not be judged (a content type or schema format that is not validated)"},
+		{check.FindingEvidence{Channel: "c"}, "messages cannot show this change"},
+	} {
+		if got := EvidenceText(tc.e); got != tc.want {
+			t.Errorf("%+v:\n got %q\nwant %q", tc.e, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
@@ -37,6 +38,10 @@ type Options struct {
 	FailOn rules.Level
 	// GitHub are the files a GitHub Actions step writes to (github format).
 	GitHub GitHubFiles
+	// Traffic is what real messages say about this report's comparison
+	// (diff --messages): every format adds it to the breaking and warning
+	// findings and to its summary. It never changes a verdict.
+	Traffic *check.Traffic
 }
 
 // Headline states the verdict and the bump in one sentence, e.g.
@@ -296,8 +301,9 @@ type evidenceLine struct {
 }
 
 // evidence is what backs a finding up, in the order reports print it: the
-// way to the keyword, the effect, a witness, policy notes and a hint.
-func evidence(f *rules.Finding) []evidenceLine {
+// way to the keyword, the effect, a witness, what real messages showed
+// (with traffic), policy notes and a hint.
+func evidence(f *rules.Finding, t *check.Traffic) []evidenceLine {
 	var out []evidenceLine
 	if path := schemaPath(f); path != "" {
 		out = append(out, evidenceLine{"path", path, true})
@@ -307,6 +313,9 @@ func evidence(f *rules.Finding) []evidenceLine {
 	}
 	if w := witnessText(f); w != "" {
 		out = append(out, evidenceLine{"example", w, true})
+	}
+	if e := findingTraffic(t, f); e != "" {
+		out = append(out, evidenceLine{"traffic", e, false})
 	}
 	if f.Note != "" {
 		out = append(out, evidenceLine{"note", f.Note, false})
