@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
+
+	"github.com/eventdiff/eventdiff/github/githubtest"
 )
 
 const exMsgs = "../../testdata/examples/messages.jsonl"
@@ -209,5 +212,35 @@ func TestDiffMessagesFromKafka(t *testing.T) {
 	}
 	if strings.Contains(r.stdout+r.stderr, "pa55word") {
 		t.Fatal("the password was printed")
+	}
+}
+
+// The pull-request comment, the job summary and the annotations carry the
+// evidence too.
+func TestDiffMessagesInTheGitHubComment(t *testing.T) {
+	ordersRepo(t)
+	srv := githubtest.New(testToken)
+	defer srv.Close()
+	env := actionsEnv(t, srv, prEvent)
+	capture := `{"topic":"orders/created","payload":{"id":"1"}}` + "\n"
+	r := (&retries{}).run(t, env, "diff", "--format", "github", "--github-comment", "--base-ref", "HEAD", "--messages", "capture.jsonl", "api/asyncapi.yaml")
+	if r.code != ExitTrouble || !strings.Contains(r.stderr, "capture.jsonl: no such file or directory") || len(srv.Comments(12)) != 0 {
+		t.Fatalf("a missing capture: exit %d, %q, %d comments", r.code, r.stderr, len(srv.Comments(12)))
+	}
+	write(t, ".", map[string]string{"capture.jsonl": capture})
+	r = (&retries{}).run(t, env, "diff", "--format", "github", "--github-comment", "--base-ref", "HEAD", "--messages", "capture.jsonl", "api/asyncapi.yaml")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	summary, _ := os.ReadFile(env["GITHUB_STEP_SUMMARY"])
+	cs := srv.Comments(12)
+	if len(cs) != 1 {
+		t.Fatalf("%d comments", len(cs))
+	}
+	const want = "rejects 0 of 1 message seen on orders/created; 1 of them could not be judged"
+	for what, s := range map[string]string{"comment": cs[0].Body, "summary": string(summary), "annotations": r.stdout} {
+		if !strings.Contains(s, want) || !strings.Contains(s, "1 message read from capture.jsonl: 0 on no channel of the documents, 0 lines malformed") {
+			t.Errorf("the %s lacks the evidence:\n%s", what, s)
+		}
 	}
 }
