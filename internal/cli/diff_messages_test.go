@@ -1,17 +1,12 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"net"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/twmb/franz-go/pkg/kfake"
-	"github.com/twmb/franz-go/pkg/kgo"
 
 	"github.com/eventdiff/eventdiff/github/githubtest"
 )
@@ -171,24 +166,7 @@ func jsonInts(ns ...int64) string {
 // Live from Kafka: records produced to franz-go's in-process cluster are
 // the evidence; a broker that is not there is exit 2 and one line.
 func TestDiffMessagesFromKafka(t *testing.T) {
-	c := kfake.MustCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "user/signup"))
-	defer c.Close()
-	addr := c.ListenAddrs()[0]
-	cl, err := kgo.NewClient(kgo.SeedBrokers(addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = cl.ProduceSync(ctx,
-		&kgo.Record{Topic: "user/signup", Value: []byte(`{"email":"a@example.com","displayName":"A"}`)},
-		&kgo.Record{Topic: "user/signup", Value: []byte(`{"email":"b@example.com"}`)},
-		&kgo.Record{Topic: "user/signup", Value: []byte("\x00\x01binary")},
-	).FirstErr()
-	cl.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	addr := kafkaWith(t, "user/signup", `{"email":"a@example.com","displayName":"A"}`, `{"email":"b@example.com"}`, "\x00\x01binary")
 	r := run(t, "", nil, "diff", "--from", "kafka://"+addr+"/user/signup", "--offset", "oldest", "--max-messages", "3",
 		"--duration", "20s", "--fail-on", "breaking", exBase, exRev)
 	if r.code != ExitFailOn {
