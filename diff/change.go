@@ -32,6 +32,9 @@ type Change struct {
 	// fingerprints and ignores match.
 	BasePlace, RevisionPlace string
 	Old, New                 any
+	// Elided names what was cut to the report's bounds: "old", "new",
+	// "message", "witness" (see bounded.go).
+	Elided []string
 
 	// Schema is set for changes found by a schema engine.
 	Schema *schema.Delta

@@ -68,7 +68,7 @@ type deltaKey struct {
 	path      string
 }
 
-func (d *differ) add(c Change) { d.out = append(d.out, c) }
+func (d *differ) add(c Change) { d.out = append(d.out, bound(c)) }
 
 // addOnce adds a change made in one place that several elements use (a
 // shared security scheme): the same change found again only adds the
@@ -104,11 +104,17 @@ func parentLoc(doc *spec.Document, keys ...string) *tree.Location {
 	return n.Loc()
 }
 
+// plain is the value of n for a report, with references resolved, cut to
+// the report's bound (see bounded.go).
 func plain(n *tree.Node) any {
 	if n == nil {
 		return nil
 	}
-	return n.Resolved()
+	v := n.ResolvedUpTo(maxValueBytes)
+	if b, cut := boundValue(v, maxValueBytes); cut {
+		return elided{b}
+	}
+	return v
 }
 
 // document compares what belongs to the document as a whole.

@@ -1,7 +1,8 @@
 // Package limits holds the ceilings on what reading one document may cost,
 // and the error that says which ceiling was reached. Input is untrusted (a
 // pull request from a fork), so every dimension of cost has one: bytes,
-// files, nesting, alias expansion, reference chains.
+// files, nesting, nodes, the length of one scalar, alias expansion,
+// reference chains, remote fetches.
 //
 // It knows nothing of how input is read or parsed; the packages that do
 // (source, tree, spec) report an *Error naming the limit, and a caller such

@@ -8,17 +8,28 @@ type Limits struct {
 	MaxFileSize   int64 // bytes of one file
 	MaxTotalSize  int64 // bytes of all files of one document together
 	MaxDepth      int   // nesting of maps and sequences
+	MaxNodes      int   // values (scalars, maps, sequences) in all files of one document together
+	MaxScalarSize int   // bytes of one scalar (a string, a number) or mapping key
 	MaxAliasNodes int   // nodes reachable through YAML aliases, counted with repetition
+	MaxAliasBytes int64 // bytes of keys and scalars reachable through YAML aliases, counted with repetition
 	MaxRefHops    int   // references followed to reach one target
 	MaxFiles      int   // files one document may pull in through $ref
 }
 
-// Default are generous for real documents and small for attacks.
+// Default are generous for real documents and small for attacks. Within
+// them, comparing two documents costs under a gigabyte: a document holds
+// at most 64 MB of text and 2 million nodes of about 125 bytes each (the
+// densest input, a list of one-character items, reaches the node limit
+// first), and what aliases may expand to bounds the work of everything
+// that walks a value.
 var Default = Limits{
 	MaxFileSize:   64 << 20,
-	MaxTotalSize:  256 << 20,
+	MaxTotalSize:  64 << 20,
 	MaxDepth:      1000,
+	MaxNodes:      2_000_000,
+	MaxScalarSize: 4 << 20,
 	MaxAliasNodes: 1_000_000,
+	MaxAliasBytes: 16 << 20,
 	MaxRefHops:    64,
 	MaxFiles:      10_000,
 }
@@ -31,7 +42,10 @@ const (
 	FileSize   Name = "file-size"
 	TotalSize  Name = "total-size"
 	Depth      Name = "depth"
+	Nodes      Name = "nodes"
+	ScalarSize Name = "scalar-size"
 	AliasNodes Name = "alias-nodes"
+	AliasBytes Name = "alias-bytes"
 	RefHops    Name = "ref-hops"
 	Files      Name = "files"
 )

@@ -47,6 +47,7 @@ type JSONChange struct {
 	Revision    *tree.Location `json:"revision"`
 	Old         any            `json:"old"`
 	New         any            `json:"new"`
+	Elided      []string       `json:"elided,omitempty"` // what was cut to the report's bounds: old, new, message, witness
 	Fingerprint string         `json:"fingerprint"`
 	Effect      string         `json:"effect,omitempty"`
 	Path        string         `json:"path,omitempty"`
@@ -95,7 +96,7 @@ func buildJSON(r *rules.Result, t *check.Traffic) JSONReport {
 func jsonChange(f *rules.Finding) JSONChange {
 	c := JSONChange{ID: f.Rule.ID, Level: f.Level, Bump: f.Bump, Message: f.Text, Direction: string(f.Direction),
 		Breaks: f.Breaks, Consequence: f.Consequence, Hint: f.Hint, Operations: f.Operations, Channel: f.Channel, Messages: f.Messages,
-		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Fingerprint: f.Fingerprint, Note: f.Note, Accepted: f.Accepted}
+		Base: f.Base, Revision: f.Revision, Old: f.Old, New: f.New, Elided: f.Elided, Fingerprint: f.Fingerprint, Note: f.Note, Accepted: f.Accepted}
 	if c.Operations == nil {
 		c.Operations = []diff.OpRef{}
 	}

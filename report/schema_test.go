@@ -54,6 +54,8 @@ func TestReportSchemaRejects(t *testing.T) {
 	}{
 		{head + `"bump":{"suggested":"none"},"changes":[` + change + `}]}`, true},
 		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"accepted":{"reason":"r","config":"c:1"}}]}`, true},
+		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"elided":["new","message"]}]}`, true},
+		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"elided":["everything"]}]}`, false},
 		{`{}`, false},
 		{head + `"bump":{"suggested":"huge"},"changes":[]}`, false},
 		{head + `"bump":{"suggested":"none"},"changes":[],"surprise":1}`, false},

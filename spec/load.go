@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -38,7 +39,7 @@ func Load(in Input, opts Options) (*Document, error) {
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
 	}
-	r := &resolver{reorder: opts.reorder, in: in, lim: lim, ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
+	r := &resolver{reorder: opts.reorder, in: in, lim: lim, parser: tree.NewParser(lim), ctx: opts.Context, files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
 	if r.ctx == nil {
 		r.ctx = context.Background()
 	}
@@ -51,7 +52,9 @@ func Load(in Input, opts Options) (*Document, error) {
 	display := in.DisplayName(in.Main)
 	var main *tree.File
 	if in.Data != nil {
-		f, warns, err := tree.Parse(display, in.Data, lim)
+		// The tree keeps the text it was parsed from, and these bytes
+		// are the caller's.
+		f, warns, err := r.parser.Parse(display, bytes.Clone(in.Data))
 		if err != nil {
 			return nil, err
 		}
@@ -158,9 +161,9 @@ func (noFiles) ReadFile(string) ([]byte, error) {
 // inside it (references to other files are errors). It is meant for schema
 // snippets in tests and fuzzing; documents go through Load.
 func ParseResolved(name string, data []byte) (*tree.Node, error) {
-	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: limits.Default,
+	r := &resolver{in: Input{FS: noFiles{}, Main: name}, lim: limits.Default, parser: tree.NewParser(limits.Default),
 		files: map[string]*tree.File{}, resolving: map[*tree.Node]bool{}}
-	f, warns, err := tree.Parse(name, data, limits.Default)
+	f, warns, err := r.parser.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}

@@ -22,6 +22,7 @@ type resolver struct {
 	reorder    func(*tree.Node) // Options.reorder
 	in         Input
 	lim        limits.Limits
+	parser     *tree.Parser // one for all files: nodes and aliases are counted over the document
 	ctx        context.Context
 	remote     *source.Remote        // nil: remote references are not followed
 	files      map[string]*tree.File // by root-relative name or URL
@@ -75,7 +76,7 @@ func (r *resolver) readFile(name, display string) (*tree.File, error) {
 	if r.lim.MaxTotalSize > 0 && r.total > r.lim.MaxTotalSize {
 		return nil, limits.Exceeded(limits.TotalSize, "the document and its references exceed %d bytes together", r.lim.MaxTotalSize)
 	}
-	f, warns, err := tree.Parse(display, data, r.lim)
+	f, warns, err := r.parser.Parse(display, data)
 	if err != nil {
 		return nil, err
 	}

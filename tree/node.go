@@ -43,21 +43,24 @@ func (k Kind) String() string {
 // Nodes form a tree per file; YAML aliases share nodes, so the whole is a DAG.
 // A `{$ref: ...}` object keeps its fields and points at its resolved target
 // through Target, which may close a cycle (recursive schemas).
+//
+// A document has up to millions of nodes, so the fields are laid out to
+// leave no padding: 112 bytes on 64-bit machines.
 type Node struct {
 	Kind   Kind
 	marks  uint8   // walk marks of one walker (see Mark); fits in Kind's padding
+	Line   int32   // where the value is written (a collection: its key)
 	Value  string  // scalar text; numbers in their literal form, booleans "true"/"false"
 	Fields []Field // Map entries in document order
 	Items  []*Node // Seq entries
 
 	Parent *Node // nil for a file's root
 	Index  int32 // position in Parent.Fields or Parent.Items
-	Line   int32
 	Col    int32
 	File   *File
 
-	Target *Node // resolved target when this node is a Reference Object
-	index  map[string]int32
+	Target *Node     // resolved target when this node is a Reference Object
+	index  *keyTable // key → position, in large maps
 }
 
 // Field is one key/value entry of a map node.
@@ -99,7 +102,7 @@ func (n *Node) Get(key string) *Node {
 		return nil
 	}
 	if n.index != nil {
-		if i, ok := n.index[key]; ok {
+		if i, _ := n.index.find(key, n.fieldKey); i >= 0 {
 			return n.Fields[i].Value
 		}
 		return nil
@@ -112,6 +115,8 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
+func (n *Node) fieldKey(i int) string { return n.Fields[i].Key }
+
 // BuildIndex prepares fast lookups on a large map; whoever builds or
 // reorders a map's fields calls it once, so later concurrent readers never
 // write.
@@ -120,10 +125,10 @@ func (n *Node) BuildIndex() {
 	if len(n.Fields) <= mapIndexThreshold {
 		return
 	}
-	n.index = make(map[string]int32, len(n.Fields))
-	for i, f := range n.Fields {
-		if _, dup := n.index[f.Key]; !dup {
-			n.index[f.Key] = int32(i)
+	n.index = newKeyTable(len(n.Fields))
+	for i := range n.Fields {
+		if j, slot := n.index.find(n.Fields[i].Key, n.fieldKey); j < 0 {
+			n.index.insert(slot, i, n.fieldKey)
 		}
 	}
 }
@@ -424,45 +429,6 @@ func equalResolved(a, b *Node, seen map[[2]*Node]bool) bool {
 		return true
 	}
 	return Equal(a, b)
-}
-
-// Resolved converts the node to plain Go values like Interface, but with
-// references replaced by their targets. A reference met again inside its
-// own target (a cycle), or met after a budget of expanded nodes is spent,
-// stays as written, so the result is always small and finite.
-func (n *Node) Resolved() any {
-	budget := 10000
-	return n.resolved(map[*Node]bool{}, &budget)
-}
-
-func (n *Node) resolved(onPath map[*Node]bool, budget *int) any {
-	if n == nil {
-		return nil
-	}
-	*budget--
-	if n.Target != nil {
-		if onPath[n] || *budget <= 0 {
-			return map[string]any{"$ref": n.Ref()}
-		}
-		onPath[n] = true
-		defer delete(onPath, n)
-		return n.Deref().resolved(onPath, budget)
-	}
-	switch n.Kind {
-	case Map:
-		m := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			m[f.Key] = f.Value.resolved(onPath, budget)
-		}
-		return m
-	case Seq:
-		s := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			s[i] = it.resolved(onPath, budget)
-		}
-		return s
-	}
-	return n.Interface()
 }
 
 // Entries returns the fields of a map node; nil for anything else (nil included).

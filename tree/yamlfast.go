@@ -2,391 +2,374 @@ package tree
 
 import (
 	"errors"
-	"math"
-	"strconv"
-	"strings"
 
 	"github.com/eventdiff/eventdiff/limits"
-	"github.com/goccy/go-yaml/lexer"
-	"github.com/goccy/go-yaml/token"
 )
 
-// errFallback means the token stream holds something the fast builder
-// does not handle; the caller then uses goccy's full parser, which handles
-// everything and reports errors precisely.
+// errFallback means the text holds something the token builder does not
+// read; the caller then uses goccy's full parser, which reads everything
+// and reports errors precisely.
 var errFallback = errors.New("fast YAML path does not apply")
 
-// tokenBuilder builds the node tree straight from goccy's token stream,
-// skipping goccy's AST: on real documents that halves parsing time and
-// memory. It covers block and flow collections, every scalar style,
-// anchors, aliases, `<<` merges and the !!str tag, and gives up (falling
-// back to the full parser) on anything else or anything irregular, so its
-// output always equals the full parser's (a fuzz test holds it to that).
+// tokenBuilder builds the node tree straight from the scanner's tokens,
+// as they come: no token list and no syntax tree are ever held, so reading
+// costs the nodes it makes and little more. It covers block and flow
+// collections, every scalar style, anchors, aliases, `<<` merges and the
+// !!str tag, and gives up (falling back to the full parser) on anything
+// else or anything irregular, so its output always equals the full
+// parser's (a fuzz test holds it to that).
 type tokenBuilder struct {
-	nodes  nodeArena
-	conv   *yamlConverter
-	toks   token.Tokens
-	pos    int
-	inFlow int // depth of flow collections around the current token
+	nodes   nodeArena
+	st      stacks
+	s       *yamlScanner
+	file    *File
+	m       *meter
+	anchors map[string]*Node
+	warns   []Warning
+	inFlow  int // depth of flow collections around the current token
+	fellAt  int // the line where the builder gave up, for messages
 }
 
-func buildFromTokens(c *yamlConverter, toks token.Tokens) (root *Node, err error) {
-	b := &tokenBuilder{conv: c, toks: toks}
-	b.skipComments()
-	if t := b.peek(); t != nil && t.Type == token.DocumentHeaderType {
-		b.pos++
-		if nx := b.peek(); nx != nil && nx.Position.Line == t.Position.Line && nx.Type != token.CommentType {
-			return nil, errFallback // content on the `---` line
-		}
+// build reads the whole text.
+func (b *tokenBuilder) build() (*Node, error) {
+	root, err := b.document()
+	if err == nil && b.s.err != nil {
+		err = b.s.err // the builder stopped where the scanner gave up
 	}
-	b.skipComments()
-	if b.peek() == nil {
-		return nil, errFallback
+	if err == errFallback && b.fellAt == 0 {
+		b.fellAt = b.s.line
 	}
-	root, err = b.value(nil, 0, -1, 0)
 	if err != nil {
 		return nil, err
-	}
-	b.skipComments()
-	t := b.peek()
-	if t != nil && t.Type == token.DocumentEndType {
-		b.pos++
-		b.skipComments()
-		t = b.peek()
-	}
-	switch {
-	case t == nil:
-	case t.Type == token.DocumentHeaderType:
-		b.pos++
-		b.skipComments()
-		if b.peek() != nil {
-			return nil, errFallback // further documents: the parser reads (and checks) them all
-		}
-	default:
-		return nil, errFallback // trailing content: let the parser explain it
 	}
 	return root, nil
 }
 
-func (b *tokenBuilder) peek() *token.Token {
-	if b.pos < len(b.toks) {
-		return b.toks[b.pos]
+func (b *tokenBuilder) document() (*Node, error) {
+	if t := b.peek(); t.kind == tDocStart {
+		b.advance()
+		if nx := b.peek(); nx.kind != tEnd && nx.line == t.line {
+			return nil, b.fallback() // content on the `---` line
+		}
 	}
-	return nil
+	if b.peek().kind == tEnd {
+		return nil, b.fallback()
+	}
+	root, err := b.value(nil, 0, -1, 0)
+	if err != nil {
+		return nil, err
+	}
+	t := b.peek()
+	if t.kind == tDocEnd {
+		b.advance()
+		t = b.peek()
+	}
+	switch t.kind {
+	case tEnd:
+	case tDocStart:
+		b.advance()
+		if b.peek().kind != tEnd {
+			return nil, b.fallback() // further documents: the parser reads (and checks) them all
+		}
+	default:
+		return nil, b.fallback() // trailing content: let the parser explain it
+	}
+	return root, nil
 }
 
-func (b *tokenBuilder) next() *token.Token {
-	t := b.peek()
-	if t != nil {
-		b.pos++
-	}
+func (b *tokenBuilder) peek() *ytoken { return b.s.peek() }
+func (b *tokenBuilder) advance()      { b.s.advance() }
+
+// next returns the current token and moves past it.
+func (b *tokenBuilder) next() ytoken {
+	t := *b.s.peek()
+	b.s.advance()
 	return t
 }
 
-func (b *tokenBuilder) skipComments() {
-	for b.pos < len(b.toks) && b.toks[b.pos].Type == token.CommentType {
-		b.pos++
+// fallback gives up, remembering where.
+func (b *tokenBuilder) fallback() error {
+	if b.fellAt == 0 {
+		b.fellAt = b.s.line
 	}
+	return errFallback
 }
 
-func isScalar(t *token.Token) bool {
-	switch t.Type {
-	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType, token.IntegerType,
-		token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType, token.FloatType,
-		token.BoolType, token.NullType, token.InfinityType, token.NanType:
-		return true
-	}
-	return false
+func (b *tokenBuilder) newNode(kind Kind, t *ytoken, parent *Node, index int) (*Node, error) {
+	return b.nodeAt(kind, parent, index, t.line, t.col)
 }
 
-func (b *tokenBuilder) newNode(kind Kind, t *token.Token, parent *Node, index int) *Node {
+func (b *tokenBuilder) nodeAt(kind Kind, parent *Node, index, line, col int) (*Node, error) {
+	if err := b.m.node(line, col); err != nil {
+		return nil, err
+	}
 	n := b.nodes.alloc()
-	*n = Node{Kind: kind, Parent: parent, Index: int32(index), File: b.conv.file,
-		Line: int32(t.Position.Line), Col: int32(t.Position.Column)}
-	return n
+	*n = Node{Kind: kind, Parent: parent, Index: int32(index), File: b.file, Line: int32(line), Col: int32(col)}
+	return n, nil
 }
 
-func (b *tokenBuilder) limitErr(t *token.Token) error {
-	return limitAt(b.conv.file.Name, t.Position.Line, t.Position.Column, limits.Depth, "nesting is deeper than the limit of %d", b.conv.lim.MaxDepth)
+func (b *tokenBuilder) depthErr(line, col int) error {
+	return limitAt(b.file.Name, line, col, limits.Depth, "nesting is deeper than the limit of %d", b.m.lim.MaxDepth)
+}
+
+func (b *tokenBuilder) tooDeep(depth int) bool {
+	return b.m.lim.MaxDepth > 0 && depth > b.m.lim.MaxDepth
 }
 
 // value reads one node. parentCol is the column of the enclosing block
-// collection (block content must be indented past it); keyLine is the line
-// of the key whose value this is, or -1.
+// collection (block content must be indented past it).
 func (b *tokenBuilder) value(parent *Node, index, parentCol, depth int) (*Node, error) {
 	return b.valueOnLine(parent, index, parentCol, -1, depth)
 }
 
+// valueOnLine reads one node; keyLine is the line of the key whose value
+// this is, or -1.
 func (b *tokenBuilder) valueOnLine(parent *Node, index, parentCol, keyLine, depth int) (*Node, error) {
-	if b.conv.lim.MaxDepth > 0 && depth > b.conv.lim.MaxDepth {
-		if t := b.peek(); t != nil {
-			return nil, b.limitErr(t)
-		}
-		return nil, errFallback
-	}
-	b.skipComments()
 	t := b.peek()
-	if t == nil {
-		return nil, errFallback
-	}
-	// Node properties: an anchor and/or a tag.
-	anchor, tag, propLine := "", "", -1
-	for t != nil && (t.Type == token.AnchorType || t.Type == token.TagType) {
-		propLine = t.Position.Line
-		b.pos++
-		if t.Type == token.TagType {
-			if tag != "" {
-				return nil, errFallback
-			}
-			tag = t.Value
-		} else {
-			name := b.next()
-			if name == nil || name.Type != token.StringType || anchor != "" ||
-				name.Position.Line != t.Position.Line || name.Position.Column != t.Position.Column+1 {
-				return nil, errFallback
-			}
-			anchor = name.Value
+	if b.tooDeep(depth) {
+		if t.kind == tEnd || t.kind == tFail {
+			return nil, b.fallback()
 		}
-		b.skipComments()
-		t = b.peek()
+		return nil, b.depthErr(t.line, t.col)
 	}
-	if tag != "" && tag != "!!str" && tag != "!str" {
-		return nil, errFallback
-	}
-	if t == nil {
-		return nil, errFallback
+	anchor, tag, propLine, propCol, ok := b.properties()
+	if t = b.peek(); !ok || t.kind == tEnd || t.kind == tFail || b.inFlow == 0 && propCol >= 0 && propCol <= parentCol {
+		return nil, b.fallback()
 	}
 	if b.inFlow > 0 {
-		if t.Type == token.SequenceEntryType || isScalar(t) && b.followedByColon() {
-			return nil, errFallback // block content or `a: b` pairs inside [] or {}
+		if t.kind == tEntry || t.kind == tScalar && b.followedByColon() {
+			return nil, b.fallback() // block content or `a: b` pairs inside [] or {}
 		}
-	} else if t.Position.Column <= parentCol && !(t.Type == token.SequenceEntryType && keyLine >= 0 && t.Position.Column == parentCol) {
-		return nil, errFallback // not indented under its parent
+	} else if t.col <= parentCol && !(t.kind == tEntry && keyLine >= 0 && t.col == parentCol) {
+		return nil, b.fallback() // not indented under its parent
 	}
 	var n *Node
 	var err error
-	switch {
-	case t.Type == token.MappingStartType:
+	switch t.kind {
+	case tMapStart:
 		n, err = b.flowMap(parent, index, depth)
-	case t.Type == token.SequenceStartType:
+	case tSeqStart:
 		n, err = b.flowSeq(parent, index, depth)
-	case t.Type == token.SequenceEntryType:
-		if t.Position.Line == keyLine || t.Position.Line == propLine || t.Position.Column <= parentCol && !(keyLine >= 0 && t.Position.Column == parentCol) {
-			return nil, errFallback // a block sequence cannot start on its key's line
+	case tEntry:
+		if t.line == keyLine || t.line == propLine || t.col <= parentCol && !(keyLine >= 0 && t.col == parentCol) {
+			return nil, b.fallback() // a block sequence cannot start on its key's line
 		}
-		n, err = b.blockSeq(parent, index, t.Position.Column, depth)
-	case t.Type == token.AliasType:
+		n, err = b.blockSeq(parent, index, t.col, depth)
+	case tAlias:
 		if anchor != "" || tag != "" {
-			return nil, errFallback
+			return nil, b.fallback()
 		}
-		b.pos++
-		name := b.next()
-		if name == nil || name.Type != token.StringType {
-			return nil, errFallback
-		}
-		target, ok := b.conv.anchors[name.Value]
-		if !ok {
-			return nil, errFallback // the parser reports the undefined alias
-		}
+		return b.alias()
+	case tScalar:
 		if b.followedByColon() {
-			return nil, errFallback // an alias used as a key
-		}
-		b.conv.expanded += b.conv.size(target)
-		if b.conv.lim.MaxAliasNodes > 0 && b.conv.expanded > b.conv.lim.MaxAliasNodes {
-			return nil, limitAt(b.conv.file.Name, t.Position.Line, t.Position.Column, limits.AliasNodes, "YAML aliases expand to more than %d nodes", b.conv.lim.MaxAliasNodes)
-		}
-		return target, nil
-	case t.Type == token.LiteralType || t.Type == token.FoldedType:
-		b.pos++
-		body := b.next()
-		if body == nil || body.Type != token.StringType {
-			return nil, errFallback
-		}
-		n = b.newNode(String, t, parent, index)
-		n.Value = body.Value
-	case isScalar(t) || t.Type == token.MergeKeyType:
-		if b.followedByColon() {
-			if t.Position.Line == propLine {
-				return nil, errFallback // `&a key: v` anchors the key, not the mapping
+			switch {
+			case t.line == propLine:
+				return nil, b.fallback() // `&a key: v` anchors the key, not the mapping
+			case keyLine >= 0 && t.line == keyLine:
+				return nil, b.fallback() // `a: b: c` is not YAML
+			case t.col <= parentCol:
+				return nil, b.fallback()
 			}
-			if keyLine >= 0 && t.Position.Line == keyLine {
-				return nil, errFallback // `a: b: c` is not YAML
-			}
-			if t.Position.Column <= parentCol {
-				return nil, errFallback
-			}
-			n, err = b.blockMap(parent, index, t.Position.Column, depth)
+			n, err = b.blockMap(parent, index, t.col, depth)
 			break
 		}
-		if t.Type == token.MergeKeyType {
-			return nil, errFallback
+		if t.style == mergeStyle {
+			return nil, b.fallback()
 		}
-		b.pos++
-		n, err = b.scalar(t, parent, index)
+		n, err = b.scalar(parent, index, tag != "")
 	default:
-		return nil, errFallback
+		return nil, b.fallback()
 	}
 	if err != nil {
 		return nil, err
 	}
-	if tag != "" && n.Kind != Map && n.Kind != Seq {
-		if n.Kind == Null {
-			n.Value = ""
-		}
-		n.Kind = String
-	}
 	if anchor != "" {
-		b.conv.anchors[anchor] = n
+		b.anchors[anchor] = n
 	}
 	return n, nil
+}
+
+// properties reads a node's anchor and tag, if it has them, the line they
+// are on and the least column they start at (-1 without). Only the !!str
+// tag is read here.
+func (b *tokenBuilder) properties() (anchor, tag string, line, col int, ok bool) {
+	line, col = -1, -1
+	for t := b.peek(); t.kind == tAnchor || t.kind == tTag; t = b.peek() {
+		line = t.line
+		if col < 0 || t.col < col {
+			col = t.col
+		}
+		if t.kind == tTag {
+			if tag != "" {
+				return "", "", 0, 0, false
+			}
+			tag = t.value
+		} else {
+			if anchor != "" {
+				return "", "", 0, 0, false
+			}
+			anchor = t.value
+		}
+		b.advance()
+	}
+	return anchor, tag, line, col, tag == "" || tag == "!!str" || tag == "!str"
+}
+
+// alias reads `*name`: the anchored node itself, shared.
+func (b *tokenBuilder) alias() (*Node, error) {
+	t := b.next()
+	target, ok := b.anchors[t.value]
+	if !ok {
+		return nil, b.fallback() // the parser reports the undefined alias
+	}
+	if b.followedByColonAt(0, t.line) {
+		return nil, b.fallback() // an alias used as a key
+	}
+	if err := b.m.alias(target, t.line, t.col); err != nil {
+		return nil, err
+	}
+	return target, nil
 }
 
 // followedByColon reports whether the token after the current one is the
 // `:` that makes it a mapping key, on the same line.
 func (b *tokenBuilder) followedByColon() bool {
-	if b.pos+1 >= len(b.toks) {
-		return false
-	}
-	t, nx := b.toks[b.pos], b.toks[b.pos+1]
-	return nx.Type == token.MappingValueType && nx.Position.Line == t.Position.Line
+	return b.followedByColonAt(1, b.peek().line)
 }
 
-// scalar converts a scalar token the way the full parser does.
-func (b *tokenBuilder) scalar(t *token.Token, parent *Node, index int) (*Node, error) {
-	switch t.Type {
-	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType:
-		n := b.newNode(String, t, parent, index)
-		n.Value = t.Value
-		return n, nil
-	case token.NullType:
-		return b.newNode(Null, t, parent, index), nil
-	case token.BoolType:
-		v, err := strconv.ParseBool(strings.ToLower(t.Value))
-		if err != nil {
-			return nil, errFallback
-		}
-		n := b.newNode(Bool, t, parent, index)
-		n.Value = strconv.FormatBool(v)
-		return n, nil
-	case token.IntegerType:
-		if !plainDecimal(t.Value) {
-			return nil, errFallback // signs, leading zeros, underscores: the parser decides
-		}
-		i, err := strconv.ParseInt(t.Value, 10, 64)
-		if err != nil {
-			return nil, errFallback
-		}
-		n := b.newNode(Number, t, parent, index)
-		n.Value = strconv.FormatInt(i, 10)
-		return n, nil
-	case token.FloatType:
-		v, err := strconv.ParseFloat(t.Value, 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			return nil, errFallback
-		}
-		n := b.newNode(Number, t, parent, index)
-		n.Value = t.Value
-		return n, nil
-	}
-	return nil, errFallback
+func (b *tokenBuilder) followedByColonAt(i, line int) bool {
+	nx := b.s.peekAt(i)
+	return nx.kind == tColon && nx.line == line
 }
 
-// key reads a mapping key token.
-func (b *tokenBuilder) key(t *token.Token) (string, bool) {
-	switch t.Type {
-	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType, token.IntegerType, token.FloatType, token.BoolType:
-		return t.Value, true
-	case token.NullType:
-		return "null", t.Value == "null"
+// scalar converts a scalar token: a plain one by the YAML 1.2 core schema
+// (unless asString: a !!str tag), any other as the string it is.
+func (b *tokenBuilder) scalar(parent *Node, index int, asString bool) (*Node, error) {
+	t := b.next()
+	if err := b.m.scalar(len(t.value), t.line, t.col); err != nil {
+		return nil, err
 	}
-	return "", false
+	kind, value := String, t.value
+	if t.style == plainStyle && !asString {
+		kind, value = resolvePlain(t.value)
+	}
+	n, err := b.newNode(kind, &t, parent, index)
+	if err != nil {
+		return nil, err
+	}
+	n.Value = value
+	return n, nil
 }
+
+// key reads a mapping key token: its text as written, or "null" for the
+// plain spellings of null, as the full parser has it.
+func (b *tokenBuilder) key(t *ytoken) (string, error) {
+	if t.kind != tScalar || t.style == literalStyle || t.style == foldedStyle || t.style == mergeStyle {
+		return "", b.fallback()
+	}
+	if err := b.m.scalar(len(t.value), t.line, t.col); err != nil {
+		return "", err
+	}
+	if t.style == plainStyle {
+		if kind, _ := resolvePlain(t.value); kind == Null {
+			if t.value == "" {
+				return "", b.fallback()
+			}
+			return "null", nil
+		}
+	}
+	return t.value, nil
+}
+
+// implicitNull is the value of a key written without one.
+func (b *tokenBuilder) implicitNull(m *openMap, line, col, depth int) (*Node, error) {
+	if b.tooDeep(depth) {
+		return nil, b.depthErr(line, col)
+	}
+	return b.nodeAt(Null, m.n, b.fieldIndex(m), line, col)
+}
+
+// fieldIndex is the index the next field of m will have.
+func (b *tokenBuilder) fieldIndex(m *openMap) int { return b.st.fieldCount(m) }
 
 // blockMap reads a block mapping whose keys sit at column col.
 func (b *tokenBuilder) blockMap(parent *Node, index, col, depth int) (*Node, error) {
-	first := b.peek()
-	m := b.newNode(Map, first, parent, index)
+	n, err := b.newNode(Map, b.peek(), parent, index)
+	if err != nil {
+		return nil, err
+	}
+	m := b.st.openMap(n)
 	for {
-		b.skipComments()
 		t := b.peek()
-		if t == nil || t.Position.Column < col || t.Type == token.DocumentHeaderType || t.Type == token.DocumentEndType {
+		if t.kind == tEnd || t.kind == tFail || t.col < col || t.kind == tDocStart || t.kind == tDocEnd {
 			break
 		}
-		if t.Position.Column != col {
-			return nil, errFallback
+		if t.col != col || t.kind != tScalar || !b.followedByColon() {
+			return nil, b.fallback()
 		}
-		merge := t.Type == token.MergeKeyType
-		key, ok := "", merge
+		k := *t
+		merge := k.style == mergeStyle
+		var key string
 		if !merge {
-			key, ok = b.key(t)
-		}
-		if !ok || !b.followedByColon() {
-			return nil, errFallback
-		}
-		colon := b.toks[b.pos+1]
-		b.pos += 2
-		line := t.Position.Line
-		b.skipComments()
-		var val *Node
-		var err error
-		nx := b.peek()
-		switch {
-		case nx == nil || nx.Type == token.DocumentHeaderType || nx.Type == token.DocumentEndType ||
-			(nx.Position.Line != line && nx.Position.Column <= col && !(nx.Type == token.SequenceEntryType && nx.Position.Column == col)):
-			// No value: null, placed just after the colon as the parser does.
-			if b.conv.lim.MaxDepth > 0 && depth+1 > b.conv.lim.MaxDepth {
-				return nil, b.limitErr(colon)
-			}
-			val = &Node{Kind: Null, Parent: m, Index: int32(len(m.Fields)), File: b.conv.file,
-				Line: int32(colon.Position.Line), Col: int32(colon.Position.Column + 1)}
-		default:
-			val, err = b.valueOnLine(m, len(m.Fields), col, line, depth+1)
-			if err != nil {
+			if key, err = b.key(&k); err != nil {
 				return nil, err
 			}
 		}
+		b.advance()
+		colon := b.next()
+		var val *Node
+		nx := b.peek()
+		switch {
+		case nx.kind == tEnd || nx.kind == tDocStart || nx.kind == tDocEnd ||
+			(nx.line != k.line && nx.col <= col && !(nx.kind == tEntry && nx.col == col)):
+			// No value: null, placed just after the colon as the parser does.
+			val, err = b.implicitNull(m, colon.line, colon.col+1, depth+1)
+		default:
+			val, err = b.valueOnLine(n, b.fieldIndex(m), col, k.line, depth+1)
+		}
+		if err != nil {
+			return nil, err
+		}
 		if merge {
-			if !mergeInto(m, val) {
-				return nil, errFallback
+			if !b.st.merge(m, val) {
+				return nil, b.fallback()
 			}
 			continue
 		}
-		b.addField(m, key, val, t)
+		b.st.put(m, key, val, int32(k.line), int32(k.col), &b.warns)
 	}
-	m.BuildIndex()
-	return m, nil
-}
-
-// addField adds an entry the way the full path does.
-func (b *tokenBuilder) addField(m *Node, key string, val *Node, keyTok *token.Token) {
-	putField(m, key, val, int32(keyTok.Position.Line), int32(keyTok.Position.Column), &b.conv.warns)
+	b.st.closeMap(m)
+	return n, nil
 }
 
 // blockSeq reads a block sequence whose dashes sit at column col.
 func (b *tokenBuilder) blockSeq(parent *Node, index, col, depth int) (*Node, error) {
-	s := b.newNode(Seq, b.peek(), parent, index)
+	s, err := b.newNode(Seq, b.peek(), parent, index)
+	if err != nil {
+		return nil, err
+	}
+	mark := b.st.openSeq()
 	for {
-		b.skipComments()
 		t := b.peek()
-		if t == nil || t.Type != token.SequenceEntryType || t.Position.Column != col {
-			if t != nil && t.Position.Column > col && t.Type != token.DocumentHeaderType && t.Type != token.DocumentEndType {
-				return nil, errFallback
+		if t.kind != tEntry || t.col != col {
+			if t.kind != tEnd && t.kind != tFail && t.col > col && t.kind != tDocStart && t.kind != tDocEnd {
+				return nil, b.fallback()
 			}
 			break
 		}
-		b.pos++
-		b.skipComments()
+		dash := b.next()
 		nx := b.peek()
-		if nx == nil || (nx.Position.Line != t.Position.Line && nx.Position.Column <= col) ||
-			nx.Type == token.DocumentHeaderType || nx.Type == token.DocumentEndType {
-			return nil, errFallback // an empty entry: the parser's reading of what follows decides
+		if nx.kind == tEnd || nx.kind == tFail || (nx.line != dash.line && nx.col <= col) ||
+			nx.kind == tDocStart || nx.kind == tDocEnd {
+			return nil, b.fallback() // an empty entry: the parser's reading of what follows decides
 		}
-		item, err := b.value(s, len(s.Items), col, depth+1)
+		item, err := b.value(s, b.st.itemCount(mark), col, depth+1)
 		if err != nil {
 			return nil, err
 		}
-		s.Items = append(s.Items, item)
+		b.st.addItem(item)
 	}
+	b.st.closeSeq(s, mark)
 	return s, nil
 }
 
@@ -395,59 +378,52 @@ func (b *tokenBuilder) flowMap(parent *Node, index, depth int) (*Node, error) {
 	b.inFlow++
 	defer func() { b.inFlow-- }()
 	start := b.next()
-	m := b.newNode(Map, start, parent, index)
+	n, err := b.newNode(Map, &start, parent, index)
+	if err != nil {
+		return nil, err
+	}
+	m := b.st.openMap(n)
 	for {
-		b.skipComments()
 		t := b.peek()
-		if t == nil {
-			return nil, errFallback
-		}
-		if t.Type == token.MappingEndType {
-			b.pos++
+		if t.kind == tMapEnd {
+			b.advance()
 			break
 		}
-		if len(m.Fields) == 0 {
-			m.Line, m.Col = int32(t.Position.Line), int32(t.Position.Column)
+		if b.fieldIndex(m) == 0 {
+			n.Line, n.Col = int32(t.line), int32(t.col)
 		}
-		key, ok := b.key(t)
-		if !ok {
-			return nil, errFallback
+		k := *t
+		key, err := b.key(&k)
+		if err != nil {
+			return nil, err
 		}
-		b.pos++
-		b.skipComments()
+		b.advance()
+		c := b.peek()
+		if c.kind != tColon || c.line != k.line {
+			return nil, b.fallback() // `{a, b}`: keys without values
+		}
+		colon := b.next()
 		var val *Node
-		if c := b.peek(); c != nil && c.Type == token.MappingValueType && c.Position.Line == t.Position.Line {
-			b.pos++
-			b.skipComments()
-			if nx := b.peek(); nx != nil && (nx.Type == token.CollectEntryType || nx.Type == token.MappingEndType) {
-				if b.conv.lim.MaxDepth > 0 && depth+1 > b.conv.lim.MaxDepth {
-					return nil, b.limitErr(c)
-				}
-				val = &Node{Kind: Null, Parent: m, Index: int32(len(m.Fields)), File: b.conv.file, Line: int32(c.Position.Line), Col: int32(c.Position.Column)}
-			} else {
-				var err error
-				if val, err = b.flowValue(m, len(m.Fields), depth+1); err != nil {
-					return nil, err
-				}
-			}
+		if nx := b.peek(); nx.kind == tComma || nx.kind == tMapEnd {
+			val, err = b.implicitNull(m, colon.line, colon.col, depth+1)
 		} else {
-			return nil, errFallback // `{a, b}`: keys without values
+			val, err = b.flowValue(n, b.fieldIndex(m), depth+1)
 		}
-		b.addField(m, key, val, t)
-		b.skipComments()
-		switch sep := b.next(); {
-		case sep == nil:
-			return nil, errFallback
-		case sep.Type == token.CollectEntryType:
-		case sep.Type == token.MappingEndType:
-			m.BuildIndex()
-			return m, nil
+		if err != nil {
+			return nil, err
+		}
+		b.st.put(m, key, val, int32(k.line), int32(k.col), &b.warns)
+		switch sep := b.next(); sep.kind {
+		case tComma:
+		case tMapEnd:
+			b.st.closeMap(m)
+			return n, nil
 		default:
-			return nil, errFallback
+			return nil, b.fallback()
 		}
 	}
-	m.BuildIndex()
-	return m, nil
+	b.st.closeMap(m)
+	return n, nil
 }
 
 // flowSeq reads `[1, b, {c: 2}]`.
@@ -455,31 +431,29 @@ func (b *tokenBuilder) flowSeq(parent *Node, index, depth int) (*Node, error) {
 	b.inFlow++
 	defer func() { b.inFlow-- }()
 	start := b.next()
-	s := b.newNode(Seq, start, parent, index)
+	s, err := b.newNode(Seq, &start, parent, index)
+	if err != nil {
+		return nil, err
+	}
+	mark := b.st.openSeq()
 	for {
-		b.skipComments()
-		t := b.peek()
-		if t == nil {
-			return nil, errFallback
-		}
-		if t.Type == token.SequenceEndType {
-			b.pos++
+		if b.peek().kind == tSeqEnd {
+			b.advance()
+			b.st.closeSeq(s, mark)
 			return s, nil
 		}
-		item, err := b.flowValue(s, len(s.Items), depth+1)
+		item, err := b.flowValue(s, b.st.itemCount(mark), depth+1)
 		if err != nil {
 			return nil, err
 		}
-		s.Items = append(s.Items, item)
-		b.skipComments()
-		switch sep := b.next(); {
-		case sep == nil:
-			return nil, errFallback
-		case sep.Type == token.CollectEntryType:
-		case sep.Type == token.SequenceEndType:
+		b.st.addItem(item)
+		switch sep := b.next(); sep.kind {
+		case tComma:
+		case tSeqEnd:
+			b.st.closeSeq(s, mark)
 			return s, nil
 		default:
-			return nil, errFallback
+			return nil, b.fallback()
 		}
 	}
 }
@@ -489,43 +463,24 @@ func (b *tokenBuilder) flowSeq(parent *Node, index, depth int) (*Node, error) {
 // block content fall back).
 func (b *tokenBuilder) flowValue(parent *Node, index, depth int) (*Node, error) {
 	t := b.peek()
-	if t == nil {
-		return nil, errFallback
+	if b.tooDeep(depth) {
+		if t.kind == tEnd || t.kind == tFail {
+			return nil, b.fallback()
+		}
+		return nil, b.depthErr(t.line, t.col)
 	}
-	if b.conv.lim.MaxDepth > 0 && depth > b.conv.lim.MaxDepth {
-		return nil, b.limitErr(t)
-	}
-	switch {
-	case t.Type == token.MappingStartType:
+	switch t.kind {
+	case tMapStart:
 		return b.flowMap(parent, index, depth)
-	case t.Type == token.SequenceStartType:
+	case tSeqStart:
 		return b.flowSeq(parent, index, depth)
-	case t.Type == token.AliasType || t.Type == token.AnchorType || t.Type == token.TagType:
+	case tAlias, tAnchor, tTag:
 		return b.valueOnLine(parent, index, -1, -1, depth)
-	case isScalar(t):
-		if b.followedByColon() {
-			return nil, errFallback
+	case tScalar:
+		if b.followedByColon() || t.style == mergeStyle || t.style == literalStyle || t.style == foldedStyle {
+			return nil, b.fallback()
 		}
-		b.pos++
-		return b.scalar(t, parent, index)
+		return b.scalar(parent, index, false)
 	}
-	return nil, errFallback
+	return nil, b.fallback()
 }
-
-// plainDecimal matches -?(0|[1-9][0-9]*).
-func plainDecimal(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	if s == "" || (len(s) > 1 && s[0] == '0') {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-type tokensT = token.Tokens
-
-var lexTokenize = lexer.Tokenize

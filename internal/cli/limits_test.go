@@ -96,8 +96,16 @@ func TestEveryLimitNamesItsFlag(t *testing.T) {
 		{"--max-depth", [][2]string{{"asyncapi.yaml", deep}}, "49", "50"},
 		// ... and the value of the 50th nested key 51.
 		{"--max-depth", [][2]string{{"asyncapi.yaml", blockDeep}}, "50", "51"},
+		// The root, asyncapi, info and its two values, x-list and its 100 items.
+		{"--max-nodes", [][2]string{{"asyncapi.yaml", limitHeader + "x-list: [" + strings.TrimSuffix(strings.Repeat("1, ", 100), ", ") + "]\n"}}, "105", "106"},
+		{"--max-nodes", [][2]string{{"asyncapi.yaml", limitHeader + "components: {schemas: {s: {$ref: 'list.yaml'}}}\n"},
+			{"list.yaml", "[" + strings.TrimSuffix(strings.Repeat("1, ", 100), ", ") + "]\n"}}, "109", "110"},
+		{"--max-scalar-size", [][2]string{{"asyncapi.yaml", big}}, "999", "1000"},
+		{"--max-scalar-size", [][2]string{{"asyncapi.json", `{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"}, "x-pad": "` + strings.Repeat("p", 1000) + `"}`}}, "999", "1000"},
 		// 10 aliases of 11 nodes, 10 of 111 and 10 of 1111: 12330 nodes.
 		{"--max-alias-nodes", [][2]string{{"asyncapi.yaml", aliasFanOut(4)}}, "12329", "12330"},
+		// ... holding 10 aliases of 10 one-byte scalars, 10 of 100, 10 of 1000.
+		{"--max-alias-bytes", [][2]string{{"asyncapi.yaml", aliasFanOut(4)}}, "11099", "11100"},
 		{"--max-ref-hops", [][2]string{{"asyncapi.yaml", refChain(100, false)}}, "99", "100"},
 		{"--max-ref-hops", [][2]string{{"asyncapi.yaml", refChain(100, true)}}, "99", "100"},
 		{"--max-files", fileChain(20), "20", "21"},
@@ -114,7 +122,7 @@ func TestEveryLimitNamesItsFlag(t *testing.T) {
 				if !strings.Contains(r.stderr, tt.flag) || strings.Count(r.stderr, "\n") != 1 || !strings.HasPrefix(r.stderr, "eventdiff: ") {
 					t.Errorf("%v: want one line naming %s, got %q", args, tt.flag, r.stderr)
 				}
-				if !strings.Contains(r.stderr, "asyncapi.yaml") && !strings.Contains(r.stderr, ".yaml") {
+				if !strings.Contains(r.stderr, ".yaml:") && !strings.Contains(r.stderr, ".json:") {
 					t.Errorf("%v: the message names no file: %q", args, r.stderr)
 				}
 			}
@@ -172,6 +180,15 @@ func TestHostileInputsStaySmall(t *testing.T) {
 		// Read through the JSON parser: it is linear in the keys.
 		{"100000 keys in one JSON object", `{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"}, "x-wide": {` + wideJSON(100000) + `}}`, ExitOK, "", 100 * mb},
 		{"a 1 MB key above 1000 values", limitHeader + strings.Repeat("k", 1<<20) + ":\n" + strings.Repeat(" - 1\n", 1000), ExitOK, "", 200 * mb},
+		// The densest input there is, read at about 125 bytes a node (a
+		// 5 MB flow list took 1.2 GB before the YAML reader was the
+		// project's own), and refused past the node limit.
+		{"a 3 MB YAML flow list", limitHeader + "x-a: [" + strings.Repeat("a, ", 1<<20) + "a]\n", ExitOK, "", 250 * mb},
+		{"a YAML flow list past the node limit", limitHeader + "x-a: [" + strings.Repeat("a, ", 2_100_000) + "a]\n", ExitTrouble, "--max-nodes", 500 * mb},
+		{"a JSON array past the node limit", `{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1"}, "x-a": [` + strings.Repeat("1,", 2_100_000) + `1]}`, ExitTrouble, "--max-nodes", 500 * mb},
+		{"a 5 MB quoted scalar", limitHeader + `x-a: "` + strings.Repeat("a", 5<<20) + "\"\n", ExitTrouble, "--max-scalar-size", 50 * mb},
+		// 10 kB of text that expands to 100 MB.
+		{"a 10,000-character string aliased 10,000 times", limitHeader + aliasedString(), ExitTrouble, "--max-alias-bytes", 50 * mb},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,6 +208,15 @@ func TestHostileInputsStaySmall(t *testing.T) {
 			}
 		})
 	}
+}
+
+// aliasedString is a 10,000-character string aliased into 10^4 copies.
+func aliasedString() string {
+	return "x-s: &s " + strings.Repeat("b", 10000) + "\n" +
+		"x-l1: &l1 [" + strings.TrimSuffix(strings.Repeat("*s, ", 10), ", ") + "]\n" +
+		"x-l2: &l2 [" + strings.TrimSuffix(strings.Repeat("*l1, ", 10), ", ") + "]\n" +
+		"x-l3: &l3 [" + strings.TrimSuffix(strings.Repeat("*l2, ", 10), ", ") + "]\n" +
+		"x-l4: [" + strings.TrimSuffix(strings.Repeat("*l3, ", 10), ", ") + "]\n"
 }
 
 func indented(levels int) string {
@@ -366,6 +392,24 @@ func TestPanicWhileLoadingIsAnError(t *testing.T) {
 		_, err := eventdiff.Compare(context.Background(), eventdiff.File(sides[0]), eventdiff.File(sides[1]), opts)
 		if err == nil || !strings.Contains(err.Error(), remote+": internal error, please report: injected: transport") {
 			t.Errorf("%s → %s: got %v", sides[0], sides[1], err)
+		}
+	}
+}
+
+// With the alias limit raised past a 100 MB expansion, every report still
+// echoes a bounded part of the value (the JSON report was 423 MB), and the
+// JSON report says what it cut.
+func TestReportsEchoBoundedValues(t *testing.T) {
+	ok := writeDoc(t, [2]string{"asyncapi.yaml", limitHeader})
+	doc := writeDoc(t, [2]string{"asyncapi.yaml", limitHeader + aliasedString()})
+	for _, format := range []string{"json", "text", "markdown", "github", "junit"} {
+		var r result
+		alloc, _ := measure(func() { r = run(t, "", nil, "diff", "--max-alias-bytes", "200000000", "-f", format, ok, doc) })
+		if r.code != ExitOK || len(r.stdout) > 1<<20 || alloc > 100<<20 {
+			t.Errorf("%s: exit %d, %d bytes of report, %d MB allocated; stderr %q", format, r.code, len(r.stdout), alloc>>20, r.stderr)
+		}
+		if format == "json" && !strings.Contains(r.stdout, `"elided": [`) {
+			t.Errorf("the JSON report does not say what it cut")
 		}
 	}
 }

@@ -32,7 +32,10 @@ func loadFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "max-file-size", Value: d.MaxFileSize, Usage: "largest file read, in bytes"},
 		&cli.Int64Flag{Name: "max-total-size", Value: d.MaxTotalSize, Usage: "largest total of all files of one document, in bytes"},
 		&cli.IntFlag{Name: "max-depth", Value: d.MaxDepth, Usage: "deepest nesting of maps and lists"},
+		&cli.IntFlag{Name: "max-nodes", Value: d.MaxNodes, Usage: "most values (scalars, maps, lists) in all files of one document"},
+		&cli.IntFlag{Name: "max-scalar-size", Value: d.MaxScalarSize, Usage: "longest scalar (string, number) or key, in bytes"},
 		&cli.IntFlag{Name: "max-alias-nodes", Value: d.MaxAliasNodes, Usage: "most nodes YAML aliases may expand to"},
+		&cli.Int64Flag{Name: "max-alias-bytes", Value: d.MaxAliasBytes, Usage: "most bytes of keys and scalars YAML aliases may expand to"},
 		&cli.IntFlag{Name: "max-ref-hops", Value: d.MaxRefHops, Usage: "longest chain of $refs to one target"},
 		&cli.IntFlag{Name: "max-files", Value: d.MaxFiles, Usage: "most files one document may reference"},
 		&cli.DurationFlag{Name: "max-remote-time", Value: r.MaxTime, Usage: "with --allow-remote-refs: longest time all remote fetches of the run may take together"},
@@ -61,7 +64,9 @@ func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, err
 	}
 	lim := limits.Limits{
 		MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
-		MaxAliasNodes: c.Int("max-alias-nodes"), MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
+		MaxNodes: c.Int("max-nodes"), MaxScalarSize: c.Int("max-scalar-size"),
+		MaxAliasNodes: c.Int("max-alias-nodes"), MaxAliasBytes: c.Int64("max-alias-bytes"),
+		MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
 	}
 	if lim == (limits.Limits{}) {
 		// Every limit lifted with 0. The entry point reads the zero Limits

@@ -41,12 +41,15 @@ func document(n int, v Version, revision bool) []byte {
 			if i%2 == 1 {
 				verb = "publish"
 			}
-			fmt.Fprintf(&b, "  fleet/vehicle/%05d/{vehicleId}/telemetry:\n    description: Telemetry of vehicle group %d.\n    parameters:\n      vehicleId:\n        schema: {type: string}\n    %s:\n      operationId: op%05d\n      message:\n        $ref: '#/components/messages/M%05d'\n", i, i, verb, i, i)
+			fmt.Fprintf(&b, "  fleet/vehicle/%05d/{vehicleId}/telemetry:\n    description: Telemetry of vehicle group %d.\n    parameters:\n      vehicleId:\n        schema: {type: string}\n", i, i)
+			fmt.Fprintf(&b, kafkaBinding, i)
+			fmt.Fprintf(&b, "    %s:\n      operationId: op%05d\n      message:\n        $ref: '#/components/messages/M%05d'\n", verb, i, i)
 		}
 	} else {
 		b.WriteString("servers:\n  production:\n    host: broker.example.com:9092\n    protocol: kafka\nchannels:\n")
 		for i := 0; i < n; i++ {
 			fmt.Fprintf(&b, "  c%05d:\n    address: fleet/vehicle/%05d/{vehicleId}/telemetry\n    description: Telemetry of vehicle group %d.\n    parameters:\n      vehicleId:\n        description: The vehicle.\n    messages:\n      M%05d:\n        $ref: '#/components/messages/M%05d'\n", i, i, i, i, i)
+			fmt.Fprintf(&b, kafkaBinding, i)
 		}
 		b.WriteString("operations:\n")
 		for i := 0; i < n; i++ {
@@ -59,7 +62,10 @@ func document(n int, v Version, revision bool) []byte {
 	}
 	b.WriteString("components:\n  messages:\n")
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "    M%05d:\n      name: Telemetry%05d\n      contentType: application/json\n      payload:\n        type: object\n        required: [vehicleId, recordedAt", i, i)
+		fmt.Fprintf(&b, "    M%05d:\n      name: Telemetry%05d\n      summary: A telemetry sample of vehicle group %d.\n      contentType: application/json\n", i, i, i)
+		b.WriteString("      headers:\n        type: object\n        properties:\n          correlationId: {type: string, format: uuid}\n          tenant: {type: string, description: The fleet operator.}\n")
+		fmt.Fprintf(&b, "      examples:\n        - payload: {vehicleId: v-%05d, recordedAt: '2024-05-01T12:00:00Z', speed: 42.5, status: moving}\n", i)
+		b.WriteString("      payload:\n        type: object\n        required: [vehicleId, recordedAt")
 		if revision && changed(i) == 1 {
 			b.WriteString(", odometer")
 		}
@@ -90,6 +96,9 @@ func document(n int, v Version, revision bool) []byte {
 	b.WriteString("  schemas:\n    Meta:\n      type: object\n      properties:\n        source: {type: string}\n        sequence: {type: integer, minimum: 0}\n        traceId: {type: string, pattern: '^[0-9a-f]{32}$'}\n")
 	return []byte(b.String())
 }
+
+// kafkaBinding is a channel's Kafka binding, for the channel number.
+const kafkaBinding = "    bindings:\n      kafka:\n        topic: fleet.vehicle.%05d.telemetry\n        partitions: 12\n        replicas: 3\n"
 
 // ToJSON converts a generated YAML document to indented JSON, for the
 // JSON fast-path comparison.
