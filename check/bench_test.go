@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 )
 
 // benchLines is the size of the benchmark's capture: the target
@@ -87,4 +89,39 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkEvidence measures diff --messages: the evidence of the
+// example's findings from the benchmark capture, for one comparison and
+// for three sharing one read of it (a diff of several documents):
+//
+//	go test ./check -run '^$' -bench Evidence -benchtime 3x
+func BenchmarkEvidence(b *testing.B) {
+	res, err := eventdiff.Compare(context.Background(), eventdiff.File("../testdata/check/base.yaml"), eventdiff.File("../testdata/check/revision.yaml"), eventdiff.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := writeBenchCapture(b, benchLines)
+	for _, n := range []int{1, 3} {
+		b.Run(fmt.Sprintf("comparisons=%d", n), func(b *testing.B) {
+			results := make([]*eventdiff.Result, n)
+			for i := range results {
+				results[i] = res
+			}
+			cpu0 := cpuTime()
+			for range b.N {
+				f, err := os.Open(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tr, err := Evidence(context.Background(), &JSONLines{R: f, Label: "capture.jsonl"}, Options{}, results...)
+				f.Close()
+				if err != nil || tr[n-1].Report.Seen != benchLines {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(benchLines*b.N)/b.Elapsed().Seconds(), "msgs/s")
+			b.ReportMetric(float64(benchLines*b.N)/(cpuTime()-cpu0).Seconds(), "msgs/cpu-s")
+		})
+	}
 }

@@ -12,10 +12,11 @@
 // the project's own validator (schema.Explain), exactly: the diff's
 // pragmatic policy about optional properties does not apply to a value.
 //
-// Evidence joins check with a diff: for each breaking and warning finding,
-// how many of the messages seen it rejects ("rejects 412 of 10000 messages
-// seen on orders.created"), attributed by where the rejecting keyword is
-// written; a finding no message triggers says so and keeps its verdict.
+// Evidence joins check with a diff (eventdiff diff --messages): for each
+// breaking and warning finding, how many of the messages seen it rejects,
+// attributed by where the rejecting keyword is written; a finding no
+// message triggers keeps its verdict. One read of a source serves the
+// comparisons of several documents (RunAll). Package report words it all.
 //
 // Messages stream through a Checker one at a time, so memory does not grow
 // with their number; only counts and the first few examples are kept.

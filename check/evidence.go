@@ -2,12 +2,12 @@ package check
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -25,53 +25,72 @@ type FindingEvidence struct {
 	// revision rejects them at the changed place although the base
 	// accepts them (for a change that accepts more, the reverse: the base
 	// rejected them there, so readers built on it would), or their channel
-	// is gone. Seen counts the messages seen on the finding's channel.
-	Rejects, Seen int64
-	Channel       string
+	// is gone. Seen counts the messages seen on the finding's channel (for
+	// a changed address, the old one: what still travels there), and
+	// Undecided those of them a document could not judge (a content type
+	// or schema format that is not validated): they may be affected too.
+	Rejects, Seen, Undecided int64
+	Channel                  string
 }
 
-// Text says it in the words of a report: "rejects 412 of 10000 messages
-// seen on orders.created", "no message seen was affected (25 seen on
-// orders.created)", "no message was seen on orders.created", or that
-// messages cannot show it.
-func (e FindingEvidence) Text() string {
-	where := ""
-	if e.Channel != "" {
-		where = " on " + e.Channel
-	}
-	switch {
-	case !e.Measured:
-		return "not measurable from messages"
-	case e.Seen == 0:
-		return "no message was seen" + where
-	case e.Rejects == 0:
-		return fmt.Sprintf("no message seen was affected (%s seen%s)", plural(e.Seen, "message"), where)
-	}
-	return fmt.Sprintf("rejects %d of %s seen%s", e.Rejects, plural(e.Seen, "message"), where)
+// Traffic is what one source of messages says about one comparison: the
+// report of the messages against its two documents, and the evidence of
+// each of its breaking and warning findings.
+type Traffic struct {
+	Report   *Report
+	Findings []FindingEvidence
+
+	byFingerprint map[string]int
 }
 
-// Evidence reads src and computes, for each breaking and warning finding
-// of res, how many of the messages seen it rejects. The report of the
-// same messages comes with it.
-func Evidence(ctx context.Context, res *eventdiff.Result, src Source, opts Options) ([]FindingEvidence, *Report, error) {
-	c := NewChecker(res.BaseDocument, res.RevisionDocument, opts)
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if f.Level != rules.Breaking && f.Level != rules.Warning {
-			continue
+// Of is the evidence of one finding of the comparison, by its
+// fingerprint (unique within a result); false for a finding that has none
+// (an info finding).
+func (t *Traffic) Of(f *rules.Finding) (FindingEvidence, bool) {
+	if t == nil {
+		return FindingEvidence{}, false
+	}
+	i, ok := t.byFingerprint[f.Fingerprint]
+	if !ok {
+		return FindingEvidence{}, false
+	}
+	return t.Findings[i], true
+}
+
+// Evidence reads src once and computes, for each breaking and warning
+// finding of every result, how many of the messages seen it rejects. Each
+// result is judged on its own documents: a message counts for the
+// channels of its own comparison, and is unmatched for a comparison whose
+// documents have no channel of its address. The Traffic comes back in
+// the order of the results; it is nil only when src failed before
+// anything was read.
+func Evidence(ctx context.Context, src Source, opts Options, results ...*eventdiff.Result) ([]*Traffic, error) {
+	cs := make([]*Checker, len(results))
+	for k, res := range results {
+		c := NewChecker(res.BaseDocument, res.RevisionDocument, opts)
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			if f.Level == rules.Breaking || f.Level == rules.Warning {
+				c.findings = append(c.findings, newFindingMatcher(i, f))
+			}
 		}
-		c.findings = append(c.findings, newFindingMatcher(i, f))
+		cs[k] = c
 	}
-	r, err := c.Run(ctx, src)
-	if r == nil {
-		return nil, nil, err
+	rs, err := RunAll(ctx, cs, src)
+	if rs == nil {
+		return nil, err
 	}
-	out := make([]FindingEvidence, len(c.findings))
-	for i, fm := range c.findings {
-		out[i] = FindingEvidence{Finding: fm.index, Measured: fm.measured, Channel: fm.channel,
-			Rejects: c.evidence.rejects[i], Seen: c.evidence.seen[i]}
+	out := make([]*Traffic, len(cs))
+	for k, c := range cs {
+		t := &Traffic{Report: rs[k], Findings: make([]FindingEvidence, len(c.findings)), byFingerprint: map[string]int{}}
+		for i, fm := range c.findings {
+			t.Findings[i] = FindingEvidence{Finding: fm.index, Measured: fm.measured, Channel: fm.channel,
+				Rejects: c.evidence.rejects[i], Seen: c.evidence.seen[i], Undecided: c.evidence.undecided[i]}
+			t.byFingerprint[results[k].Findings[fm.index].Fingerprint] = i
+		}
+		out[k] = t
 	}
-	return out, r, err
+	return out, err
 }
 
 // findingMatcher decides which messages one finding rejects.
@@ -91,6 +110,11 @@ type findingMatcher struct {
 
 func newFindingMatcher(i int, f *rules.Finding) *findingMatcher {
 	fm := &findingMatcher{index: i, channel: f.Channel}
+	if old, ok := f.Old.(string); ok && (f.Kind == catalogue.ChannelAddressChanged || f.Kind == catalogue.ChannelAddressBecameUnknown) {
+		// The change is named after the new address; what it breaks is
+		// what still travels on the old one.
+		fm.channel = old
+	}
 	switch {
 	case f.Schema != nil || f.Subject == "parameter":
 		fm.measured = true
@@ -117,18 +141,23 @@ func newFindingMatcher(i int, f *rules.Finding) *findingMatcher {
 
 // evidenceTally counts per finding, one per worker, merged at the end.
 type evidenceTally struct {
-	rejects, seen []int64
+	rejects, seen, undecided []int64
+}
+
+func newEvidenceTally(findings int) *evidenceTally {
+	return &evidenceTally{rejects: make([]int64, findings), seen: make([]int64, findings), undecided: make([]int64, findings)}
 }
 
 func (e *evidenceTally) merge(o *evidenceTally) {
 	for i := range o.rejects {
 		e.rejects[i] += o.rejects[i]
 		e.seen[i] += o.seen[i]
+		e.undecided[i] += o.undecided[i]
 	}
 }
 
 // observe counts one message for every finding.
-func (w *worker) observe(base, rev verdict) {
+func (w *docWorker) observe(base, rev verdict) {
 	label := ""
 	switch {
 	case base.channel != nil:
@@ -143,8 +172,11 @@ func (w *worker) observe(base, rev verdict) {
 			continue
 		}
 		w.ev.seen[i]++
-		if fm.rejects(base, rev, w.locs) {
+		switch {
+		case fm.rejects(base, rev, w.locs):
 			w.ev.rejects[i]++
+		case fm.measured && (base.state == undecided || rev.state == undecided):
+			w.ev.undecided[i]++
 		}
 	}
 }

@@ -50,27 +50,38 @@ const batchSize = 64
 // report then covers the messages read until it failed (see
 // Report.Interrupted), and is nil only when nothing was read.
 func (c *Checker) Run(ctx context.Context, src Source) (*Report, error) {
-	workers := c.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	rs, err := RunAll(ctx, []*Checker{c}, src)
+	if rs == nil {
+		return nil, err
 	}
-	batches := make(chan []*Message, workers)
-	tallies := make([]*tally, workers)
-	evs := make([]*evidenceTally, workers)
+	return rs[0], err
+}
+
+// RunAll reads src once for several checkers (the documents of one diff
+// run) and returns one report each, in order: every message is parsed
+// once and judged by every checker, so a capture from standard input or a
+// live session serves them all. The workers and their number are the
+// first checker's. The reports are nil only when src failed before
+// anything was read.
+func RunAll(ctx context.Context, cs []*Checker, src Source) ([]*Report, error) {
+	nw := cs[0].opts.Workers
+	if nw <= 0 {
+		nw = runtime.GOMAXPROCS(0)
+	}
+	batches := make(chan []*Message, nw)
+	workers := make([]*worker, nw)
 	var wg sync.WaitGroup
-	for i := range tallies {
-		tallies[i] = newTally()
-		evs[i] = &evidenceTally{rejects: make([]int64, len(c.findings)), seen: make([]int64, len(c.findings))}
+	for i := range workers {
+		workers[i] = newWorker(cs)
 		wg.Add(1)
-		go func(t *tally, ev *evidenceTally) {
+		go func(w *worker) {
 			defer wg.Done()
-			w := c.newWorker(t, ev)
 			for b := range batches {
 				for _, m := range b {
 					w.add(m)
 				}
 			}
-		}(tallies[i], evs[i])
+		}(workers[i])
 	}
 	// A capture's lines are parsed by the workers, in parallel.
 	j, lines := src.(*JSONLines)
@@ -92,39 +103,59 @@ func (c *Checker) Run(ctx context.Context, src Source) (*Report, error) {
 	}
 	close(batches)
 	wg.Wait()
-	total := tallies[0]
-	for i, t := range tallies[1:] {
-		total.merge(t)
-		evs[0].merge(evs[i+1])
-	}
-	c.evidence = evs[0]
-	if err != nil && total.seen+total.malformed == 0 {
-		return nil, err
-	}
-	r := c.report(total, src.Name())
-	r.SeqUnit = "message"
-	if lines {
-		r.SeqUnit = "line"
-	}
-	if err != nil {
-		r.Interrupted = err.Error()
-	}
-	return r, err
+	return reports(cs, workers, src.Name(), lines, err)
 }
 
-// worker judges messages into its own tally, with its own topic caches.
+// reports merges the workers' tallies into one report per checker.
+func reports(cs []*Checker, workers []*worker, source string, lines bool, err error) ([]*Report, error) {
+	out := make([]*Report, len(cs))
+	for k, c := range cs {
+		total, ev := workers[0].docs[k].t, workers[0].docs[k].ev
+		for _, w := range workers[1:] {
+			total.merge(w.docs[k].t)
+			ev.merge(w.docs[k].ev)
+		}
+		c.evidence = ev
+		if err != nil && total.seen+total.malformed == 0 {
+			return nil, err
+		}
+		r := c.report(total, source)
+		r.SeqUnit = "message"
+		if lines {
+			r.SeqUnit = "line"
+		}
+		if err != nil {
+			r.Interrupted = err.Error()
+		}
+		out[k] = r
+	}
+	return out, err
+}
+
+// worker parses messages and has every checker judge them, each into its
+// own tally; the payload is decoded once for all of them.
 type worker struct {
+	ex   *schema.Explainer
+	docs []*docWorker
+}
+
+// docWorker is one checker's part of a worker: its tally, its evidence
+// and its topic caches.
+type docWorker struct {
 	c                   *Checker
 	t                   *tally
 	baseCache, revCache map[string]matched
-	ex                  *schema.Explainer
 	ev                  *evidenceTally
 	locs                map[*tree.Node]string // where rejecting keywords are written, for evidence
 }
 
-func (c *Checker) newWorker(t *tally, ev *evidenceTally) *worker {
-	return &worker{c: c, t: t, baseCache: map[string]matched{}, revCache: map[string]matched{}, ex: schema.NewExplainer(),
-		ev: ev, locs: map[*tree.Node]string{}}
+func newWorker(cs []*Checker) *worker {
+	w := &worker{ex: schema.NewExplainer()}
+	for _, c := range cs {
+		w.docs = append(w.docs, &docWorker{c: c, t: newTally(), baseCache: map[string]matched{}, revCache: map[string]matched{},
+			ev: newEvidenceTally(len(c.findings)), locs: map[*tree.Node]string{}})
+	}
+	return w
 }
 
 func (w *worker) add(m *Message) {
@@ -132,19 +163,25 @@ func (w *worker) add(m *Message) {
 		parseLine(m.line, m)
 		m.line = nil
 	}
+	dec := &decoded{m: m, ex: w.ex}
+	for _, d := range w.docs {
+		d.add(m, dec)
+	}
+}
+
+func (d *docWorker) add(m *Message, dec *decoded) {
 	if m.Malformed != "" {
-		w.t.addMalformed(m)
+		d.t.addMalformed(m)
 		return
 	}
-	dec := &decoded{m: m, ex: w.ex}
-	base := w.c.base.judge(m, dec, w.baseCache)
+	base := d.c.base.judge(m, dec, d.baseCache)
 	var rev verdict
-	if w.c.rev != nil {
-		rev = w.c.rev.judge(m, dec, w.revCache)
+	if d.c.rev != nil {
+		rev = d.c.rev.judge(m, dec, d.revCache)
 	}
-	w.t.add(m, base, rev, w.c.rev != nil, w.c.opts.ShowValues)
-	if len(w.c.findings) > 0 {
-		w.observe(base, rev)
+	d.t.add(m, base, rev, d.c.rev != nil, d.c.opts.ShowValues)
+	if len(d.c.findings) > 0 {
+		d.observe(base, rev)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eventdiff/eventdiff/changelog"
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/rules"
 )
 
@@ -18,6 +19,7 @@ const (
 	DiffOutput      Output = iota // the findings of comparisons (diff)
 	CatalogueOutput               // the rule catalogue (rules)
 	ChangelogOutput               // the release history (changelog)
+	CheckOutput                   // real messages against the documents (check)
 )
 
 // A Format renders eventdiff's outputs in one notation. The functions it
@@ -39,6 +41,8 @@ type Format struct {
 	Catalogue func(w io.Writer, rs []*rules.Rule) error
 	// Changelog renders a release history.
 	Changelog func(w io.Writer, h *changelog.History, o ChangelogOptions) error
+	// Check renders what real messages made of the documents.
+	Check func(w io.Writer, r *check.Report, o Options) error
 }
 
 // Supports reports whether the format can render an output.
@@ -50,17 +54,20 @@ func (f *Format) Supports(o Output) bool {
 		return f.Catalogue != nil
 	case ChangelogOutput:
 		return f.Changelog != nil
+	case CheckOutput:
+		return f.Check != nil
 	}
 	return false
 }
 
 // Formats are every format, in the order help lists them.
 var Formats = []*Format{
-	{Name: "text", Usage: "for a terminal", Write: Text, Several: true, Separator: "\n", Catalogue: CatalogueText},
+	{Name: "text", Usage: "for a terminal", Write: Text, Several: true, Separator: "\n", Catalogue: CatalogueText, Check: CheckText},
 	{Name: "markdown", Usage: "for pull-request comments and job summaries", Write: Markdown, Several: true, Separator: "\n",
-		Catalogue: CatalogueMarkdown, Changelog: ChangelogMarkdown},
-	{Name: "json", Usage: "for tools: one object per document", Write: func(w io.Writer, r *rules.Result, _ Options) error { return JSON(w, r) }, Several: true,
-		Catalogue: CatalogueJSON, Changelog: func(w io.Writer, h *changelog.History, _ ChangelogOptions) error { return WriteChangelogJSON(w, h) }},
+		Catalogue: CatalogueMarkdown, Changelog: ChangelogMarkdown, Check: CheckMarkdown},
+	{Name: "json", Usage: "for tools: one object per document", Write: jsonFormat, Several: true,
+		Catalogue: CatalogueJSON, Changelog: func(w io.Writer, h *changelog.History, _ ChangelogOptions) error { return WriteChangelogJSON(w, h) },
+		Check: CheckJSON},
 	{Name: "github", Usage: "annotations, job summary and step outputs", Write: GitHub, Several: true, Finish: finishGitHub},
 	{Name: "junit", Usage: "JUnit XML, one test case per finding", Write: JUnit},
 	{Name: "ignore", Usage: "a config file accepting every current finding", Write: IgnoreConfig},

@@ -37,12 +37,18 @@ func GitHub(w io.Writer, r *rules.Result, opts Options) error {
 		if f.Consequence != "" {
 			msg += " (" + f.Consequence + ")"
 		}
+		msg = withTraffic(msg, opts.Traffic, f)
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), EscapeData(msg)); err != nil {
 			return err
 		}
 	}
 	if _, err := fmt.Fprintf(w, "eventdiff: %s\n", Headline(r)); err != nil {
 		return err
+	}
+	if s := TrafficLine(opts.Traffic); s != "" {
+		if _, err := fmt.Fprintf(w, "eventdiff: %s\n", EscapeData(s)); err != nil {
+			return err
+		}
 	}
 	if files.Summary == "" {
 		return nil

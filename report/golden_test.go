@@ -72,6 +72,10 @@ func TestReportGolden(t *testing.T) {
 	}
 	// The README's example.
 	goldenFormats(t, "example", filepath.Join(root, "..", "examples"), "", "base.yaml", "revision.yaml", filepath.Join(root, "golden", "example"))
+	// The same with a capture that triggers one breaking finding and not
+	// the other (diff --messages).
+	goldenFormats(t, "example-messages", filepath.Join(root, "..", "examples"), "", "base.yaml", "revision.yaml",
+		filepath.Join(root, "golden", "example-messages"), "--messages", "messages.jsonl")
 }
 
 // corpusCases are real histories from the shared corpus, chosen for what
@@ -107,9 +111,10 @@ func TestReportGoldenCorpus(t *testing.T) {
 	}
 }
 
-// goldenFormats runs diff on one pair, from dir, in every format and
-// compares each output with golden + the format's extension.
-func goldenFormats(t *testing.T, name, dir, config, base, revision, goldenBase string) {
+// goldenFormats runs diff on one pair, from dir, in every format (with the
+// extra flags) and compares each output with golden + the format's
+// extension.
+func goldenFormats(t *testing.T, name, dir, config, base, revision, goldenBase string, extra ...string) {
 	for _, format := range formats {
 		t.Run(name+"/"+format, func(t *testing.T) {
 			t.Chdir(dir)
@@ -117,7 +122,7 @@ func goldenFormats(t *testing.T, name, dir, config, base, revision, goldenBase s
 			if config != "" {
 				args = append(args, "--config", config)
 			}
-			args = append(args, base, revision)
+			args = append(append(args, extra...), base, revision)
 			env := map[string]string{}
 			if format == "github" {
 				env["GITHUB_STEP_SUMMARY"] = filepath.Join(t.TempDir(), "summary.md")

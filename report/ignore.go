@@ -39,7 +39,7 @@ func IgnoreConfig(w io.Writer, r *rules.Result, opts Options) error {
 		}
 		seen[key] = true
 		entries = append(entries, fmt.Sprintf("  # %s: %s\n  - rule: %s\n    location: %s\n    reason: \"\"\n",
-			f.Level, printable.String(oneLine(f.Text)), f.Rule.ID, strconv.Quote(loc)))
+			f.Level, printable.String(withTraffic(oneLine(f.Text), opts.Traffic, f)), f.Rule.ID, strconv.Quote(loc)))
 	}
 	if len(entries) == 0 {
 		b.WriteString("ignore: []\n")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/diff"
 	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
@@ -22,7 +23,9 @@ type JSONReport struct {
 	Policy        rules.Policy   `json:"policy"`
 	Summary       rules.Summary  `json:"summary"`
 	Bump          rules.BumpInfo `json:"bump"`
-	Changes       []JSONChange   `json:"changes"`
+	// Traffic is what diff --messages read; absent without it.
+	Traffic *JSONTraffic `json:"traffic,omitempty"`
+	Changes []JSONChange `json:"changes"`
 }
 
 // JSONChange is one finding in the JSON report.
@@ -56,6 +59,9 @@ type JSONChange struct {
 	// change: it keeps its level but counts toward neither the summary,
 	// the bump nor --fail-on.
 	Accepted *rules.Acceptance `json:"accepted,omitempty"`
+	// Traffic is what the messages read by diff --messages say about a
+	// breaking or warning change: never part of its level.
+	Traffic *JSONChangeTraffic `json:"traffic,omitempty"`
 }
 
 // RefChain lists the `$ref`s followed to reach a schema change.
@@ -72,11 +78,17 @@ type JSONWitness struct {
 }
 
 // BuildJSON assembles the JSON report.
-func BuildJSON(r *rules.Result) JSONReport {
+func BuildJSON(r *rules.Result) JSONReport { return buildJSON(r, nil) }
+
+// buildJSON assembles the JSON report, with the evidence of traffic when
+// there is some.
+func buildJSON(r *rules.Result, t *check.Traffic) JSONReport {
 	out := JSONReport{SchemaVersion: SchemaVersion, Base: r.Base, Revision: r.Revision, Policy: r.Policy,
-		Summary: r.Summary, Bump: r.Bump, Changes: make([]JSONChange, 0, len(r.Findings))}
+		Summary: r.Summary, Bump: r.Bump, Traffic: jsonTraffic(t), Changes: make([]JSONChange, 0, len(r.Findings))}
 	for i := range r.Findings {
-		out.Changes = append(out.Changes, jsonChange(&r.Findings[i]))
+		c := jsonChange(&r.Findings[i])
+		c.Traffic = jsonChangeTraffic(t, &r.Findings[i])
+		out.Changes = append(out.Changes, c)
 	}
 	return out
 }
@@ -103,6 +115,12 @@ func jsonChange(f *rules.Finding) JSONChange {
 // JSON writes the JSON report, indented, with a final newline.
 func JSON(w io.Writer, r *rules.Result) error {
 	return writeJSON(w, BuildJSON(r))
+}
+
+// jsonFormat is the json format's Write: the report with the evidence of
+// the traffic in opts, when there is some.
+func jsonFormat(w io.Writer, r *rules.Result, opts Options) error {
+	return writeJSON(w, buildJSON(r, opts.Traffic))
 }
 
 // writeJSON writes v indented by two spaces, without HTML escaping (the

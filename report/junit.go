@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
@@ -56,7 +57,7 @@ func JUnit(w io.Writer, r *rules.Result, opts Options) error {
 	for _, lv := range []rules.Level{rules.Breaking, rules.Warning, rules.Info} {
 		s := junitSuite{Name: "eventdiff." + string(lv)}
 		for _, f := range byLevel(r, lv) {
-			c := junitCaseOf(f, failOn)
+			c := junitCaseOf(f, failOn, opts.Traffic)
 			switch {
 			case c.Skipped != nil:
 				s.Skip++
@@ -95,7 +96,7 @@ func JUnit(w io.Writer, r *rules.Result, opts Options) error {
 // (printable): XML 1.0 cannot carry most control characters at all
 // (encoding/xml would turn them into U+FFFD, losing what they were), and a
 // CI system shows the rest to people.
-func junitCaseOf(f *rules.Finding, failOn rules.Level) junitCase {
+func junitCaseOf(f *rules.Finding, failOn rules.Level, t *check.Traffic) junitCase {
 	_, group := groupTitle(f)
 	text := printable.String(oneLine(f.Text))
 	c := junitCase{Class: printable.String(group), Name: f.Rule.ID + ": " + text}
@@ -105,6 +106,9 @@ func junitCaseOf(f *rules.Finding, failOn rules.Level) junitCase {
 	}
 	if l := mainLocation(f); l != nil {
 		details = append(details, "at: "+locText(l)+" "+l.Pointer)
+	}
+	if e := findingTraffic(t, f); e != "" {
+		details = append(details, "traffic: "+e)
 	}
 	var detail strings.Builder
 	for _, d := range details {

@@ -82,6 +82,9 @@ func markdownHead(r *rules.Result, opts Options) string {
 	}
 	head.WriteString("| breaking | warning | info | accepted |\n|---:|---:|---:|---:|\n")
 	fmt.Fprintf(&head, "| %d | %d | %d | %d |\n", r.Summary.Breaking, r.Summary.Warning, r.Summary.Info, r.Summary.Accepted)
+	if s := TrafficLine(opts.Traffic); s != "" {
+		fmt.Fprintf(&head, "\n%s\n", mdEscape(s))
+	}
 	return head.String()
 }
 
@@ -155,7 +158,7 @@ func markdownFinding(f *rules.Finding, opts Options) string {
 	if f.Accepted != nil {
 		fmt.Fprintf(&b, "<br>accepted: %s (%s)", mdEscape(f.Accepted.Reason), mdEscape(f.Accepted.Where))
 	}
-	for _, e := range evidence(f) {
+	for _, e := range evidence(f, opts.Traffic) {
 		text := mdEscape(e.text)
 		if e.code {
 			text = CodeSpan(e.text)

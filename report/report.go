@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/rules"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
@@ -36,6 +38,10 @@ type Options struct {
 	FailOn rules.Level
 	// GitHub are the files a GitHub Actions step writes to (github format).
 	GitHub GitHubFiles
+	// Traffic is what real messages say about this report's comparison
+	// (diff --messages): every format adds it to the breaking and warning
+	// findings and to its summary. It never changes a verdict.
+	Traffic *check.Traffic
 }
 
 // Headline states the verdict and the bump in one sentence, e.g.
@@ -87,11 +93,31 @@ func BumpSentence(bi *rules.BumpInfo) string {
 	return b.String()
 }
 
-func plural(n int, what string) string {
+// plural counts things in words: "1 message", "10,000 messages".
+func plural[N int | int64](n N, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return number(n) + " " + what + "s"
+}
+
+// number writes a count with thousands separated, as people read it:
+// "10,000".
+func number[N int | int64](n N) string {
+	s := strconv.FormatInt(int64(n), 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // Perspective says how 2.x publish/subscribe were read, when either side is 2.x.
@@ -275,8 +301,9 @@ type evidenceLine struct {
 }
 
 // evidence is what backs a finding up, in the order reports print it: the
-// way to the keyword, the effect, a witness, policy notes and a hint.
-func evidence(f *rules.Finding) []evidenceLine {
+// way to the keyword, the effect, a witness, what real messages showed
+// (with traffic), policy notes and a hint.
+func evidence(f *rules.Finding, t *check.Traffic) []evidenceLine {
 	var out []evidenceLine
 	if path := schemaPath(f); path != "" {
 		out = append(out, evidenceLine{"path", path, true})
@@ -286,6 +313,9 @@ func evidence(f *rules.Finding) []evidenceLine {
 	}
 	if w := witnessText(f); w != "" {
 		out = append(out, evidenceLine{"example", w, true})
+	}
+	if e := findingTraffic(t, f); e != "" {
+		out = append(out, evidenceLine{"traffic", e, false})
 	}
 	if f.Note != "" {
 		out = append(out, evidenceLine{"note", f.Note, false})

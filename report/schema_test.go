@@ -62,6 +62,12 @@ func TestReportSchemaRejects(t *testing.T) {
 		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"level":"off"}]}`, false},
 		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"fingerprint":"d3aad461"}]}`, false},
 		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"accepted":{"reason":"","config":"c:1"}}]}`, false},
+		{head + `"bump":{"suggested":"none"},"traffic":{"source":"c.jsonl","seqUnit":"line","seen":3,"unmatched":0,"malformed":1},"changes":[` + change +
+			`,"traffic":{"measurable":true,"channel":"a","seen":3,"rejected":1,"undecided":0}}]}`, true},
+		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"traffic":{"measurable":false}}]}`, true},
+		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"traffic":{"measurable":true,"seen":3}}]}`, false},
+		{head + `"bump":{"suggested":"none"},"changes":[` + change + `,"traffic":{"measurable":true,"seen":3,"rejected":-1,"undecided":0}}]}`, false},
+		{head + `"bump":{"suggested":"none"},"traffic":{"source":"c.jsonl","seqUnit":"byte","seen":3,"unmatched":0,"malformed":1},"changes":[]}`, false},
 	} {
 		if err := validateReport([]byte(tc.report)); (err == nil) != tc.valid {
 			t.Errorf("valid %v, got %v for\n%s", tc.valid, err, tc.report)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/internal/printable"
 	"github.com/eventdiff/eventdiff/rules"
 )
@@ -28,7 +29,7 @@ var textLevels = []struct {
 // Text writes the report for a terminal: the verdict first, then findings
 // grouped by level (breaking first) and by place, then the accepted ones.
 func Text(w io.Writer, r *rules.Result, opts Options) error {
-	p := &printer{w: w, color: opts.Color}
+	p := &printer{w: w, color: opts.Color, traffic: opts.Traffic}
 	p.line("eventdiff: %s → %s", r.Base.Source, r.Revision.Source)
 	p.line("  base:     AsyncAPI %s, version %s", r.Base.AsyncAPI, orDash(r.Base.Version))
 	p.line("  revision: AsyncAPI %s, version %s", r.Revision.AsyncAPI, orDash(r.Revision.Version))
@@ -48,6 +49,9 @@ func Text(w io.Writer, r *rules.Result, opts Options) error {
 	}
 	p.colored(headColor, "%s", Headline(r))
 	p.line("%s", countsLine(r, opts.MinLevel))
+	if s := TrafficLine(opts.Traffic); s != "" {
+		p.line("%s", s)
+	}
 	for _, lv := range textLevels {
 		fs := shown(r, lv.level, opts.MinLevel, true)
 		if len(fs) == 0 {
@@ -88,9 +92,10 @@ func orDash(s string) string {
 // input, and a terminal must only ever receive the report's own escape
 // sequences.
 type printer struct {
-	w     io.Writer
-	color bool
-	err   error
+	w       io.Writer
+	color   bool
+	traffic *check.Traffic // the evidence of real messages, when there is some
+	err     error
 }
 
 func (p *printer) line(format string, args ...any) { p.styled("", format, args...) }
@@ -129,7 +134,7 @@ func (p *printer) finding(f *rules.Finding, color string, verbose bool) {
 	if facts := factsLine(f); facts != "" {
 		p.dim("      %s", facts)
 	}
-	for _, e := range evidence(f) {
+	for _, e := range evidence(f, p.traffic) {
 		p.dim("      %s: %s", e.label, e.text)
 	}
 	switch {

@@ -59,16 +59,20 @@ var schemes = map[string]struct {
 	"mqtt": {"mqtt", false}, "mqtts": {"mqtt", true}, "secure-mqtt": {"mqtt", true},
 }
 
-// Open resolves where to read and returns the source.
-func Open(cfg Config, doc *spec.Document) (check.Source, error) {
+// Open resolves where to read and returns the source. The server comes
+// from doc; without topics or a filter, the channel addresses of doc and
+// of the other documents (the bases of a diff of several documents) are
+// read.
+func Open(cfg Config, doc *spec.Document, others ...*spec.Document) (check.Source, error) {
 	e, err := resolve(cfg, doc)
 	if err != nil {
 		return nil, err
 	}
+	docs := append([]*spec.Document{doc}, others...)
 	if e.protocol == "kafka" {
-		return newKafka(e, cfg, doc)
+		return newKafka(e, cfg, docs)
 	}
-	return newMQTT(e, cfg, doc)
+	return newMQTT(e, cfg, docs)
 }
 
 func resolve(cfg Config, doc *spec.Document) (*endpoint, error) {
@@ -230,16 +234,27 @@ func securityTypes(s *spec.Server) []string {
 	return out
 }
 
-// addresses are the document's channel addresses, for reading when no
-// topic or filter is given.
-func addresses(doc *spec.Document) []string {
+// addresses are the documents' channel addresses, each once, for reading
+// when no topic or filter is given.
+func addresses(docs []*spec.Document) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, ch := range doc.Channels {
-		if !ch.AddressNull && ch.Address != "" && !seen[ch.Address] {
-			seen[ch.Address] = true
-			out = append(out, ch.Address)
+	for _, doc := range docs {
+		for _, ch := range doc.Channels {
+			if !ch.AddressNull && ch.Address != "" && !seen[ch.Address] {
+				seen[ch.Address] = true
+				out = append(out, ch.Address)
+			}
 		}
 	}
 	return out
+}
+
+// names lists the documents for a message: "a.yaml" or "a.yaml, b.yaml".
+func names(docs []*spec.Document) string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Name)
+	}
+	return strings.Join(out, ", ")
 }

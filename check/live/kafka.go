@@ -31,7 +31,7 @@ type kafkaSource struct {
 	max      int
 }
 
-func newKafka(e *endpoint, cfg Config, doc *spec.Document) (*kafkaSource, error) {
+func newKafka(e *endpoint, cfg Config, docs []*spec.Document) (*kafkaSource, error) {
 	offset, err := parseOffset(cfg.Offset)
 	if err != nil {
 		return nil, err
@@ -51,14 +51,14 @@ func newKafka(e *endpoint, cfg Config, doc *spec.Document) (*kafkaSource, error)
 		// Every channel address as a pattern: a {parameter} is any run of
 		// characters, so orders.{region}.created reads orders.eu.created.
 		var pats []string
-		for _, a := range addresses(doc) {
+		for _, a := range addresses(docs) {
 			pats = append(pats, addressPattern(a))
 		}
 		if len(pats) == 0 {
-			return nil, fmt.Errorf("%s has no channel address to read: name the topics in --from", doc.Name)
+			return nil, fmt.Errorf("%s has no channel address to read: name the topics in --from", names(docs))
 		}
 		opts = append(opts, kgo.ConsumeTopics(pats...), kgo.ConsumeRegex())
-		e.topics = addresses(doc)
+		e.topics = addresses(docs)
 	}
 	if e.tls {
 		opts = append(opts, kgo.DialTLSConfig(&tls.Config{MinVersion: tls.VersionTLS12}))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/eventdiff/eventdiff/check"
 	_ "github.com/eventdiff/eventdiff/internal/golden"
+	"github.com/eventdiff/eventdiff/spec"
 )
 
 const kafkaDoc = `asyncapi: 3.0.0
@@ -80,22 +81,34 @@ func TestKafkaReadsTopicsFromTheStart(t *testing.T) {
 			t.Fatalf("first %+v, last seq %d", got[0], got[3].Seq)
 		}
 	})
-	t.Run("channel addresses", func(t *testing.T) {
-		// No topic named: the document's server and its channel addresses,
-		// parameters as patterns; the topic no channel has is not read.
-		src, err := Open(Config{URL: "kafka://", Offset: "oldest", MaxMessages: 7}, doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err, _ := readAll(t, src, 20*time.Second)
-		topics := map[string]int{}
-		for _, m := range got {
-			topics[m.Topic]++
-		}
-		if err != nil || topics["orders.eu.placed"] != 6 || topics["orders.us.placed"] != 1 || topics["other"] != 0 {
-			t.Fatalf("%v, %v", topics, err)
-		}
-	})
+	// No topic named: the document's server and its channel addresses,
+	// parameters as patterns; a topic no channel has is not read. A diff
+	// of several documents reads one session for all: the server is the
+	// first's, the topics every document's channels.
+	other := loadDoc(t, "asyncapi: 3.0.0\ninfo: {title: misc, version: 1.0.0}\nchannels:\n  o: {address: other}\n")
+	for _, tc := range []struct {
+		name   string
+		others []*spec.Document
+		want   string
+	}{
+		{"channel addresses", nil, "map[orders.eu.placed:6 orders.us.placed:1]"},
+		{"channel addresses of several documents", []*spec.Document{other}, "map[orders.eu.placed:6 orders.us.placed:1 other:1]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, err := Open(Config{URL: "kafka://", Offset: "oldest", MaxMessages: 7 + len(tc.others)}, doc, tc.others...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err, _ := readAll(t, src, 20*time.Second)
+			topics := map[string]int{}
+			for _, m := range got {
+				topics[m.Topic]++
+			}
+			if err != nil || fmt.Sprint(topics) != tc.want {
+				t.Fatalf("%v, %v; want %s", topics, err, tc.want)
+			}
+		})
+	}
 	t.Run("newest waits for new messages until the duration", func(t *testing.T) {
 		src, err := Open(Config{URL: "kafka://" + addr + "/orders.eu.placed", MaxMessages: 100}, doc)
 		if err != nil {

@@ -25,14 +25,14 @@ type mqttSource struct {
 	max     int
 }
 
-func newMQTT(e *endpoint, cfg Config, doc *spec.Document) (*mqttSource, error) {
+func newMQTT(e *endpoint, cfg Config, docs []*spec.Document) (*mqttSource, error) {
 	m := &mqttSource{e: e, filters: e.topics, user: cfg.Username, pass: cfg.Password, max: cfg.MaxMessages}
 	if len(m.filters) == 0 {
-		for _, a := range addresses(doc) {
+		for _, a := range addresses(docs) {
 			m.filters = append(m.filters, topicFilter(a))
 		}
 		if len(m.filters) == 0 {
-			return nil, fmt.Errorf("%s has no channel address to subscribe to: give a topic filter in --from", doc.Name)
+			return nil, fmt.Errorf("%s has no channel address to subscribe to: give a topic filter in --from", names(docs))
 		}
 		e.topics = m.filters
 	}

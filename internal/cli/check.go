@@ -3,17 +3,13 @@ package cli
 import (
 	"bufio"
 	"context"
-	"errors"
-	"fmt"
-	"os"
 	"sync"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/check"
-	"github.com/eventdiff/eventdiff/check/live"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
+	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -43,19 +39,11 @@ Examples:
   eventdiff check --from kafka://localhost:9092/orders --offset oldest --max-messages 500 asyncapi.yaml
   eventdiff check --server production --duration 1m old.yaml new.yaml
   eventdiff check --from mqtt://localhost:1883/ --duration 30s asyncapi.yaml`,
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "messages", Aliases: []string{"m"}, Usage: "read messages from a JSON-lines `FILE` (- for standard input)"},
-			&cli.StringFlag{Name: "from", Usage: "read messages live from a broker: kafka://HOST:PORT/TOPIC,... or mqtt://HOST:PORT/FILTER (kafka-secure://, mqtts:// for TLS)"},
-			&cli.StringFlag{Name: "server", Usage: "the document's server `NAME` to read from (default: its only server of the protocol)"},
-			&cli.StringFlag{Name: "broker", Usage: "read from this `HOST:PORT` instead of the document's server"},
-			&cli.IntFlag{Name: "max-messages", Value: 10000, Usage: "live: stop after this many messages"},
-			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "live: stop after this long (also bounds a capture being read)"},
-			&cli.StringFlag{Name: "offset", Value: "newest", Usage: "Kafka: where to start: newest (only messages from now on), oldest, an offset number, or an RFC 3339 time"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+		Flags: append(append(messageFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + report.NamesOf(report.CheckOutput)},
 			&cli.StringFlag{Name: "fail-on", Value: "none", Usage: "exit 1 when: rejected (the revision rejects a message the base accepts; with one document, the document rejects one), invalid (any document rejects a message on a documented channel), or none"},
 			&cli.BoolFlag{Name: "show-values", Usage: "show the payloads of example messages (truncated); off by default since payloads may hold personal data"},
-			&cli.IntFlag{Name: "max-line-size", Value: check.DefaultMaxLine, Usage: "longest line of a capture, in bytes; longer lines are counted as malformed"},
-		}, append(checkPolicyFlags(), loadFlags()...)...),
+		), append(checkPolicyFlags(), loadFlags()...)...),
 		OnUsageError: usageError,
 		Action:       func(c *cli.Context) error { return runCheck(c, env) },
 	}
@@ -81,13 +69,15 @@ func runCheck(c *cli.Context, env Env) error {
 	if failOn != check.FailNone && failOn != check.FailRejected && failOn != check.FailInvalid {
 		return trouble("unknown --fail-on %q (use rejected, invalid or none)", c.String("fail-on"))
 	}
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return trouble("unknown --format %q for check (use text or json)", format)
+	format, err := lookupFormat(report.CheckOutput, c.String("format"))
+	if err != nil {
+		return err
 	}
-	live := c.IsSet("from") || c.IsSet("server") || c.IsSet("broker")
-	if c.IsSet("messages") == live {
-		return trouble("check reads messages from --messages FILE or from a broker (--from URL, --server NAME); give one")
+	if given, err := readsMessages(c); err != nil || !given {
+		if err == nil {
+			err = trouble("check reads messages from --messages FILE or from a broker (--from URL, --server NAME); give one")
+		}
+		return err
 	}
 	load, cfg, err := loadOptions(c, env)
 	if err != nil {
@@ -103,37 +93,25 @@ func runCheck(c *cli.Context, env Env) error {
 			printWarnings(env.Stderr, rev.Warnings)
 		}
 	}
-	ctx := context.Background()
-	if live || c.IsSet("duration") {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.Duration("duration"))
-		defer cancel()
-	}
-	src, closeSrc, err := checkSource(c, env, base)
+	msgs, err := openMessages(c, env, []*spec.Document{base})
 	if err != nil {
 		return err
 	}
-	defer closeSrc()
+	defer msgs.close()
 	checker := check.NewChecker(base, rev, check.Options{AssertFormat: cfg.Policy.AssertFormat, ShowValues: c.Bool("show-values")})
-	rep, err := checker.Run(ctx, src)
+	rep, err := checker.Run(msgs.ctx, msgs.src)
 	if rep == nil {
 		return trouble("%s", oneLine(err.Error()))
 	}
 	out := bufio.NewWriter(env.Stdout)
-	if format == "json" {
-		err = rep.JSON(out)
-	} else {
-		err = rep.Text(out)
-	}
+	err = format.Check(out, rep, report.Options{Version: version()})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
-	if rep.Interrupted != "" {
-		fmt.Fprintf(env.Stderr, "warning: the source stopped early: %s\n", oneLine(rep.Interrupted))
-	}
+	warnInterrupted(env.Stderr, rep.Interrupted)
 	if rep.Fails(failOn) {
 		return &exitError{code: ExitFailOn}
 	}
@@ -146,8 +124,8 @@ func loadCheckDocuments(c *cli.Context, load eventdiff.Options) (base, rev *spec
 	if len(args) == 2 && args[0] == "-" && args[1] == "-" {
 		return nil, nil, trouble("only one of BASE and REVISION can be read from standard input")
 	}
-	if c.String("messages") == "-" && (args[0] == "-" || len(args) == 2 && args[1] == "-") {
-		return nil, nil, trouble("--messages - reads standard input, so a document cannot come from it too")
+	if err := stdinOnce(c); err != nil {
+		return nil, nil, err
 	}
 	sess := eventdiff.NewSession(load)
 	defer sess.Close()
@@ -171,33 +149,4 @@ func loadCheckDocuments(c *cli.Context, load eventdiff.Options) (base, rev *spec
 		rev = docs[1]
 	}
 	return docs[0], rev, nil
-}
-
-// checkSource opens where the messages come from.
-func checkSource(c *cli.Context, env Env, base *spec.Document) (check.Source, func(), error) {
-	if name := c.String("messages"); name != "" {
-		if name == "-" {
-			return &check.JSONLines{R: env.Stdin, Label: "standard input", MaxLine: c.Int("max-line-size")}, func() {}, nil
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, nil, trouble("%s: %v", name, err)
-		}
-		return &check.JSONLines{R: f, Label: name, MaxLine: c.Int("max-line-size")}, func() { f.Close() }, nil
-	}
-	// Where to read comes from BASE only: a revision from a pull request
-	// must not be able to send eventdiff, and the credentials, elsewhere.
-	src, err := live.Open(live.Config{
-		URL: c.String("from"), Server: c.String("server"), Broker: c.String("broker"),
-		MaxMessages: c.Int("max-messages"), Offset: c.String("offset"),
-		Username: env.Getenv("EVENTDIFF_BROKER_USERNAME"), Password: env.Getenv("EVENTDIFF_BROKER_PASSWORD"),
-	}, base)
-	if err != nil {
-		return nil, nil, trouble("%s", oneLine(err.Error()))
-	}
-	return src, func() {}, nil
 }

@@ -46,6 +46,15 @@ func TestCheckExitCodes(t *testing.T) {
 	}
 }
 
+// check renders through the same format registry as diff: markdown too.
+func TestCheckMarkdown(t *testing.T) {
+	r := run(t, "", nil, "check", "-f", "markdown", "--messages", chkMsgs, chkBase, chkRev)
+	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "### ❌ eventdiff check: The revision rejects 3 of the 8 messages") ||
+		!strings.Contains(r.stdout, "| `orders/{region}/placed` | receive | 9 | 7 | 2 | 4 | **3** | 0 |") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestCheckTrouble(t *testing.T) {
 	tests := []struct {
 		name, want string
@@ -91,24 +100,7 @@ func TestCheckStdin(t *testing.T) {
 // Live from Kafka through the command: records produced to franz-go's
 // in-process cluster, read from the start, checked against both versions.
 func TestCheckFromKafka(t *testing.T) {
-	c := kfake.MustCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "orders/eu/placed"))
-	defer c.Close()
-	addr := c.ListenAddrs()[0]
-	cl, err := kgo.NewClient(kgo.SeedBrokers(addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = cl.ProduceSync(ctx,
-		&kgo.Record{Topic: "orders/eu/placed", Value: []byte(`{"orderId":"1","total":1,"currency":"EUR"}`)},
-		&kgo.Record{Topic: "orders/eu/placed", Value: []byte(`{"orderId":"2","total":1}`)},
-		&kgo.Record{Topic: "orders/eu/placed", Value: []byte("\x00\x01binary")},
-	).FirstErr()
-	cl.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	addr := kafkaWith(t, "orders/eu/placed", `{"orderId":"1","total":1,"currency":"EUR"}`, `{"orderId":"2","total":1}`, "\x00\x01binary")
 	r := run(t, "", nil, "check", "--from", "kafka://"+addr+"/orders/eu/placed", "--offset", "oldest",
 		"--max-messages", "3", "--duration", "20s", chkBase, chkRev)
 	if r.code != ExitOK {
@@ -136,6 +128,30 @@ func TestCheckFromKafka(t *testing.T) {
 	if strings.Contains(r.stdout+r.stderr, "pa55word") {
 		t.Fatal("the password was printed")
 	}
+}
+
+// kafkaWith starts franz-go's in-process cluster, stopped when the test
+// ends, with one topic holding the values, and returns its address.
+func kafkaWith(t *testing.T, topic string, values ...string) string {
+	t.Helper()
+	c := kfake.MustCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, topic))
+	t.Cleanup(c.Close)
+	addr := c.ListenAddrs()[0]
+	cl, err := kgo.NewClient(kgo.SeedBrokers(addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var recs []*kgo.Record
+	for _, v := range values {
+		recs = append(recs, &kgo.Record{Topic: topic, Value: []byte(v)})
+	}
+	if err := cl.ProduceSync(ctx, recs...).FirstErr(); err != nil {
+		t.Fatal(err)
+	}
+	return addr
 }
 
 // Live from MQTT through the command, against a real mosquitto; the

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
@@ -33,6 +34,11 @@ the same revision's repository. Options may come before or after the documents.
 With --base-ref REF, each PATH in the working tree is compared with REF:PATH; several
 paths give one report each, and the exit code is the worst of them.
 
+With --messages FILE (JSON lines, - for standard input) or --from URL (Kafka, MQTT; see
+eventdiff check --help), real messages are read too, once for every document, and each
+breaking and warning finding says how many of them it rejects. The verdict and the exit
+code stay the diff's.
+
 Examples:
   eventdiff diff old/asyncapi.yaml new/asyncapi.yaml
   eventdiff diff v1.yaml v2.yaml --format json --fail-on breaking
@@ -40,7 +46,8 @@ Examples:
   eventdiff diff HEAD~1:api/asyncapi.yaml api/asyncapi.yaml
   eventdiff diff v1.2.0:asyncapi.yaml v1.3.0:asyncapi.yaml
   eventdiff diff --base-ref main --fail-on breaking api/orders.yaml api/users.yaml
-  eventdiff diff --base-ref merge-base:@{upstream} --revision-ref HEAD asyncapi.yaml`,
+  eventdiff diff --base-ref merge-base:@{upstream} --revision-ref HEAD asyncapi.yaml
+  eventdiff diff --messages capture.jsonl main:asyncapi.yaml asyncapi.yaml`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + formatUsage()},
 			&cli.StringFlag{Name: "fail-on", Value: "none", Usage: "exit 1 when a change reaches this level: breaking, warning, info or none"},
@@ -53,7 +60,7 @@ Examples:
 			&cli.StringFlag{Name: "revision-ref", Usage: "with --base-ref: read the revision side of each PATH from git revision `REF` instead of the working tree"},
 			&cli.BoolFlag{Name: "allow-new", Usage: "with --base-ref: skip a path the base revision does not have (a new document) instead of failing"},
 			&cli.BoolFlag{Name: "github-comment", Usage: "keep one pull-request comment per workflow job and document up to date with the markdown report (needs GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH; never changes the exit code)"},
-		}, append(policyFlags(), loadFlags()...)...),
+		}, append(append(policyFlags(), loadFlags()...), messageFlags()...)...),
 		OnUsageError: usageError,
 		Action:       func(c *cli.Context) error { return runDiff(c, env) },
 	}
@@ -96,6 +103,10 @@ type diffRun struct {
 	render       report.Options
 	load         eventdiff.Options
 	remote       remoteTally // the remote refs compared by URL, said once at the end
+	// messages: real messages are read (--messages, --from) and each
+	// breaking and warning finding says how many it rejects.
+	messages    bool
+	interrupted string // why the source of messages stopped early, said at the end
 }
 
 func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
@@ -128,11 +139,19 @@ func newDiffRun(c *cli.Context, env Env) (*diffRun, error) {
 		return nil, err
 	}
 	render.FailOn = failOn
+	messages, err := readsMessages(c)
+	if err == nil {
+		err = stdinOnce(c)
+	}
+	if err != nil {
+		return nil, err
+	}
 	return &diffRun{
 		format: format, failOn: failOn, quiet: c.Bool("quiet"),
 		checkVersion: c.Bool("check-version") || (!c.IsSet("check-version") && cfg.CheckVersion),
 		render:       render,
 		load:         load,
+		messages:     messages,
 	}, nil
 }
 
@@ -163,10 +182,15 @@ func runDiff(c *cli.Context, env Env) error {
 	if err != nil {
 		return trouble("%s", oneLine(err.Error()))
 	}
-	done, troubled, failed, err := run.writeReports(c, sess, pairs, env)
+	outs := compareAll(sess, pairs)
+	if err := run.addTraffic(c, env, outs); err != nil {
+		return err
+	}
+	done, troubled, failed, err := run.writeReports(c, sess, outs, env)
 	if err != nil {
 		return trouble("writing the report: %v", err)
 	}
+	warnInterrupted(env.Stderr, run.interrupted)
 	run.remote.note(env.Stderr)
 	warnExpiredIgnores(env.Stderr, run.load.Config)
 	if c.Bool("github-comment") {
@@ -181,11 +205,69 @@ func runDiff(c *cli.Context, env Env) error {
 	return nil
 }
 
-// writeReports compares every pair and writes the reports to standard
-// output, then what the format writes once for all of them.
-func (run *diffRun) writeReports(c *cli.Context, sess *eventdiff.Session, pairs []pair, env Env) (done []compared, troubled, failed bool, err error) {
+// outcome is one pair compared, or why it could not be, and what real
+// messages say about it (with --messages or --from).
+type outcome struct {
+	pair
+	res     *eventdiff.Result
+	err     error
+	traffic *check.Traffic
+}
+
+// compareAll compares the pairs one after the other. Nothing is written
+// yet: the messages, read once for all of them, come first.
+func compareAll(sess *eventdiff.Session, pairs []pair) []outcome {
+	outs := make([]outcome, len(pairs))
+	for i, p := range pairs {
+		res, err := sess.Compare(context.Background(), p.base, p.revision)
+		outs[i] = outcome{pair: p, res: res, err: err}
+	}
+	return outs
+}
+
+// addTraffic reads the messages once for every document compared and
+// gives each its evidence: each document judges them on its own channels.
+// A source that cannot be opened, or fails before anything is read, is
+// trouble; one that fails later leaves the counts of what it read. The
+// verdicts are not touched.
+func (run *diffRun) addTraffic(c *cli.Context, env Env, outs []outcome) error {
+	if !run.messages {
+		return nil
+	}
+	var results []*eventdiff.Result
+	var bases []*spec.Document
+	var at []int
+	for i, o := range outs {
+		if o.err == nil {
+			results, bases, at = append(results, o.res), append(bases, o.res.BaseDocument), append(at, i)
+		}
+	}
+	if len(results) == 0 {
+		return nil
+	}
+	msgs, err := openMessages(c, env, bases)
+	if err != nil {
+		return err
+	}
+	defer msgs.close()
+	traffic, err := check.Evidence(msgs.ctx, msgs.src, check.Options{AssertFormat: run.load.Config.Policy.AssertFormat}, results...)
+	if traffic == nil {
+		return trouble("%s", oneLine(err.Error()))
+	}
+	if err != nil {
+		run.interrupted = err.Error()
+	}
+	for k, i := range at {
+		outs[i].traffic = traffic[k]
+	}
+	return nil
+}
+
+// writeReports writes the reports of the outcomes to standard output,
+// then what the format writes once for all of them.
+func (run *diffRun) writeReports(c *cli.Context, sess *eventdiff.Session, outs []outcome, env Env) (done []compared, troubled, failed bool, err error) {
 	out := bufio.NewWriter(env.Stdout)
-	done, troubled, failed, err = run.compareAll(c, sess, pairs, out, env)
+	done, troubled, failed, err = run.writeAll(c, sess, outs, out, env)
 	if err == nil && run.format.Finish != nil {
 		err = run.format.Finish(results(done), run.render)
 	}
@@ -213,13 +295,13 @@ func (run *diffRun) comment(env Env, done []compared) {
 	postComments(env, done, run.render, run.format.Name == "github" && run.render.GitHub.Summary != "", commandsTo)
 }
 
-// compareAll compares the pairs one after the other, writing each report
-// as it comes. A document that cannot be compared is reported on stderr
-// and the others still are: troubled says so, failed that a finding (or
-// the declared version) reached --fail-on.
-func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []pair, out *bufio.Writer, env Env) (done []compared, troubled, failed bool, err error) {
-	for _, p := range pairs {
-		res, err := sess.Compare(context.Background(), p.base, p.revision)
+// writeAll writes the report of each outcome in order. A document that
+// could not be compared is reported on stderr in its place and the others
+// still are: troubled says so, failed that a finding (or the declared
+// version) reached --fail-on.
+func (run *diffRun) writeAll(c *cli.Context, sess *eventdiff.Session, outs []outcome, out *bufio.Writer, env Env) (done []compared, troubled, failed bool, err error) {
+	for _, o := range outs {
+		p, res, err := o.pair, o.res, o.err
 		if err != nil {
 			var nr *eventdiff.NotInRevisionError
 			if errors.As(err, &nr) && nr.Base && p.viaBaseRef && c.Bool("allow-new") {
@@ -245,10 +327,11 @@ func (run *diffRun) compareAll(c *cli.Context, sess *eventdiff.Session, pairs []
 		}
 		render := run.render
 		render.RevisionLinks = revisionLinks(sess, render.LinkBase, res)
+		render.Traffic = o.traffic
 		if err := run.format.Write(out, &res.Result, render); err != nil {
 			return done, troubled, failed, err
 		}
-		done = append(done, compared{pair: p, res: &res.Result})
+		done = append(done, compared{pair: p, res: &res.Result, traffic: o.traffic})
 		if res.Fails(run.failOn) {
 			failed = true
 		}

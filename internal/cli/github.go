@@ -55,7 +55,9 @@ func postComments(env Env, done []compared, opts report.Options, summaryHasRepor
 		case opts.GitHub.Summary != "":
 			var b strings.Builder
 			for _, d := range done {
-				b.WriteString(report.MarkdownString(d.res, opts, report.MaxMarkdown) + "\n")
+				o := opts
+				o.Traffic = d.traffic
+				b.WriteString(report.MarkdownString(d.res, o, report.MaxMarkdown) + "\n")
 			}
 			if err := opts.GitHub.AppendSummary(b.String()); err != nil {
 				say("warning", "eventdiff did not comment on the pull request: %s; and the job summary cannot be written: %s", why, redact(err.Error()))
@@ -111,6 +113,7 @@ func commentBody(marker, path string, d compared, opts report.Options, ev github
 			marker, report.CodeSpan(path), report.CodeSpan(d.res.Base.Source), report.CodeSpan(d.res.Revision.Source), foot)
 	}
 	room := github.MaxBody - len(marker) - 1 - len(foot) - 16
+	opts.Traffic = d.traffic
 	return marker + "\n" + report.MarkdownString(d.res, opts, room) + foot
 }
 

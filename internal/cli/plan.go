@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/rules"
 )
@@ -19,10 +20,12 @@ type pair struct {
 	commentPath    string // how the document is named in its pull-request comment's marker
 }
 
-// compared is a pair and its result.
+// compared is a pair, its result, and what real messages say about it
+// (diff --messages).
 type compared struct {
 	pair
-	res *rules.Result
+	res     *rules.Result
+	traffic *check.Traffic
 }
 
 // plan turns the arguments into the comparisons to run: BASE REVISION, or

@@ -159,7 +159,7 @@ func readmeCommands(readme string) []string {
 var readmePlaceholders = map[string]string{
 	"BASE": "base.yaml", "REVISION": "revision.yaml", "SPEC": "api/asyncapi.yaml",
 	"FILE...": "api/asyncapi.yaml", "PATH...": "api/asyncapi.yaml", "VERSION": "1.4.0", "$BASE": "HEAD~1",
-	"ID": "channel-removed",
+	"ID": "channel-removed", "FILE": "testdata/examples/messages.jsonl",
 }
 
 // readmeArgs splits a README command line as the shell would (quotes, a
@@ -271,7 +271,8 @@ func readmeRepo(t *testing.T) string {
 	}
 	base, rev := read("base.yaml"), read("revision.yaml")
 	docs := func(text string) map[string]string {
-		m := map[string]string{"testdata/examples/base.yaml": base, "testdata/examples/revision.yaml": rev}
+		m := map[string]string{"testdata/examples/base.yaml": base, "testdata/examples/revision.yaml": rev,
+			"testdata/examples/messages.jsonl": read("messages.jsonl")}
 		for _, name := range []string{"base.yaml", "revision.yaml", "messages.jsonl"} { // eventdiff check's example
 			m["testdata/check/"+name] = read("../check/" + name)
 		}
