@@ -23,8 +23,12 @@ func (w *walker) markUncommitted(h *History, working *spec.Document) {
 	var since map[string]bool
 	head, err := w.o.Session.Load(context.Background(), eventdiff.Git("HEAD", r.Path))
 	if err == nil {
+		res, err := w.compare(head, working)
+		if err != nil {
+			return // too many changes since HEAD to tell which are new: none is marked
+		}
 		since = map[string]bool{}
-		for _, f := range w.compare(head, working).Findings {
+		for _, f := range res.Findings {
 			since[f.Fingerprint] = true
 		}
 	}

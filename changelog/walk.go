@@ -46,7 +46,6 @@ type Options struct {
 	TagPrefix string
 	// MaxFileSize bounds each file read for the blob-id comparison.
 	MaxFileSize int64
-	Config      *rules.Config // nil for the defaults
 }
 
 // Status says what a release did to the document.
@@ -157,9 +156,6 @@ type walker struct {
 
 // Walk reads the history.
 func Walk(o Options) (*History, error) {
-	if o.Config == nil {
-		o.Config = &rules.Config{}
-	}
 	if o.To == "" && o.Working.IsZero() {
 		return nil, errors.New("changelog: neither Options.Working nor Options.To names the end of the history")
 	}
@@ -454,7 +450,9 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		case unchanged:
 			r.Status = Unchanged
 		default:
-			r.Changes = w.compare(prev.doc, cur.doc)
+			if r.Changes, err = w.compare(prev.doc, cur.doc); err != nil {
+				return nil, err
+			}
 			r.Status = Changed
 			if len(r.Changes.Findings) == 0 {
 				r.Status = Equivalent
@@ -477,7 +475,9 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 		case unchanged:
 			cum = prevCum
 		default:
-			cum = w.compare(stableDoc.doc, cur.doc)
+			if cum, err = w.compare(stableDoc.doc, cur.doc); err != nil {
+				return nil, err
+			}
 		}
 		if stable != nil {
 			var to *semver.Version
@@ -586,8 +586,12 @@ func (w *walker) load(n *node, prev *loaded) (cur *loaded, unchanged bool, err e
 	return cur, false, nil
 }
 
-func (w *walker) compare(base, revision *spec.Document) *rules.Result {
-	return &eventdiff.CompareDocuments(base, revision, w.o.Config).Result
+func (w *walker) compare(base, revision *spec.Document) (*rules.Result, error) {
+	res, err := w.o.Session.CompareDocuments(base, revision)
+	if err != nil {
+		return nil, err
+	}
+	return &res.Result, nil
 }
 
 // contents names the channels, operations and messages of a document.

@@ -18,7 +18,13 @@ func (f oneFile) ReadFile(string) ([]byte, error) { return f, nil }
 
 func loadText(t *testing.T, text string, lim limits.Limits) *spec.Document {
 	t.Helper()
-	d, err := spec.Load(spec.Input{FS: oneFile(text), Main: "a.yaml"}, spec.Options{Limits: lim})
+	return loadNamed(t, "a.yaml", text, lim)
+}
+
+// loadNamed loads a document of one file with its name.
+func loadNamed(t *testing.T, name, text string, lim limits.Limits) *spec.Document {
+	t.Helper()
+	d, err := spec.Load(spec.Input{FS: oneFile(text), Main: name}, spec.Options{Limits: lim})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +58,10 @@ func TestReportValuesAreBounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			changes := Compare(loadText(t, tt.base, lim), loadText(t, tt.rev, lim), Options{Schema: schema.Options{}})
+			changes, err := Compare(loadText(t, tt.base, lim), loadText(t, tt.rev, lim), Options{Schema: schema.Options{}})
+			if err != nil {
+				t.Fatal(err)
+			}
 			var found bool
 			for _, c := range changes {
 				if len(c.Elided) == 0 {

@@ -5,20 +5,28 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventdiff/eventdiff/limits"
 	"github.com/eventdiff/eventdiff/rules/catalogue"
 	"github.com/eventdiff/eventdiff/schema"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
 
-// Options choose how schemas are compared.
+// Options choose how schemas are compared and how many changes a
+// comparison may find.
 type Options struct {
 	Schema schema.Options
+	// MaxChanges bounds the changes found (0: no bound). Past it Compare
+	// stops and returns a *limits.Error: each change costs kilobytes to
+	// explain, so two documents that differ everywhere would otherwise
+	// cost far more than their size.
+	MaxChanges int
 }
 
 // Compare returns every difference between base and revision, in a
-// deterministic order.
-func Compare(base, revision *spec.Document, opts Options) []Change {
+// deterministic order, or a *limits.Error when there are more than
+// opts.MaxChanges.
+func Compare(base, revision *spec.Document, opts Options) ([]Change, error) {
 	d := &differ{base: base, rev: revision, opts: opts,
 		chanPair: map[*spec.Channel]*spec.Channel{}, chanOps: map[*spec.Channel][]OpRef{},
 		msgPairs: map[[2]*spec.Message]*msgPair{}, schemaSeen: map[deltaKey]int{}}
@@ -31,10 +39,14 @@ func Compare(base, revision *spec.Document, opts Options) []Change {
 	d.messages()
 	d.unused()
 	d.defaultContentType() // after every message pair, used or not
+	if d.full != nil {
+		return nil, limits.Exceeded(limits.Changes, "%s: comparing with %s finds more than %d changes",
+			d.full, base.Name, opts.MaxChanges)
+	}
 	d.mergeSameEdits()
 	identify(d.out, base, revision)
 	Sort(d.out)
-	return d.out
+	return d.out, nil
 }
 
 type differ struct {
@@ -50,6 +62,7 @@ type differ struct {
 	opPairs  [][2]*spec.Operation            // paired operations
 
 	schemaSeen map[deltaKey]int // index in out of a schema change already reported
+	full       *place           // where the change past opts.MaxChanges was found
 	byDefault  []*msgPair       // pairs whose content type changed with defaultContentType alone
 }
 
@@ -68,7 +81,41 @@ type deltaKey struct {
 	path      string
 }
 
-func (d *differ) add(c Change) { d.out = append(d.out, bound(c)) }
+// add adds a change, unless the comparison already holds opts.MaxChanges;
+// it reports whether it did.
+func (d *differ) add(c Change) bool {
+	if d.opts.MaxChanges > 0 && len(d.out) >= d.opts.MaxChanges {
+		d.fill(c.Revision, c.Base)
+		return false
+	}
+	d.out = append(d.out, bound(c))
+	return true
+}
+
+// fill records that the comparison found more changes than it may, at the
+// first of the locations that exists.
+func (d *differ) fill(locs ...*tree.Location) {
+	if d.full != nil {
+		return
+	}
+	d.full = &place{}
+	for _, l := range locs {
+		if l != nil {
+			d.full.Location = l
+			return
+		}
+	}
+}
+
+// place prints a location as file:line:column for an error.
+type place struct{ *tree.Location }
+
+func (p *place) String() string {
+	if p.Location == nil {
+		return "the revision"
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
 
 // addOnce adds a change made in one place that several elements use (a
 // shared security scheme): the same change found again only adds the
@@ -79,8 +126,9 @@ func (d *differ) addOnce(c Change) {
 		d.out[j].Operations = mergeOps(d.out[j].Operations, c.Operations...)
 		return
 	}
-	d.schemaSeen[key] = len(d.out)
-	d.add(c)
+	if d.add(c) {
+		d.schemaSeen[key] = len(d.out) - 1
+	}
 }
 
 func locKey(l *tree.Location) string {

@@ -324,10 +324,18 @@ func (d *differ) schemas(ctx Change, where string, a, b *tree.Node, opts schema.
 	if a == nil && b == nil {
 		return
 	}
-	if a != nil && b != nil && a.Deref() == b.Deref() {
+	if a != nil && b != nil && a.Deref() == b.Deref() || d.full != nil {
 		return
 	}
-	d.addDeltas(ctx, where, compareJSONSchemas(a, b, opts).Deltas)
+	if d.opts.MaxChanges > 0 {
+		opts.MaxDeltas = d.opts.MaxChanges - len(d.out) + 1
+	}
+	res := compareJSONSchemas(a, b, opts)
+	if res.TooMany {
+		d.fill(b.Loc(), a.Loc())
+		return
+	}
+	d.addDeltas(ctx, where, res.Deltas)
 }
 
 // addDeltas adds schema findings, once per place: a change inside a schema
@@ -350,8 +358,9 @@ func (d *differ) addDeltas(ctx Change, where string, deltas []schema.Delta) {
 		c.Base, c.Revision = dl.Base.Loc(), dl.Revision.Loc()
 		c.Old, c.New = dl.Old, dl.New
 		c.Schema = &deltas[i]
-		d.schemaSeen[key] = len(d.out)
-		d.add(c)
+		if d.add(c) {
+			d.schemaSeen[key] = len(d.out) - 1
+		}
 	}
 }
 

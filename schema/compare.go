@@ -178,6 +178,7 @@ type comparer struct {
 	merges map[*tree.Node]mergeResult
 	top    *pair
 	re     regexCache
+	found  int // deltas of the pairs explored so far, for Options.MaxDeltas
 	// roots for witness checks
 	baseRoot, revRoot *tree.Node
 }
@@ -235,6 +236,9 @@ func (c *comparer) child(parent *pair, cb, cr *tree.Node, seg string, silent boo
 }
 
 func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg string, tr transform, silent bool) *pair {
+	if c.opts.MaxDeltas > 0 && c.found > c.opts.MaxDeltas {
+		return nil // too many already: the result will say so, and nothing more is explored
+	}
 	e := edge{seg: seg, bSeg: bSeg, rSeg: rSeg, tr: tr, silent: silent}
 	if cb != nil && cb.Target != nil {
 		e.bRef = append(e.bRef, cb.Ref())
@@ -291,6 +295,7 @@ func (c *comparer) childTr(parent *pair, cb, cr *tree.Node, seg, bSeg, rSeg stri
 		p.state = stExploring
 		c.explore(p)
 		p.state = stExplored
+		c.found += len(p.deltas)
 	}
 	return p
 }
@@ -469,6 +474,9 @@ func (c *comparer) settle() Result {
 			}
 		}
 	}
+	if c.tooMany(order) {
+		return Result{TooMany: true}
+	}
 	var res Result
 	w := newWitnessFinder(c)
 	for _, p := range order {
@@ -501,6 +509,21 @@ func (c *comparer) settle() Result {
 	}
 	res.Effect = CombineAll(effects...) // not a fold of Combine: that depends on the order
 	return res
+}
+
+// tooMany reports whether the pairs reached hold more deltas than
+// Options.MaxDeltas.
+func (c *comparer) tooMany(order []*pair) bool {
+	if c.opts.MaxDeltas <= 0 {
+		return false
+	}
+	n := 0
+	for _, p := range order {
+		if n += len(p.deltas); n > c.opts.MaxDeltas {
+			return true
+		}
+	}
+	return false
 }
 
 // witness looks for a witness of d and lets what it finds (or does not)

@@ -108,6 +108,10 @@ type Options struct {
 	// Examples of whole values (message payload or headers examples) from
 	// each side, tried first as witnesses.
 	BaseExamples, RevisionExamples []any
+	// MaxDeltas bounds the deltas of one comparison (0: no bound). Past
+	// it, Compare returns no deltas and sets Result.TooMany before it
+	// spends a witness search on each.
+	MaxDeltas int
 }
 
 // Delta is one keyword-level difference between two schemas.
@@ -156,6 +160,7 @@ type Witness struct {
 
 // Result is the outcome of comparing two schemas.
 type Result struct {
-	Deltas []Delta
-	Effect Effect // all deltas combined
+	Deltas  []Delta
+	Effect  Effect // all deltas combined
+	TooMany bool   // more deltas than Options.MaxDeltas: none are returned
 }

@@ -24,7 +24,11 @@ func render(t *testing.T, p corpus.Pair, opts spec.Options) (string, string) {
 	if err != nil {
 		return "", ""
 	}
-	res := &eventdiff.CompareDocuments(base, revision, nil).Result
+	cmp, err := eventdiff.CompareDocuments(base, revision, eventdiff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &cmp.Result
 	var js, md bytes.Buffer
 	if err := report.JSON(&js, res); err != nil {
 		t.Fatal(err)

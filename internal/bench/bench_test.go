@@ -135,10 +135,15 @@ func BenchmarkStages(b *testing.B) {
 	base, rev := load(b, file), load(b, revFile)
 	b.Run("diff", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			diff.Compare(base, rev, diff.Options{})
+			if _, err := diff.Compare(base, rev, diff.Options{}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
-	changes := diff.Compare(base, rev, diff.Options{})
+	changes, err := diff.Compare(base, rev, diff.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Run("classify", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			rules.Classify(changes, base, rev, nil)

@@ -88,7 +88,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if output != "" && format.Name != "markdown" {
 		return trouble("--output updates a markdown changelog; leave out --format json, or redirect the JSON")
 	}
-	load, cfg, err := loadOptions(c, env)
+	load, _, err := loadOptions(c, env)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return trouble("%s: is the repository's top directory, not a document", arg)
 	}
 	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
-		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, Config: cfg, TagPrefix: c.String("tag-prefix")}
+		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, TagPrefix: c.String("tag-prefix")}
 	for _, v := range pathAts {
 		tag, p, _ := strings.Cut(v, "=")
 		rel, err := repo.TopRelative(p)

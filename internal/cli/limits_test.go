@@ -109,6 +109,8 @@ func TestEveryLimitNamesItsFlag(t *testing.T) {
 		{"--max-ref-hops", [][2]string{{"asyncapi.yaml", refChain(100, false)}}, "99", "100"},
 		{"--max-ref-hops", [][2]string{{"asyncapi.yaml", refChain(100, true)}}, "99", "100"},
 		{"--max-files", fileChain(20), "20", "21"},
+		// Against a document without channels: 20 channels added, or removed.
+		{"--max-changes", [][2]string{{"asyncapi.yaml", limitHeader + "channels:\n" + channels(20)}}, "19", "20"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimPrefix(tt.flag, "--"), func(t *testing.T) {
@@ -202,6 +204,57 @@ func TestHostileInputsStaySmall(t *testing.T) {
 			t.Logf("%s: %d bytes of input, %.1f MB allocated, %v", tt.name, len(tt.text), float64(alloc)/mb, took)
 			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", r.code, r.stderr, tt.code, tt.want)
+			}
+			if alloc > tt.budget {
+				t.Errorf("allocated %.1f MB, more than the budget of %.0f MB", float64(alloc)/mb, float64(tt.budget)/mb)
+			}
+		})
+	}
+}
+
+// channels are n channels of a 3.0 document, one per line.
+func channels(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  c%d: {address: c%d}\n", i, i)
+	}
+	return b.String()
+}
+
+// Two documents that differ everywhere are refused past --max-changes
+// before the changes are explained, each of which costs kilobytes: a
+// payload whose 60,000 properties all change type (1.4 MB of YAML) takes
+// 720 MB and writes a 67 MB JSON report without the limit; 450,000 such
+// properties took 4.7 GB.
+func TestChangesPastTheLimitStaySmall(t *testing.T) {
+	const mb = 1 << 20
+	payload := func(n int, typ string) string {
+		var b strings.Builder
+		b.WriteString(limitHeader + "channels:\n  c: {address: c, messages: {m: {payload: {type: object, properties: {")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "p%d: {type: %s}, ", i, typ)
+		}
+		b.WriteString("}}}}}\noperations:\n  o: {action: send, channel: {$ref: '#/channels/c'}}\n")
+		return b.String()
+	}
+	tests := []struct {
+		name           string
+		base, revision string
+		budget         uint64
+	}{
+		{"60,000 properties change type", payload(60000, "string"), payload(60000, "integer"), 400 * mb},
+		{"60,000 channels added", limitHeader, limitHeader + "channels:\n" + channels(60000), 400 * mb},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := writeDoc(t, [2]string{"asyncapi.yaml", tt.base})
+			rev := writeDoc(t, [2]string{"asyncapi.yaml", tt.revision})
+			var r result
+			alloc, took := measure(func() { r = run(t, "", nil, "diff", base, rev) })
+			t.Logf("%s: %.1f MB allocated, %v", tt.name, float64(alloc)/mb, took)
+			want := "more than 50000 changes (raise it with --max-changes)"
+			if r.code != ExitTrouble || !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("exit %d, stderr %q; want exit 2 and one line with %q", r.code, r.stderr, want)
 			}
 			if alloc > tt.budget {
 				t.Errorf("allocated %.1f MB, more than the budget of %.0f MB", float64(alloc)/mb, float64(tt.budget)/mb)

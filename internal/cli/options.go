@@ -38,6 +38,7 @@ func loadFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "max-alias-bytes", Value: d.MaxAliasBytes, Usage: "most bytes of keys and scalars YAML aliases may expand to"},
 		&cli.IntFlag{Name: "max-ref-hops", Value: d.MaxRefHops, Usage: "longest chain of $refs to one target"},
 		&cli.IntFlag{Name: "max-files", Value: d.MaxFiles, Usage: "most files one document may reference"},
+		&cli.IntFlag{Name: "max-changes", Value: d.MaxChanges, Usage: "most changes one comparison may find"},
 		&cli.DurationFlag{Name: "max-remote-time", Value: r.MaxTime, Usage: "with --allow-remote-refs: longest time all remote fetches of the run may take together"},
 		&cli.Int64Flag{Name: "max-remote-size", Value: r.MaxSize, Usage: "with --allow-remote-refs: largest response read, in bytes"},
 		&cli.Int64Flag{Name: "max-remote-total", Value: r.MaxTotal, Usage: "with --allow-remote-refs: largest total of all responses of the run, in bytes"},
@@ -66,7 +67,7 @@ func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, err
 		MaxFileSize: c.Int64("max-file-size"), MaxTotalSize: c.Int64("max-total-size"), MaxDepth: c.Int("max-depth"),
 		MaxNodes: c.Int("max-nodes"), MaxScalarSize: c.Int("max-scalar-size"),
 		MaxAliasNodes: c.Int("max-alias-nodes"), MaxAliasBytes: c.Int64("max-alias-bytes"),
-		MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"),
+		MaxRefHops: c.Int("max-ref-hops"), MaxFiles: c.Int("max-files"), MaxChanges: c.Int("max-changes"),
 	}
 	if lim == (limits.Limits{}) {
 		// Every limit lifted with 0. The entry point reads the zero Limits

@@ -34,8 +34,8 @@ type Options struct {
 	// documents of the session together; the zero value means
 	// limits.DefaultRemote.
 	RemoteLimits limits.Remote
-	// Limits bound what reading one document may cost; the zero value
-	// means limits.Default.
+	// Limits bound what reading one document may cost and how many changes
+	// a comparison may find; the zero value means limits.Default.
 	Limits limits.Limits
 	// Perspective is how AsyncAPI 2.x publish and subscribe are read
 	// (spec.Application when empty).
@@ -207,16 +207,30 @@ func (s *Session) Compare(ctx context.Context, base, revision Source) (*Result, 
 			return nil, err
 		}
 	}
-	return CompareDocuments(docs[0], docs[1], s.opts.Config), nil
+	return s.CompareDocuments(docs[0], docs[1])
+}
+
+// CompareDocuments diffs two documents the session loaded, under its
+// options' config and limits.
+func (s *Session) CompareDocuments(base, revision *spec.Document) (*Result, error) {
+	return CompareDocuments(base, revision, s.opts)
 }
 
 // CompareDocuments diffs two loaded documents and judges every change
-// under cfg (nil for the defaults).
-func CompareDocuments(base, revision *spec.Document, cfg *rules.Config) *Result {
+// under opts.Config (nil for the defaults). Of the other options only
+// opts.Limits counts: past its MaxChanges (limits.Default's when Limits is
+// zero) the error is a *limits.Error.
+func CompareDocuments(base, revision *spec.Document, opts Options) (*Result, error) {
+	cfg := opts.Config
 	if cfg == nil {
 		cfg = &rules.Config{}
 	}
-	changes := diff.Compare(base, revision, diff.Options{Schema: schema.Options{
-		Strict: cfg.Policy.Strict, AssertFormat: cfg.Policy.AssertFormat}})
-	return &Result{Result: rules.Classify(changes, base, revision, cfg), BaseDocument: base, RevisionDocument: revision}
+	changes, err := diff.Compare(base, revision, diff.Options{
+		Schema:     schema.Options{Strict: cfg.Policy.Strict, AssertFormat: cfg.Policy.AssertFormat},
+		MaxChanges: opts.limits().MaxChanges,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Result: rules.Classify(changes, base, revision, cfg), BaseDocument: base, RevisionDocument: revision}, nil
 }

@@ -274,12 +274,15 @@ func (s *Session) gitInput(rev, p string) (spec.Input, error) {
 	return in, nil
 }
 
-// limits are the options' limits, or the defaults.
-func (s *Session) limits() limits.Limits {
-	if s.opts.Limits == (limits.Limits{}) {
+// limits are the session's limits.
+func (s *Session) limits() limits.Limits { return s.opts.limits() }
+
+// limits are the options' limits, or the defaults when they are zero.
+func (o *Options) limits() limits.Limits {
+	if o.Limits == (limits.Limits{}) {
 		return limits.Default
 	}
-	return s.opts.Limits
+	return o.Limits
 }
 
 // within reports whether p is root or below it (both absolute and clean).
