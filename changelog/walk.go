@@ -403,12 +403,8 @@ func (w *walker) exists(commit, p string) (bool, error) {
 func (w *walker) forward(nodes []*node) (*History, error) {
 	h := &History{Path: nodes[len(nodes)-1].path}
 	var (
-		prev      *loaded
-		prevNode  *node
-		stable    *node // the last stable release loaded
-		stableDoc *loaded
-		prevCum   *rules.Result // the previous release's changes since stable
-		working   *spec.Document
+		s       walkState
+		working *spec.Document
 	)
 	loads, stop := w.loadAhead(nodes)
 	defer stop()
@@ -419,9 +415,7 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 			if n.end || n.from || n.commit == "" {
 				return nil, err
 			}
-			w.note("%s: the document could not be read, so it is compared with the release before (%s)", n.label, oneLine(err.Error()))
-			h.Releases = append(h.Releases, &Release{Version: n.rel.Version(), Tag: n.label, Commit: n.commit,
-				Date: n.rel.Date, Prerelease: n.rel.v.Prerelease() != "", Path: n.path, Status: Unreadable, Err: err})
+			h.Releases = append(h.Releases, w.unreadable(n, err))
 			continue
 		}
 		if n == nodes[len(nodes)-1] {
@@ -432,65 +426,14 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 			h.RemoteRefs = append(h.RemoteRefs, cur.doc.RemoteRefs...)
 		}
 		if n.from {
-			prev, prevNode = cur, n
-			if n.rel != nil && n.rel.v.Prerelease() == "" {
-				stable, stableDoc = n, cur
-			}
+			s.advance(n, cur, s.prevCum)
 			continue
 		}
-		r := &Release{Commit: n.commit, Path: n.path}
-		if n.end {
-			r.Unreleased, r.Target = true, n.label
-		} else {
-			r.Version, r.Tag, r.Date, r.Prerelease = n.rel.Version(), n.label, n.rel.Date, n.rel.v.Prerelease() != ""
-		}
-		switch {
-		case prev == nil:
-			r.Status, r.Contents = First, contents(cur.doc)
-		case unchanged:
-			r.Status = Unchanged
-		default:
-			if r.Changes, err = w.compare(prev.doc, cur.doc); err != nil {
-				return nil, err
-			}
-			r.Status = Changed
-			if len(r.Changes.Findings) == 0 {
-				r.Status = Equivalent
-			}
-		}
-		if prevNode != nil {
-			r.Previous = prevNode.label
-			if prevNode.rel != nil {
-				r.PreviousVersion = prevNode.rel.Version()
-			}
-			if prev.path != n.path {
-				r.PreviousPath = prev.path
-			}
-		}
-		var cum *rules.Result
-		switch {
-		case stable == nil:
-		case prevNode == stable:
-			cum = r.Changes
-		case unchanged:
-			cum = prevCum
-		default:
-			if cum, err = w.compare(stableDoc.doc, cur.doc); err != nil {
-				return nil, err
-			}
-		}
-		if stable != nil {
-			var to *semver.Version
-			if n.rel != nil {
-				to = n.rel.v
-			}
-			r.Check = judge(stable.rel, cum, to)
+		r, err := w.release(&s, n, cur, unchanged)
+		if err != nil {
+			return nil, err
 		}
 		h.Releases = append(h.Releases, r)
-		prev, prevNode, prevCum = cur, n, cum
-		if n.rel != nil && n.rel.v.Prerelease() == "" {
-			stable, stableDoc = n, cur
-		}
 	}
 	// Newest first.
 	for i, j := 0, len(h.Releases)-1; i < j; i, j = i+1, j-1 {
@@ -498,6 +441,102 @@ func (w *walker) forward(nodes []*node) (*History, error) {
 	}
 	w.markUncommitted(h, working)
 	return h, nil
+}
+
+// walkState is what forward remembers of the points before the current
+// one.
+type walkState struct {
+	prev      *loaded
+	prevNode  *node
+	stable    *node // the last stable release loaded
+	stableDoc *loaded
+	prevCum   *rules.Result // the previous release's changes since stable
+}
+
+// advance makes n the previous point, and the last stable release when
+// it is one.
+func (s *walkState) advance(n *node, cur *loaded, cum *rules.Result) {
+	s.prev, s.prevNode, s.prevCum = cur, n, cum
+	if n.rel != nil && n.rel.v.Prerelease() == "" {
+		s.stable, s.stableDoc = n, cur
+	}
+}
+
+// unreadable notes a tag whose document could not be read and lists it
+// as such; the next release is compared with the one before it.
+func (w *walker) unreadable(n *node, err error) *Release {
+	w.note("%s: the document could not be read, so it is compared with the release before (%s)", n.label, oneLine(err.Error()))
+	return &Release{Version: n.rel.Version(), Tag: n.label, Commit: n.commit,
+		Date: n.rel.Date, Prerelease: n.rel.v.Prerelease() != "", Path: n.path, Status: Unreadable, Err: err}
+}
+
+// release describes a point: what changed since the previous one and how
+// its version bump compares; s then moves past it. The error is a limit
+// reached while comparing.
+func (w *walker) release(s *walkState, n *node, cur *loaded, unchanged bool) (*Release, error) {
+	r := &Release{Commit: n.commit, Path: n.path}
+	if n.end {
+		r.Unreleased, r.Target = true, n.label
+	} else {
+		r.Version, r.Tag, r.Date, r.Prerelease = n.rel.Version(), n.label, n.rel.Date, n.rel.v.Prerelease() != ""
+	}
+	switch {
+	case s.prev == nil:
+		r.Status, r.Contents = First, contents(cur.doc)
+	case unchanged:
+		r.Status = Unchanged
+	default:
+		var err error
+		if r.Changes, err = w.compare(s.prev.doc, cur.doc); err != nil {
+			return nil, err
+		}
+		r.Status = Changed
+		if len(r.Changes.Findings) == 0 {
+			r.Status = Equivalent
+		}
+	}
+	if s.prevNode != nil {
+		r.Previous = s.prevNode.label
+		if s.prevNode.rel != nil {
+			r.PreviousVersion = s.prevNode.rel.Version()
+		}
+		if s.prev.path != n.path {
+			r.PreviousPath = s.prev.path
+		}
+	}
+	cum, err := w.check(s, n, r, cur, unchanged)
+	if err != nil {
+		return nil, err
+	}
+	s.advance(n, cur, cum)
+	return r, nil
+}
+
+// check judges r's version bump against its changes since the last stable
+// release, reusing the changes already computed when it can, and returns
+// those changes (nil before the first stable release).
+func (w *walker) check(s *walkState, n *node, r *Release, cur *loaded, unchanged bool) (*rules.Result, error) {
+	var cum *rules.Result
+	var err error
+	switch {
+	case s.stable == nil:
+	case s.prevNode == s.stable:
+		cum = r.Changes
+	case unchanged:
+		cum = s.prevCum
+	default:
+		if cum, err = w.compare(s.stableDoc.doc, cur.doc); err != nil {
+			return nil, err
+		}
+	}
+	if s.stable != nil {
+		var to *semver.Version
+		if n.rel != nil {
+			to = n.rel.v
+		}
+		r.Check = judge(s.stable.rel, cum, to)
+	}
+	return cum, nil
 }
 
 // loadResult is the document of one point, in the order of the points.

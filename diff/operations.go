@@ -10,119 +10,169 @@ import (
 
 // operations pairs operations by channel and action (then declared id,
 // then the messages they carry), registers every operation on its
-// channel, and compares each pair.
+// channel, compares each pair and reports the unpaired ones.
 func (d *differ) operations() {
-	taken := map[*spec.Operation]bool{}
-	pairOf := map[*spec.Operation]*spec.Operation{}
-	// Indexes keep pairing linear in the number of operations.
-	bySlot, byChannel := map[slot][]*spec.Operation{}, map[*spec.Channel][]*spec.Operation{}
-	byID := map[string][]*spec.Operation{}
-	for _, b := range d.rev.Operations {
-		bySlot[slot{b.Channel, b.Action}] = append(bySlot[slot{b.Channel, b.Action}], b)
-		byChannel[b.Channel] = append(byChannel[b.Channel], b)
-		if b.ID != "" {
-			byID[b.ID] = append(byID[b.ID], b)
-		}
-	}
-	baseSlot, baseChannel := map[slot][]*spec.Operation{}, map[*spec.Channel][]*spec.Operation{}
-	for _, a := range d.base.Operations {
-		baseSlot[slot{a.Channel, a.Action}] = append(baseSlot[slot{a.Channel, a.Action}], a)
-		baseChannel[a.Channel] = append(baseChannel[a.Channel], a)
-	}
-	slotOf := func(a *spec.Operation) slot {
-		if a.Channel == nil || d.chanPair[a.Channel] == nil {
-			return slot{}
-		}
-		return slot{d.chanPair[a.Channel], a.Action}
-	}
-	open := func(ops []*spec.Operation, used map[*spec.Operation]bool) []*spec.Operation {
-		var out []*spec.Operation
-		for _, o := range ops {
-			if !used[o] {
-				out = append(out, o)
-			}
-		}
-		return out
-	}
-	// lone returns the only unpaired revision operation of a group when
-	// the base side of the group has only a left unpaired too.
-	lone := func(a *spec.Operation, revGroup, baseGroup []*spec.Operation) *spec.Operation {
-		cands := open(revGroup, taken)
-		left := 0
-		for _, o := range baseGroup {
-			if pairOf[o] == nil {
-				left++
-			}
-		}
-		if len(cands) != 1 || left != 1 {
-			return nil
-		}
-		return cands[0]
-	}
-	passes := []func(a *spec.Operation) *spec.Operation{
-		func(a *spec.Operation) *spec.Operation { // same slot, same key
-			if s := slotOf(a); s.ch != nil {
-				for _, b := range open(bySlot[s], taken) {
-					if b.Key == a.Key {
-						return b
-					}
-				}
-			}
-			return nil
-		},
-		func(a *spec.Operation) *spec.Operation { // same slot, shared messages
-			if s := slotOf(a); s.ch != nil {
-				for _, b := range open(bySlot[s], taken) {
-					if pairs, _, _ := pairMessages(a.Messages, b.Messages, false); len(pairs) > 0 {
-						return b
-					}
-				}
-			}
-			return nil
-		},
-		func(a *spec.Operation) *spec.Operation { // the only one left in its slot on both sides
-			if s := slotOf(a); s.ch != nil {
-				return lone(a, bySlot[s], baseSlot[slot{a.Channel, a.Action}])
-			}
-			return nil
-		},
-		func(a *spec.Operation) *spec.Operation { // same declared id: moved or flipped
-			if a.ID == "" {
-				return nil
-			}
-			if cands := open(byID[a.ID], taken); len(cands) > 0 {
-				return cands[0]
-			}
-			return nil
-		},
-		func(a *spec.Operation) *spec.Operation { // the only one left on its channel: action flipped
-			if a.Channel == nil || d.chanPair[a.Channel] == nil {
-				return nil
-			}
-			return lone(a, byChannel[d.chanPair[a.Channel]], baseChannel[a.Channel])
-		},
-	}
-	for _, find := range passes {
-		for _, a := range d.base.Operations {
-			if pairOf[a] != nil {
-				continue
-			}
-			if b := find(a); b != nil {
-				pairOf[a], taken[b] = b, true
-				d.opPairs = append(d.opPairs, [2]*spec.Operation{a, b})
-			}
-		}
-	}
+	p := d.pairOperations()
 	for _, b := range d.rev.Operations {
 		if b.Channel != nil {
 			d.chanOps[b.Channel] = mergeOps(d.chanOps[b.Channel], opRef(b))
 		}
 	}
 	slots := d.newSlotIndex()
-	for _, p := range d.opPairs {
-		d.operation(p[0], p[1], slots)
+	for _, pr := range d.opPairs {
+		d.operation(pr[0], pr[1], slots)
 	}
 	slots.compare(d)
+	d.removedOperations(p.pairOf, slots)
+	d.addedOperations(p.taken)
+}
+
+// opPairer carries the state of pairing base operations with revision
+// ones: indexes of both sides and what has been paired so far.
+type opPairer struct {
+	d      *differ
+	taken  map[*spec.Operation]bool            // revision operations already paired
+	pairOf map[*spec.Operation]*spec.Operation // base operation → its revision pair
+	// Indexes keep pairing linear in the number of operations.
+	bySlot      map[slot][]*spec.Operation
+	byChannel   map[*spec.Channel][]*spec.Operation
+	byID        map[string][]*spec.Operation
+	baseSlot    map[slot][]*spec.Operation
+	baseChannel map[*spec.Channel][]*spec.Operation
+}
+
+// newOpPairer indexes the operations of both documents.
+func (d *differ) newOpPairer() *opPairer {
+	p := &opPairer{d: d, taken: map[*spec.Operation]bool{}, pairOf: map[*spec.Operation]*spec.Operation{},
+		bySlot: map[slot][]*spec.Operation{}, byChannel: map[*spec.Channel][]*spec.Operation{},
+		byID: map[string][]*spec.Operation{}, baseSlot: map[slot][]*spec.Operation{},
+		baseChannel: map[*spec.Channel][]*spec.Operation{}}
+	for _, b := range d.rev.Operations {
+		p.bySlot[slot{b.Channel, b.Action}] = append(p.bySlot[slot{b.Channel, b.Action}], b)
+		p.byChannel[b.Channel] = append(p.byChannel[b.Channel], b)
+		if b.ID != "" {
+			p.byID[b.ID] = append(p.byID[b.ID], b)
+		}
+	}
+	for _, a := range d.base.Operations {
+		p.baseSlot[slot{a.Channel, a.Action}] = append(p.baseSlot[slot{a.Channel, a.Action}], a)
+		p.baseChannel[a.Channel] = append(p.baseChannel[a.Channel], a)
+	}
+	return p
+}
+
+// pairOperations runs the pairing passes, strictest first, and records
+// each pair in d.opPairs.
+func (d *differ) pairOperations() *opPairer {
+	p := d.newOpPairer()
+	passes := []func(a *spec.Operation) *spec.Operation{
+		p.sameKey, p.sharedMessages, p.loneInSlot, p.sameID, p.loneOnChannel,
+	}
+	for _, find := range passes {
+		for _, a := range d.base.Operations {
+			if p.pairOf[a] != nil {
+				continue
+			}
+			if b := find(a); b != nil {
+				p.pairOf[a], p.taken[b] = b, true
+				d.opPairs = append(d.opPairs, [2]*spec.Operation{a, b})
+			}
+		}
+	}
+	return p
+}
+
+// slotOf is the revision slot a base operation would fill: its paired
+// channel and its action, or the zero slot when its channel is unpaired.
+func (p *opPairer) slotOf(a *spec.Operation) slot {
+	if a.Channel == nil || p.d.chanPair[a.Channel] == nil {
+		return slot{}
+	}
+	return slot{p.d.chanPair[a.Channel], a.Action}
+}
+
+// open returns the revision operations of ops not yet paired.
+func (p *opPairer) open(ops []*spec.Operation) []*spec.Operation {
+	var out []*spec.Operation
+	for _, o := range ops {
+		if !p.taken[o] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// lone returns the only unpaired revision operation of a group when
+// the base side of the group has only a left unpaired too.
+func (p *opPairer) lone(revGroup, baseGroup []*spec.Operation) *spec.Operation {
+	cands := p.open(revGroup)
+	left := 0
+	for _, o := range baseGroup {
+		if p.pairOf[o] == nil {
+			left++
+		}
+	}
+	if len(cands) != 1 || left != 1 {
+		return nil
+	}
+	return cands[0]
+}
+
+// sameKey pairs within the same slot by the same key.
+func (p *opPairer) sameKey(a *spec.Operation) *spec.Operation {
+	if s := p.slotOf(a); s.ch != nil {
+		for _, b := range p.open(p.bySlot[s]) {
+			if b.Key == a.Key {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// sharedMessages pairs within the same slot by a shared message.
+func (p *opPairer) sharedMessages(a *spec.Operation) *spec.Operation {
+	if s := p.slotOf(a); s.ch != nil {
+		for _, b := range p.open(p.bySlot[s]) {
+			if pairs, _, _ := pairMessages(a.Messages, b.Messages, false); len(pairs) > 0 {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// loneInSlot pairs the only ones left in their slot on both sides.
+func (p *opPairer) loneInSlot(a *spec.Operation) *spec.Operation {
+	if s := p.slotOf(a); s.ch != nil {
+		return p.lone(p.bySlot[s], p.baseSlot[slot{a.Channel, a.Action}])
+	}
+	return nil
+}
+
+// sameID pairs by declared id: the operation moved or flipped.
+func (p *opPairer) sameID(a *spec.Operation) *spec.Operation {
+	if a.ID == "" {
+		return nil
+	}
+	if cands := p.open(p.byID[a.ID]); len(cands) > 0 {
+		return cands[0]
+	}
+	return nil
+}
+
+// loneOnChannel pairs the only ones left on their channel: the action
+// flipped.
+func (p *opPairer) loneOnChannel(a *spec.Operation) *spec.Operation {
+	if a.Channel == nil || p.d.chanPair[a.Channel] == nil {
+		return nil
+	}
+	return p.lone(p.byChannel[p.d.chanPair[a.Channel]], p.baseChannel[a.Channel])
+}
+
+// removedOperations reports the unpaired base operations: merged when
+// other operations still serve their slot, else removed.
+func (d *differ) removedOperations(pairOf map[*spec.Operation]*spec.Operation, slots *slotIndex) {
 	for _, a := range d.base.Operations {
 		if pairOf[a] != nil {
 			continue
@@ -141,6 +191,10 @@ func (d *differ) operations() {
 			Base: a.Node.Loc(), Revision: d.survivingParent(a), Old: a.Key}
 		d.add(c)
 	}
+}
+
+// addedOperations reports the unpaired revision operations.
+func (d *differ) addedOperations(taken map[*spec.Operation]bool) {
 	baseOf := map[*spec.Channel]*spec.Channel{}
 	for a, b := range d.chanPair {
 		baseOf[b] = a

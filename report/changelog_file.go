@@ -35,25 +35,44 @@ func UpdateChangelog(existing []byte, h *changelog.History, opts ChangelogOption
 		existing = []byte(ChangelogHeader(h))
 	}
 	doc := parseChangelog(existing)
-	gen := changelogSections(h, opts)
+	genUnreleased, fresh := doc.missing(changelogSections(h, opts))
+	var ed edits
 	var notes []string
+	if genUnreleased != nil {
+		notes = ed.unreleased(doc, genUnreleased, fresh)
+	}
+	// New release sections, each above the first older one.
+	for i, s := range fresh {
+		ed.block(doc.insertionPoint(s.version), 1+i, s.text)
+	}
+	ed.links(doc, genUnreleased, fresh)
+	return ed.apply(doc.lines), notes
+}
 
-	var genUnreleased *changelogSection
-	var fresh []changelogSection // releases the file does not have yet, newest first
+// missing sorts the generated sections: the Unreleased one (nil when
+// there is none), and the releases the file does not have yet, newest
+// first.
+func (d *mdChangelog) missing(gen []changelogSection) (genUnreleased *changelogSection, fresh []changelogSection) {
 	for i := range gen {
 		s := &gen[i]
 		if s.unreleased {
 			genUnreleased = s
 			continue
 		}
-		if doc.has(s.version) {
+		if d.has(s.version) {
 			continue
 		}
 		fresh = append(fresh, *s)
 	}
+	return genUnreleased, fresh
+}
 
-	// The Unreleased section.
-	var ed edits
+// unreleased regenerates the Unreleased section between its markers (or
+// adds it). When fresh releases are newer than every section of the file,
+// the text written in it moves to the oldest of them, which may change
+// fresh; the note returned says so.
+func (ed *edits) unreleased(doc *mdChangelog, genUnreleased *changelogSection, fresh []changelogSection) []string {
+	var notes []string
 	fileU := doc.unreleased()
 	newest := doc.newestVersion()
 	released := false // some fresh release is newer than every section of the file
@@ -62,32 +81,29 @@ func UpdateChangelog(existing []byte, h *changelog.History, opts ChangelogOption
 			released = true
 		}
 	}
-	if genUnreleased != nil {
-		switch {
-		case fileU == nil:
-			ed.block(doc.firstVersioned(), 0, genUnreleased.text)
-		case released && doc.handText(fileU) != "":
-			// The notes follow the changes they describe into the release.
-			hand := doc.handText(fileU)
-			target := oldestNewer(fresh, newest)
-			fresh[target].text += "\n" + hand
-			notes = append(notes, fmt.Sprintf("moved the notes written in Unreleased to %s", fresh[target].version))
-			ed.replace(fileU.start, fileU.end-fileU.start, genUnreleased.text+"\n")
-		default:
-			if b, e, ok := doc.markers(fileU); ok {
-				ed.replace(b, e-b+1, genUnreleased.block)
-			} else {
-				ed.replace(fileU.start+1, 0, "\n"+genUnreleased.block)
-			}
+	switch {
+	case fileU == nil:
+		ed.block(doc.firstVersioned(), 0, genUnreleased.text)
+	case released && doc.handText(fileU) != "":
+		// The notes follow the changes they describe into the release.
+		hand := doc.handText(fileU)
+		target := oldestNewer(fresh, newest)
+		fresh[target].text += "\n" + hand
+		notes = append(notes, fmt.Sprintf("moved the notes written in Unreleased to %s", fresh[target].version))
+		ed.replace(fileU.start, fileU.end-fileU.start, genUnreleased.text+"\n")
+	default:
+		if b, e, ok := doc.markers(fileU); ok {
+			ed.replace(b, e-b+1, genUnreleased.block)
+		} else {
+			ed.replace(fileU.start+1, 0, "\n"+genUnreleased.block)
 		}
 	}
+	return notes
+}
 
-	// New release sections, each above the first older one.
-	for i, s := range fresh {
-		ed.block(doc.insertionPoint(s.version), 1+i, s.text)
-	}
-
-	// Links.
+// links adds the link definitions of the new sections to the links at
+// the bottom, and rewrites the [Unreleased] link.
+func (ed *edits) links(doc *mdChangelog, genUnreleased *changelogSection, fresh []changelogSection) {
 	var links []changelogSection
 	for _, s := range fresh {
 		if s.link != "" {
@@ -101,20 +117,20 @@ func UpdateChangelog(existing []byte, h *changelog.History, opts ChangelogOption
 			links = append([]changelogSection{*genUnreleased}, links...)
 		}
 	}
-	if len(links) > 0 {
-		if doc.linkStart == len(doc.lines) {
-			var b strings.Builder
-			for _, s := range links {
-				b.WriteString(s.link)
-			}
-			ed.block(len(doc.lines), 100, b.String())
-		} else {
-			for i, s := range links {
-				ed.insert(doc.linkPoint(s), 1000+i, s.link) // after sections inserted at the same line
-			}
-		}
+	if len(links) == 0 {
+		return
 	}
-	return ed.apply(doc.lines), notes
+	if doc.linkStart == len(doc.lines) {
+		var b strings.Builder
+		for _, s := range links {
+			b.WriteString(s.link)
+		}
+		ed.block(len(doc.lines), 100, b.String())
+		return
+	}
+	for i, s := range links {
+		ed.insert(doc.linkPoint(s), 1000+i, s.link) // after sections inserted at the same line
+	}
 }
 
 // oldestNewer is the index of the oldest fresh release newer than newest.

@@ -35,6 +35,27 @@ type Options struct {
 
 // Load reads, resolves and normalises one document.
 func Load(in Input, opts Options) (*Document, error) {
+	r := newResolver(in, opts)
+	display := in.DisplayName(in.Main)
+	main, err := r.readMain(display)
+	if err != nil {
+		return nil, err
+	}
+	root := main.Root
+	verNode, major, minor, err := asyncAPIVersion(display, root)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.resolveAll(root); err != nil {
+		return nil, err
+	}
+	d := &Document{Name: display, Version: verNode.Value, Major: major, Minor: minor, Root: root}
+	r.build(d, opts.Perspective)
+	return d, nil
+}
+
+// newResolver sets up the reading of in as opts say.
+func newResolver(in Input, opts Options) *resolver {
 	lim := opts.Limits
 	if lim == (limits.Limits{}) {
 		lim = limits.Default
@@ -49,8 +70,13 @@ func Load(in Input, opts Options) (*Document, error) {
 			r.remote = source.NewRemote(opts.HTTPClient, limits.DefaultRemote)
 		}
 	}
-	display := in.DisplayName(in.Main)
-	var main *tree.File
+	return r
+}
+
+// readMain parses the main file: the input's bytes when it has them, else
+// the file it names.
+func (r *resolver) readMain(display string) (*tree.File, error) {
+	in := r.in
 	if in.Data != nil {
 		// The tree keeps the text it was parsed from, and these bytes
 		// are the caller's.
@@ -65,39 +91,44 @@ func Load(in Input, opts Options) (*Document, error) {
 		r.files[in.Main] = f
 		r.warns = append(r.warns, warns...)
 		r.total = int64(len(in.Data))
-		main = f
-	} else {
-		f, err := r.readFile(in.Main, display)
-		if err != nil {
-			if e, ok := err.(*tree.Error); ok {
-				return nil, e
-			}
-			return nil, &tree.Error{File: display, Err: err}
+		return f, nil
+	}
+	f, err := r.readFile(in.Main, display)
+	if err != nil {
+		if e, ok := err.(*tree.Error); ok {
+			return nil, e
 		}
-		main = f
+		return nil, &tree.Error{File: display, Err: err}
 	}
-	root := main.Root
+	return f, nil
+}
+
+// asyncAPIVersion checks that root is an AsyncAPI document of a supported
+// version, and returns its `asyncapi` field and version.
+func asyncAPIVersion(display string, root *tree.Node) (verNode *tree.Node, major, minor int, err error) {
 	if root.Kind != tree.Map {
-		return nil, &tree.Error{File: display, Line: int(root.Line), Msg: "not an AsyncAPI document: the top level is not a mapping", Err: ErrNotAsyncAPI}
+		return nil, 0, 0, &tree.Error{File: display, Line: int(root.Line), Msg: "not an AsyncAPI document: the top level is not a mapping", Err: ErrNotAsyncAPI}
 	}
-	verNode := root.Get("asyncapi")
+	verNode = root.Get("asyncapi")
 	if verNode == nil {
 		if root.Has("openapi") || root.Has("swagger") {
-			return nil, &tree.Error{File: display, Msg: "not an AsyncAPI document: this is an OpenAPI document", Err: ErrNotAsyncAPI}
+			return nil, 0, 0, &tree.Error{File: display, Msg: "not an AsyncAPI document: this is an OpenAPI document", Err: ErrNotAsyncAPI}
 		}
-		return nil, &tree.Error{File: display, Msg: "not an AsyncAPI document: no `asyncapi` field", Err: ErrNotAsyncAPI}
+		return nil, 0, 0, &tree.Error{File: display, Msg: "not an AsyncAPI document: no `asyncapi` field", Err: ErrNotAsyncAPI}
 	}
-	major, minor, err := parseVersion(verNode.Value)
+	major, minor, err = parseVersion(verNode.Value)
 	if err != nil {
-		return nil, &tree.Error{File: display, Line: int(verNode.Line), Col: int(verNode.Col), Msg: err.Error(), Err: ErrNotAsyncAPI}
+		return nil, 0, 0, &tree.Error{File: display, Line: int(verNode.Line), Col: int(verNode.Col), Msg: err.Error(), Err: ErrNotAsyncAPI}
 	}
-	if err := r.resolveAll(root); err != nil {
-		return nil, err
-	}
-	d := &Document{Name: display, Version: verNode.Value, Major: major, Minor: minor, Root: root}
+	return verNode, major, minor, nil
+}
+
+// build fills d, whose tree is resolved, with its model (read from the
+// point of view p for 2.x), the files read and what was found on the way.
+func (r *resolver) build(d *Document, p Perspective) {
 	b := &builder{doc: d, msgs: map[*tree.Node]*Message{}, chans: map[*tree.Node]*Channel{}}
-	if major == 2 {
-		d.Perspective = opts.Perspective
+	if d.Major == 2 {
+		d.Perspective = p
 		if d.Perspective == "" {
 			d.Perspective = Application
 		}
@@ -118,7 +149,6 @@ func Load(in Input, opts Options) (*Document, error) {
 	d.Warnings = append(r.warns, b.warns...)
 	d.RemoteRefs = r.unfollowed
 	sort.SliceStable(d.RemoteRefs, func(i, j int) bool { return beforeInFile(d.RemoteRefs[i], d.RemoteRefs[j]) })
-	return d, nil
 }
 
 // beforeInFile orders nodes by file, then position.

@@ -42,134 +42,174 @@ type guardFrame struct {
 	colAt  int
 }
 
+// guardYAML refuses, before parsing, a token stream that nests deeper than
+// the limit or would cost the parser more than the budgets above.
 func guardYAML(name string, tokens token.Tokens, size int, lim limits.Limits) error {
-	pathBudget := max(int64(minPathBudget), int64(size)*16)
-	var stack []guardFrame
-	var wide, paths int64
-	flow := 0
-	childPath := func() int64 {
-		if len(stack) == 0 {
-			return 1 // "$"
-		}
-		top := &stack[len(stack)-1]
-		return top.path + top.keyLen + 1
-	}
-	push := func(f guardFrame, tk *token.Token) error {
-		stack = append(stack, f)
-		if lim.MaxDepth > 0 && len(stack) > lim.MaxDepth+1 {
-			return limitAt(name, tk.Position.Line, tk.Position.Column, limits.Depth, "nesting is deeper than the limit of %d", lim.MaxDepth)
-		}
-		return nil
-	}
-	// entry counts one more entry of the top collection: a key of keyLen
-	// bytes, or a list item.
-	entry := func(keyLen int64, tk *token.Token) error {
-		top := &stack[len(stack)-1]
-		top.keys++
-		if top.seq {
-			keyLen = 2 // "[" index "]"
-			for n := top.keys; n > 0; n /= 10 {
-				keyLen++
-			}
-		} else if top.col >= 0 {
-			wide += 2*top.keys - 1 // (n+1)² - n²
-			if wide > maxWideMapCost {
-				return &Error{File: name, Line: top.line, Col: top.colAt, Msg: fmt.Sprintf("the YAML is too costly to read: this mapping (%d keys so far), with the others, holds more keys side by side than the YAML parser handles safely; write the document as JSON, which has no such limit", top.keys)}
-			}
-		}
-		top.keyLen = keyLen + 1
-		paths += top.path + top.keyLen
-		if paths > pathBudget {
-			return &Error{File: name, Line: tk.Position.Line, Col: tk.Position.Column, Msg: "the YAML is too costly to read: its keys are too long above too many values for the YAML parser to handle safely; write the document as JSON, which has no such limit"}
-		}
-		return nil
-	}
-	isKey := func(i int) bool {
-		for j := i + 1; j < len(tokens); j++ {
-			switch tokens[j].Type {
-			case token.CommentType, token.AnchorType, token.TagType:
-				continue
-			case token.MappingValueType:
-				return true
-			}
-			return false
-		}
-		return false
-	}
+	g := &yamlGuard{name: name, tokens: tokens, lim: lim, pathBudget: max(int64(minPathBudget), int64(size)*16)}
 	for i, tk := range tokens {
-		switch tk.Type {
-		case token.CommentType, token.AnchorType, token.TagType, token.DirectiveType:
-			continue
-		case token.DocumentHeaderType, token.DocumentEndType:
-			stack, flow = stack[:0], 0
-			continue
-		case token.SequenceStartType, token.MappingStartType:
-			if flow > 0 && len(stack) > 0 && stack[len(stack)-1].seq {
-				if err := entry(0, tk); err != nil {
-					return err
-				}
-			}
-			flow++
-			if err := push(guardFrame{col: -1, seq: tk.Type == token.SequenceStartType, path: childPath(), line: tk.Position.Line, colAt: tk.Position.Column}, tk); err != nil {
-				return err
-			}
-			continue
-		case token.SequenceEndType, token.MappingEndType:
-			for len(stack) > 0 {
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if top.col < 0 {
-					break
-				}
-			}
-			if flow > 0 {
-				flow--
-			}
-			continue
-		}
-		if flow > 0 {
-			// In flow collections brackets give the structure: count keys
-			// of maps and scalar items of sequences.
-			if len(stack) == 0 {
-				continue
-			}
-			top := &stack[len(stack)-1]
-			switch {
-			case !top.seq && isKey(i):
-				if err := entry(int64(len(tk.Value)), tk); err != nil {
-					return err
-				}
-			case top.seq && tk.Type != token.CollectEntryType && tk.Type != token.MappingValueType:
-				if err := entry(0, tk); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		// In block context columns give the structure.
-		seq := tk.Type == token.SequenceEntryType
-		key := tk.Type == token.MappingKeyType || (!seq && isKey(i))
-		if !seq && !key {
-			continue
-		}
-		col := tk.Position.Column
-		for len(stack) > 0 {
-			top := stack[len(stack)-1]
-			if top.col > col || (top.col == col && top.seq && key) {
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			break
-		}
-		if len(stack) == 0 || stack[len(stack)-1].col != col || stack[len(stack)-1].seq != seq {
-			if err := push(guardFrame{col: col, seq: seq, path: childPath(), line: tk.Position.Line, colAt: tk.Position.Column}, tk); err != nil {
-				return err
-			}
-		}
-		keyLen := int64(len(tk.Value))
-		if err := entry(keyLen, tk); err != nil {
+		if err := g.token(i, tk); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// yamlGuard carries guardYAML's walk: the collections open at the current
+// token and the costs counted so far.
+type yamlGuard struct {
+	name       string
+	tokens     token.Tokens
+	lim        limits.Limits
+	pathBudget int64
+	stack      []guardFrame
+	wide       int64 // sum over block mappings of their key counts squared
+	paths      int64 // bytes of path the parser will build
+	flow       int   // depth of flow collections
+}
+
+// token advances the walk by one token, dispatching on the context it
+// appears in.
+func (g *yamlGuard) token(i int, tk *token.Token) error {
+	switch tk.Type {
+	case token.CommentType, token.AnchorType, token.TagType, token.DirectiveType:
+		return nil
+	case token.DocumentHeaderType, token.DocumentEndType:
+		g.stack, g.flow = g.stack[:0], 0
+		return nil
+	case token.SequenceStartType, token.MappingStartType:
+		return g.openFlow(tk)
+	case token.SequenceEndType, token.MappingEndType:
+		g.closeFlow()
+		return nil
+	}
+	if g.flow > 0 {
+		return g.flowToken(i, tk)
+	}
+	return g.blockToken(i, tk)
+}
+
+// openFlow opens a flow collection ("[" or "{"), itself an item when it
+// sits in a flow sequence.
+func (g *yamlGuard) openFlow(tk *token.Token) error {
+	if g.flow > 0 && len(g.stack) > 0 && g.stack[len(g.stack)-1].seq {
+		if err := g.entry(0, tk); err != nil {
+			return err
+		}
+	}
+	g.flow++
+	return g.push(guardFrame{col: -1, seq: tk.Type == token.SequenceStartType, path: g.childPath(), line: tk.Position.Line, colAt: tk.Position.Column}, tk)
+}
+
+// closeFlow closes the innermost flow collection and the block
+// collections opened inside it.
+func (g *yamlGuard) closeFlow() {
+	for len(g.stack) > 0 {
+		top := g.stack[len(g.stack)-1]
+		g.stack = g.stack[:len(g.stack)-1]
+		if top.col < 0 {
+			break
+		}
+	}
+	if g.flow > 0 {
+		g.flow--
+	}
+}
+
+// flowToken counts a token inside flow collections, where brackets give
+// the structure: keys of maps and scalar items of sequences.
+func (g *yamlGuard) flowToken(i int, tk *token.Token) error {
+	if len(g.stack) == 0 {
+		return nil
+	}
+	top := &g.stack[len(g.stack)-1]
+	switch {
+	case !top.seq && g.isKey(i):
+		return g.entry(int64(len(tk.Value)), tk)
+	case top.seq && tk.Type != token.CollectEntryType && tk.Type != token.MappingValueType:
+		return g.entry(0, tk)
+	}
+	return nil
+}
+
+// blockToken counts a token in block context, where columns give the
+// structure: a "- " or a key closes the collections indented deeper and
+// opens one at its column if none is open there.
+func (g *yamlGuard) blockToken(i int, tk *token.Token) error {
+	seq := tk.Type == token.SequenceEntryType
+	key := tk.Type == token.MappingKeyType || (!seq && g.isKey(i))
+	if !seq && !key {
+		return nil
+	}
+	col := tk.Position.Column
+	for len(g.stack) > 0 {
+		top := g.stack[len(g.stack)-1]
+		if top.col > col || (top.col == col && top.seq && key) {
+			g.stack = g.stack[:len(g.stack)-1]
+			continue
+		}
+		break
+	}
+	if len(g.stack) == 0 || g.stack[len(g.stack)-1].col != col || g.stack[len(g.stack)-1].seq != seq {
+		if err := g.push(guardFrame{col: col, seq: seq, path: g.childPath(), line: tk.Position.Line, colAt: tk.Position.Column}, tk); err != nil {
+			return err
+		}
+	}
+	return g.entry(int64(len(tk.Value)), tk)
+}
+
+// childPath is the length of the parser's path to a collection opened now.
+func (g *yamlGuard) childPath() int64 {
+	if len(g.stack) == 0 {
+		return 1 // "$"
+	}
+	top := &g.stack[len(g.stack)-1]
+	return top.path + top.keyLen + 1
+}
+
+// push opens a collection, refusing nesting deeper than the limit.
+func (g *yamlGuard) push(f guardFrame, tk *token.Token) error {
+	g.stack = append(g.stack, f)
+	if g.lim.MaxDepth > 0 && len(g.stack) > g.lim.MaxDepth+1 {
+		return limitAt(g.name, tk.Position.Line, tk.Position.Column, limits.Depth, "nesting is deeper than the limit of %d", g.lim.MaxDepth)
+	}
+	return nil
+}
+
+// entry counts one more entry of the top collection: a key of keyLen
+// bytes, or a list item, refusing it when a cost exceeds its budget.
+func (g *yamlGuard) entry(keyLen int64, tk *token.Token) error {
+	top := &g.stack[len(g.stack)-1]
+	top.keys++
+	if top.seq {
+		keyLen = 2 // "[" index "]"
+		for n := top.keys; n > 0; n /= 10 {
+			keyLen++
+		}
+	} else if top.col >= 0 {
+		g.wide += 2*top.keys - 1 // (n+1)² - n²
+		if g.wide > maxWideMapCost {
+			return &Error{File: g.name, Line: top.line, Col: top.colAt, Msg: fmt.Sprintf("the YAML is too costly to read: this mapping (%d keys so far), with the others, holds more keys side by side than the YAML parser handles safely; write the document as JSON, which has no such limit", top.keys)}
+		}
+	}
+	top.keyLen = keyLen + 1
+	g.paths += top.path + top.keyLen
+	if g.paths > g.pathBudget {
+		return &Error{File: g.name, Line: tk.Position.Line, Col: tk.Position.Column, Msg: "the YAML is too costly to read: its keys are too long above too many values for the YAML parser to handle safely; write the document as JSON, which has no such limit"}
+	}
+	return nil
+}
+
+// isKey reports whether token i is a mapping key: the next token that is
+// not a comment, anchor or tag is ":".
+func (g *yamlGuard) isKey(i int) bool {
+	for j := i + 1; j < len(g.tokens); j++ {
+		switch g.tokens[j].Type {
+		case token.CommentType, token.AnchorType, token.TagType:
+			continue
+		case token.MappingValueType:
+			return true
+		}
+		return false
+	}
+	return false
 }

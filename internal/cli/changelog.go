@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -76,6 +77,8 @@ Examples:
 	}
 }
 
+// runChangelog checks the arguments, walks the history and prints the
+// changelog or updates the --output file.
 func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if c.NArg() != 1 {
 		return trouble("changelog needs one document, the path of the spec (got %d); see eventdiff changelog --help", c.NArg())
@@ -92,7 +95,6 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 	if err != nil {
 		return err
 	}
-	arg := c.Args().First()
 	sess := eventdiff.NewSession(load)
 	defer sess.Close()
 	repo, err := sess.Repo()
@@ -106,43 +108,18 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 			return err
 		}
 	}
-	main, err := repo.DiskRelative(arg)
+	opts, err := walkOptions(c, repo, pathAts)
 	if err != nil {
-		return trouble("%v", err)
+		return err
 	}
-	if main == "" {
-		return trouble("%s: is the repository's top directory, not a document", arg)
-	}
-	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
-		PathAt: map[string]string{}, Session: sess, MaxFileSize: load.Limits.MaxFileSize, TagPrefix: c.String("tag-prefix")}
-	for _, v := range pathAts {
-		tag, p, _ := strings.Cut(v, "=")
-		rel, err := repo.TopRelative(p)
-		if err != nil || rel == "" {
-			return trouble("--path-at %s: %s is not a path in the repository", v, p)
-		}
-		opts.PathAt[tag] = rel
-	}
-	if opts.To == "" {
-		opts.Working = eventdiff.File(arg)
-	}
+	opts.Session, opts.MaxFileSize = sess, load.Limits.MaxFileSize
 	h, err := changelog.Walk(opts)
 	if err != nil {
 		return trouble("%s", describeWalk(err))
 	}
 	quiet := c.Bool("quiet")
 	if !quiet {
-		for _, w := range h.TagWarnings {
-			fmt.Fprintf(env.Stderr, "warning: %s\n", w)
-		}
-		printWarnings(env.Stderr, h.Warnings)
-		for _, n := range h.Notes {
-			if n.MovedAt != "" {
-				fmt.Fprintf(env.Stderr, "note: %s (if it moved, pass --path-at %s=OLD/PATH)\n", n.Text, n.MovedAt)
-				continue
-			}
-			fmt.Fprintf(env.Stderr, "note: %s\n", n.Text)
-		}
+		printWalkNotes(env.Stderr, h)
 	}
 	var remote remoteTally
 	remote.addRefs(h.RemoteRefs)
@@ -159,6 +136,51 @@ func runChangelog(c *cli.Context, env Env, pathAts []string) error {
 		return trouble("writing the changelog: %v", err)
 	}
 	return nil
+}
+
+// walkOptions names the history to walk from the command line: the
+// document's path in repo, the range, the tag prefix and --path-at. How
+// documents are read is left to the caller.
+func walkOptions(c *cli.Context, repo *source.GitRepo, pathAts []string) (changelog.Options, error) {
+	arg := c.Args().First()
+	main, err := repo.DiskRelative(arg)
+	if err != nil {
+		return changelog.Options{}, trouble("%v", err)
+	}
+	if main == "" {
+		return changelog.Options{}, trouble("%s: is the repository's top directory, not a document", arg)
+	}
+	opts := changelog.Options{Repo: repo, Path: main, From: c.String("from"), To: c.String("to"),
+		PathAt: map[string]string{}, TagPrefix: c.String("tag-prefix")}
+	for _, v := range pathAts {
+		tag, p, _ := strings.Cut(v, "=")
+		rel, err := repo.TopRelative(p)
+		if err != nil || rel == "" {
+			return changelog.Options{}, trouble("--path-at %s: %s is not a path in the repository", v, p)
+		}
+		opts.PathAt[tag] = rel
+	}
+	if opts.To == "" {
+		opts.Working = eventdiff.File(arg)
+	}
+	return opts, nil
+}
+
+// printWalkNotes tells on stderr what the walk found that a person may
+// want to know: unreadable tags, problems of the newest document, and
+// the decisions it made.
+func printWalkNotes(stderr io.Writer, h *changelog.History) {
+	for _, w := range h.TagWarnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	printWarnings(stderr, h.Warnings)
+	for _, n := range h.Notes {
+		if n.MovedAt != "" {
+			fmt.Fprintf(stderr, "note: %s (if it moved, pass --path-at %s=OLD/PATH)\n", n.Text, n.MovedAt)
+			continue
+		}
+		fmt.Fprintf(stderr, "note: %s\n", n.Text)
+	}
 }
 
 // outputPath is where writing output lands. It must be inside the

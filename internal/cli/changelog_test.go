@@ -178,55 +178,11 @@ func TestChangelog(t *testing.T) {
 		if p := rels["#spec"].Path; p != "spec/asyncapi.yaml" {
 			t.Errorf("spec %q", p)
 		}
-		type want struct {
-			status, prev, path, suggested, declared, since string
-			ok                                             string // "true", "false" or "" when not judged
-			listed                                         bool
-		}
-		for v, w := range map[string]want{
-			"Unreleased": {"changed", "v2.1.0", "spec/asyncapi.yaml", "major", "", "2.1.0", "", true},
-			"2.1.0":      {"changed", "v2.0.0", "spec/asyncapi.yaml", "minor", "minor", "2.0.0", "true", true},
-			"2.0.0":      {"unchanged", "v2.0.0-rc.1", "spec/asyncapi.yaml", "major", "major", "1.2.0", "true", true},
-			"2.0.0-rc.1": {"changed", "v1.2.0", "spec/asyncapi.yaml", "major", "major", "1.2.0", "true", true},
-			"1.2.0":      {"changed", "v1.1.1", "api/asyncapi.yaml", "major", "minor", "1.1.1", "false", true},
-			"1.1.1":      {"unchanged", "v1.1.0", "api/asyncapi.yaml", "none", "patch", "1.1.0", "true", false},
-			"1.1.0":      {"changed", "v1.0.1", "api/asyncapi.yaml", "minor", "minor", "1.0.1", "true", true},
-			"1.0.1":      {"changed", "v1.0.0", "api/asyncapi.yaml", "patch", "patch", "1.0.0", "true", true},
-			"1.0.0":      {"first", "", "api/asyncapi.yaml", "", "", "", "", true},
-		} {
-			got := rels[v]
-			ok := ""
-			if got.Bump.DeclaredOK != nil {
-				ok = fmt.Sprint(*got.Bump.DeclaredOK)
-			}
-			g := want{got.Status, got.PreviousTag, got.Path, got.Bump.Suggested, got.Bump.Declared, got.Bump.Since, ok, got.Listed}
-			if g != w {
-				t.Errorf("%s: got %+v\nwant %+v", v, g, w)
-			}
-		}
+		checkReleaseSummaries(t, rels)
 		if rc := rels["2.0.0-rc.1"]; !rc.Prerelease || rc.PreviousPath != "api/asyncapi.yaml" || rc.Date != "2024-03-08" {
 			t.Errorf("2.0.0-rc.1: prerelease %v, previousPath %q, date %q (the committer's date, not UTC's 2024-03-09)", rc.Prerelease, rc.PreviousPath, rc.Date)
 		}
-		// The changes are diff's change objects, with files named by the
-		// tag they were read from: v1.1.1 left the document as v1.1.0 had
-		// it, so its document is v1.1.0's, read once.
-		var ids []string
-		for _, c := range rels["1.2.0"].Changes {
-			ids = append(ids, c.ID+" "+c.Level)
-			if c.Base == nil || !strings.HasPrefix(c.Base.File, "v1.1.0:api/") {
-				t.Errorf("1.2.0: %s: base location %+v, want a file of v1.1.0", c.ID, c.Base)
-			}
-		}
-		if len(ids) == 0 || !strings.Contains(strings.Join(ids, ","), "schema-required-property-added breaking") {
-			t.Errorf("1.2.0 changes %v, want the new required property", ids)
-		}
-		if len(rels["1.1.1"].Changes) != 0 {
-			t.Errorf("1.1.1 touched no file of the document but lists changes")
-		}
-		first := rels["1.0.0"].Introduced
-		if first == nil || strings.Join(first.Channels, ",") != "orders/cancelled,orders/created" || strings.Join(first.Operations, ",") != "onOrderCancelled,sendOrderCreated" {
-			t.Errorf("1.0.0 introduced %+v", first)
-		}
+		checkReleaseChanges(t, rels)
 	})
 
 	t.Run("--from and --to", func(t *testing.T) {
@@ -281,6 +237,72 @@ func TestChangelog(t *testing.T) {
 			t.Errorf("1.2.0 compared with %q", got)
 		}
 	})
+
+	t.Run("a release past --max-changes", func(t *testing.T) {
+		r := run(t, "", nil, "changelog", "--max-changes", "1", "spec/asyncapi.yaml")
+		if r.code != ExitTrouble || !strings.Contains(r.stderr, "more than 1 changes (raise it with --max-changes)") {
+			t.Errorf("exit %d, stderr %q; want exit 2 naming --max-changes", r.code, r.stderr)
+		}
+	})
+}
+
+// checkReleaseSummaries checks each release of releaseRepo's history in
+// the JSON changelog: its status, what it was compared with, and the
+// version check.
+func checkReleaseSummaries(t *testing.T, rels map[string]releaseJSON) {
+	t.Helper()
+	type want struct {
+		status, prev, path, suggested, declared, since string
+		ok                                             string // "true", "false" or "" when not judged
+		listed                                         bool
+	}
+	for v, w := range map[string]want{
+		"Unreleased": {"changed", "v2.1.0", "spec/asyncapi.yaml", "major", "", "2.1.0", "", true},
+		"2.1.0":      {"changed", "v2.0.0", "spec/asyncapi.yaml", "minor", "minor", "2.0.0", "true", true},
+		"2.0.0":      {"unchanged", "v2.0.0-rc.1", "spec/asyncapi.yaml", "major", "major", "1.2.0", "true", true},
+		"2.0.0-rc.1": {"changed", "v1.2.0", "spec/asyncapi.yaml", "major", "major", "1.2.0", "true", true},
+		"1.2.0":      {"changed", "v1.1.1", "api/asyncapi.yaml", "major", "minor", "1.1.1", "false", true},
+		"1.1.1":      {"unchanged", "v1.1.0", "api/asyncapi.yaml", "none", "patch", "1.1.0", "true", false},
+		"1.1.0":      {"changed", "v1.0.1", "api/asyncapi.yaml", "minor", "minor", "1.0.1", "true", true},
+		"1.0.1":      {"changed", "v1.0.0", "api/asyncapi.yaml", "patch", "patch", "1.0.0", "true", true},
+		"1.0.0":      {"first", "", "api/asyncapi.yaml", "", "", "", "", true},
+	} {
+		got := rels[v]
+		ok := ""
+		if got.Bump.DeclaredOK != nil {
+			ok = fmt.Sprint(*got.Bump.DeclaredOK)
+		}
+		g := want{got.Status, got.PreviousTag, got.Path, got.Bump.Suggested, got.Bump.Declared, got.Bump.Since, ok, got.Listed}
+		if g != w {
+			t.Errorf("%s: got %+v\nwant %+v", v, g, w)
+		}
+	}
+}
+
+// checkReleaseChanges checks the changes and contents listed for
+// releaseRepo's releases in the JSON changelog.
+func checkReleaseChanges(t *testing.T, rels map[string]releaseJSON) {
+	t.Helper()
+	// The changes are diff's change objects, with files named by the
+	// tag they were read from: v1.1.1 left the document as v1.1.0 had
+	// it, so its document is v1.1.0's, read once.
+	var ids []string
+	for _, c := range rels["1.2.0"].Changes {
+		ids = append(ids, c.ID+" "+c.Level)
+		if c.Base == nil || !strings.HasPrefix(c.Base.File, "v1.1.0:api/") {
+			t.Errorf("1.2.0: %s: base location %+v, want a file of v1.1.0", c.ID, c.Base)
+		}
+	}
+	if len(ids) == 0 || !strings.Contains(strings.Join(ids, ","), "schema-required-property-added breaking") {
+		t.Errorf("1.2.0 changes %v, want the new required property", ids)
+	}
+	if len(rels["1.1.1"].Changes) != 0 {
+		t.Errorf("1.1.1 touched no file of the document but lists changes")
+	}
+	first := rels["1.0.0"].Introduced
+	if first == nil || strings.Join(first.Channels, ",") != "orders/cancelled,orders/created" || strings.Join(first.Operations, ",") != "onOrderCancelled,sendOrderCreated" {
+		t.Errorf("1.0.0 introduced %+v", first)
+	}
 }
 
 func TestChangelogPathAt(t *testing.T) {
