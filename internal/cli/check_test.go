@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -65,6 +67,8 @@ func TestCheckTrouble(t *testing.T) {
 		{"no document", "check needs BASE", []string{"check", "--messages", chkMsgs}},
 		{"three documents", "check needs BASE", []string{"check", "--messages", chkMsgs, chkBase, chkRev, chkRev}},
 		{"missing capture", "nope.jsonl: no such file or directory", []string{"check", "--messages", "nope.jsonl", chkBase}},
+		{"a directory as capture", "is a directory", []string{"check", "--messages", ".", chkBase}},
+		{"a device as capture", "is a character device", []string{"check", "--messages", "/dev/zero", chkBase}},
 		{"missing document", "nope.yaml", []string{"check", "--messages", chkMsgs, "nope.yaml"}},
 		{"fail-on", `unknown --fail-on "breaking"`, []string{"check", "--messages", chkMsgs, "--fail-on", "breaking", chkBase}},
 		{"format", `unknown --format "junit"`, []string{"check", "--messages", chkMsgs, "--format", "junit", chkBase}},
@@ -82,6 +86,44 @@ func TestCheckTrouble(t *testing.T) {
 				t.Fatal("a password was printed")
 			}
 		})
+	}
+}
+
+// A capture from a named pipe is read as it is written; one that nobody
+// writes to is an empty capture at once, not a wait that --duration
+// cannot end (the open itself would block).
+func TestCheckNamedPipe(t *testing.T) {
+	capture, err := os.ReadFile(chkMsgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(t.TempDir(), "capture.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	start := time.Now()
+	r := run(t, "", nil, "check", "--format", "json", "--messages", fifo, chkBase, chkRev, "--duration", "1m")
+	if r.code != ExitOK || !strings.Contains(r.stdout, `"seen": 0`) || time.Since(start) > 30*time.Second {
+		t.Fatalf("nobody writing: exit %d after %v\n%s\n%s", r.code, time.Since(start), r.stdout, r.stderr)
+	}
+
+	// A pipe as bash's <(…) gives it, written in two parts: reading waits
+	// for the rest, and ends when the writer closes.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	go func() {
+		half := len(capture) / 2
+		pw.Write(capture[:half])
+		time.Sleep(200 * time.Millisecond)
+		pw.Write(capture[half:])
+		pw.Close()
+	}()
+	r = run(t, "", nil, "check", "--format", "json", "--messages", fmt.Sprintf("/dev/fd/%d", pr.Fd()), chkBase, chkRev)
+	if r.code != ExitOK || !strings.Contains(r.stdout, `"rejectedByRevision": 3`) {
+		t.Fatalf("a pipe written in two parts: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }
 

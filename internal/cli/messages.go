@@ -5,14 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/eventdiff/eventdiff/check"
 	"github.com/eventdiff/eventdiff/check/live"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"
 )
 
@@ -90,17 +93,28 @@ func openMessages(c *cli.Context, env Env, bases []*spec.Document) (*messageSour
 	return &messageSource{src: src, ctx: ctx, close: cancel}, nil
 }
 
-// openCapture opens a capture file, or standard input for -.
+// openCapture opens a capture file, or standard input for -. A pipe
+// (`<(kcat …)`, a named pipe) is read as it is written, but opened without
+// waiting for a writer: a named pipe nobody writes to is empty, not a hang
+// that --duration cannot end. Directories, devices and sockets are refused.
 func openCapture(name string, stdin io.Reader) (io.Reader, func(), string, error) {
 	if name == "-" {
 		return stdin, func() {}, "standard input", nil
 	}
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
+		return nil, nil, "", trouble("%s: %v", name, err)
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() && st.Mode()&fs.ModeNamedPipe == 0 {
+		err = &source.NotRegularError{Mode: st.Mode()}
+	}
+	if err != nil {
+		f.Close()
 		return nil, nil, "", trouble("%s: %v", name, err)
 	}
 	return f, func() { f.Close() }, name, nil
