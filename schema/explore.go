@@ -485,6 +485,9 @@ func (bd bound) String() string {
 	return ratString(bd.v)
 }
 
+// compareNumeric compares the lower and the upper bound of two numeric
+// schemas; intOnly: both admit integers only, so bounds compare by the
+// integers they admit.
 func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 	for _, upper := range []bool{false, true} {
 		rb, rr := readBound(p.b, upper), readBound(p.r, upper)
@@ -495,97 +498,27 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 		if intOnly {
 			nb, nr = integral(rb, upper), integral(rr, upper)
 		}
-		name := "minimum"
+		bc := boundChange{b: rb, r: rr, upper: upper, name: "minimum", eff: boundEffect(nb, nr, upper)}
 		if upper {
-			name = "maximum"
-		}
-		var eff Effect
-		switch {
-		case !nb.valid:
-			eff = Narrower
-		case !nr.valid:
-			eff = Wider
-		default:
-			cmp := boundCmp(nr, nb, upper)
-			switch {
-			case cmp == 0:
-				eff = None
-			case (cmp < 0) == upper:
-				eff = Narrower
-			default:
-				eff = Wider
-			}
+			bc.name = "maximum"
 		}
 		formChanged := rb.valid && rr.valid && (rb.kw != rr.kw)
-		if eff == None && !formChanged {
+		if bc.eff == None && !formChanged {
 			continue
 		}
-		d := Delta{Base: kw(p.b, name), Revision: kw(p.r, name), Effect: eff}
-		seg := "/" + name
+		d := Delta{Base: kw(p.b, bc.name), Revision: kw(p.r, bc.name), Effect: bc.eff}
 		if rb.valid {
-			d.Base, d.Old, seg = rb.node, iface(rb.node), "/"+strings.Split(rb.kw, "+")[0]
+			d.Base, d.Old = rb.node, iface(rb.node)
 		}
 		if rr.valid {
-			d.Revision, d.New, seg = rr.node, iface(rr.node), "/"+strings.Split(rr.kw, "+")[0]
-		}
-		if rb.excl {
-			seg = "/" + strings.TrimPrefix(rb.kw, name+"+")
-		}
-		if rr.excl {
-			seg = "/" + strings.TrimPrefix(rr.kw, name+"+")
-		}
-		desc := func(bd bound) string {
-			if !bd.valid {
-				return "none"
-			}
-			op := map[[2]bool]string{{false, false}: "≥ ", {false, true}: "> ", {true, false}: "≤ ", {true, true}: "< "}[[2]bool{upper, bd.excl}]
-			return op + bd.String()
+			d.Revision, d.New = rr.node, iface(rr.node)
 		}
 		if formChanged {
-			d.Rule = catalogue.SchemaBoundExclusivityChanged
-			d.Old = map[string]any{rb.kw: iface(rb.node)}
-			d.New = map[string]any{rr.kw: iface(rr.node)}
-			switch eff {
-			case None:
-				d.Equivalent = true
-				d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same values"
-				if intOnly {
-					d.Reason = "the " + name + " changed form (" + desc(rb) + " → " + desc(rr) + ") but admits the same integers"
-				}
-			case Narrower:
-				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values at the old boundary are rejected now"
-			default:
-				d.Reason = "the " + name + " changed from " + desc(rb) + " to " + desc(rr) + ": values beyond the old boundary are accepted now"
-			}
+			bc.describeForm(&d, intOnly)
 		} else {
-			switch {
-			case upper && eff == Narrower:
-				d.Rule = catalogue.SchemaMaximumDecreased
-				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": values above the new maximum are rejected now"
-				if !rb.valid {
-					d.Reason = "maximum added (" + desc(rr) + "): larger values are rejected now"
-				}
-			case upper:
-				d.Rule = catalogue.SchemaMaximumIncreased
-				d.Reason = "maximum " + desc(rb) + " → " + desc(rr) + ": larger values are accepted now"
-				if !rr.valid {
-					d.Reason = "maximum removed (was " + desc(rb) + "): any larger value is accepted now"
-				}
-			case eff == Narrower:
-				d.Rule = catalogue.SchemaMinimumIncreased
-				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": values below the new minimum are rejected now"
-				if !rb.valid {
-					d.Reason = "minimum added (" + desc(rr) + "): smaller values are rejected now"
-				}
-			default:
-				d.Rule = catalogue.SchemaMinimumDecreased
-				d.Reason = "minimum " + desc(rb) + " → " + desc(rr) + ": smaller values are accepted now"
-				if !rr.valid {
-					d.Reason = "minimum removed (was " + desc(rb) + "): any smaller value is accepted now"
-				}
-			}
+			bc.describeMove(&d)
 		}
-		if eff == Narrower {
+		if bc.eff == Narrower {
 			d.Hint = "keep the old bound"
 		}
 		w := witnessHint{kind: wkNumbers}
@@ -594,7 +527,115 @@ func (c *comparer) compareNumeric(p *pair, intOnly bool) {
 				w.nums = append(w.nums, bd.v)
 			}
 		}
-		p.add(&rawDelta{seg: seg, d: d, wit: w})
+		p.add(&rawDelta{seg: bc.seg(), d: d, wit: w})
+	}
+}
+
+// boundEffect is the effect of a bound moving from b to r (either may be
+// absent).
+func boundEffect(b, r bound, upper bool) Effect {
+	switch {
+	case !b.valid:
+		return Narrower
+	case !r.valid:
+		return Wider
+	}
+	cmp := boundCmp(r, b, upper)
+	switch {
+	case cmp == 0:
+		return None
+	case (cmp < 0) == upper:
+		return Narrower
+	}
+	return Wider
+}
+
+// boundChange is a change of one bound, lower or upper, of a numeric pair.
+type boundChange struct {
+	b, r  bound // as written on each side
+	upper bool
+	name  string // "minimum" or "maximum"
+	eff   Effect
+}
+
+// seg is the path segment of the keyword that sets the bound, the
+// revision's when it has one.
+func (bc boundChange) seg() string {
+	seg := "/" + bc.name
+	if bc.b.valid {
+		seg = "/" + strings.Split(bc.b.kw, "+")[0]
+	}
+	if bc.r.valid {
+		seg = "/" + strings.Split(bc.r.kw, "+")[0]
+	}
+	if bc.b.excl {
+		seg = "/" + strings.TrimPrefix(bc.b.kw, bc.name+"+")
+	}
+	if bc.r.excl {
+		seg = "/" + strings.TrimPrefix(bc.r.kw, bc.name+"+")
+	}
+	return seg
+}
+
+// desc spells a bound for people, as "≥ 3" or "none".
+func (bc boundChange) desc(bd bound) string {
+	if !bd.valid {
+		return "none"
+	}
+	op := map[[2]bool]string{{false, false}: "≥ ", {false, true}: "> ", {true, false}: "≤ ", {true, true}: "< "}[[2]bool{bc.upper, bd.excl}]
+	return op + bd.String()
+}
+
+// describeForm sets the rule and reason of a bound that changed form
+// (inclusive to exclusive or back, or the keyword spelling it).
+func (bc boundChange) describeForm(d *Delta, intOnly bool) {
+	d.Rule = catalogue.SchemaBoundExclusivityChanged
+	d.Old = map[string]any{bc.b.kw: iface(bc.b.node)}
+	d.New = map[string]any{bc.r.kw: iface(bc.r.node)}
+	from, to := bc.desc(bc.b), bc.desc(bc.r)
+	switch bc.eff {
+	case None:
+		d.Equivalent = true
+		d.Reason = "the " + bc.name + " changed form (" + from + " → " + to + ") but admits the same values"
+		if intOnly {
+			d.Reason = "the " + bc.name + " changed form (" + from + " → " + to + ") but admits the same integers"
+		}
+	case Narrower:
+		d.Reason = "the " + bc.name + " changed from " + from + " to " + to + ": values at the old boundary are rejected now"
+	default:
+		d.Reason = "the " + bc.name + " changed from " + from + " to " + to + ": values beyond the old boundary are accepted now"
+	}
+}
+
+// describeMove sets the rule and reason of a bound that was added,
+// removed, raised or lowered.
+func (bc boundChange) describeMove(d *Delta) {
+	from, to := bc.desc(bc.b), bc.desc(bc.r)
+	switch {
+	case bc.upper && bc.eff == Narrower:
+		d.Rule = catalogue.SchemaMaximumDecreased
+		d.Reason = "maximum " + from + " → " + to + ": values above the new maximum are rejected now"
+		if !bc.b.valid {
+			d.Reason = "maximum added (" + to + "): larger values are rejected now"
+		}
+	case bc.upper:
+		d.Rule = catalogue.SchemaMaximumIncreased
+		d.Reason = "maximum " + from + " → " + to + ": larger values are accepted now"
+		if !bc.r.valid {
+			d.Reason = "maximum removed (was " + from + "): any larger value is accepted now"
+		}
+	case bc.eff == Narrower:
+		d.Rule = catalogue.SchemaMinimumIncreased
+		d.Reason = "minimum " + from + " → " + to + ": values below the new minimum are rejected now"
+		if !bc.b.valid {
+			d.Reason = "minimum added (" + to + "): smaller values are rejected now"
+		}
+	default:
+		d.Rule = catalogue.SchemaMinimumDecreased
+		d.Reason = "minimum " + from + " → " + to + ": smaller values are accepted now"
+		if !bc.r.valid {
+			d.Reason = "minimum removed (was " + from + "): any smaller value is accepted now"
+		}
 	}
 }
 

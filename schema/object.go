@@ -447,83 +447,21 @@ func (c *comparer) comparePatternProperties(p *pair, declB, declR map[string]*tr
 // compareDependencies handles draft-07 `dependencies` in both forms and the
 // 2019-09 dependentRequired / dependentSchemas split (JS-19).
 func (c *comparer) compareDependencies(p *pair) {
-	type dep struct {
-		node *tree.Node
-		kw   string
-	}
-	collect := func(n *tree.Node) (map[string]dep, []string) {
-		out := map[string]dep{}
-		var order []string
-		for _, key := range []string{"dependencies", "dependentRequired", "dependentSchemas"} {
-			for _, f := range fields(n, key) {
-				if _, dup := out[f.Key]; !dup {
-					out[f.Key] = dep{f.Value, key}
-					order = append(order, f.Key)
-				}
-			}
-		}
-		return out, order
-	}
-	db, ob := collect(p.b)
-	dr, or := collect(p.r)
+	db, ob := collectDependencies(p.b)
+	dr, or := collectDependencies(p.r)
 	if len(db) == 0 && len(dr) == 0 {
 		return
-	}
-	isList := func(n *tree.Node) bool { return n.Deref() != nil && n.Deref().Kind == tree.Seq }
-	listSet := func(n *tree.Node) map[string]bool {
-		out := map[string]bool{}
-		for _, s := range n.Deref().Strings() {
-			out[s] = true
-		}
-		return out
 	}
 	for _, name := range ob {
 		x := db[name]
 		seg := "/" + x.kw + "/" + tree.EscapePointer(name)
 		y, ok := dr[name]
-		if !ok {
-			if (isList(x.node) && len(listSet(x.node)) == 0) || (!isList(x.node) && c.isTrue(x.node)) {
-				continue
-			}
+		switch {
+		case ok:
+			c.dependencyChanged(p, name, seg, x, y)
+		case !c.vacuous(x):
 			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyRemoved, Base: x.node, Revision: kw(p.r, x.kw), Old: iface(x.node), Effect: Wider,
 				Reason: "the dependency of property " + quote(name) + " was removed: messages with it are no longer held to it"}})
-			continue
-		}
-		switch {
-		case isList(x.node) && isList(y.node):
-			sb, sr := listSet(x.node), listSet(y.node)
-			var added, removed bool
-			for k := range sr {
-				if !sb[k] {
-					added = true
-				}
-			}
-			for k := range sb {
-				if !sr[k] {
-					removed = true
-				}
-			}
-			if !added && !removed {
-				continue
-			}
-			d := Delta{Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node)}
-			switch {
-			case added && removed:
-				d.Rule, d.Effect = catalogue.SchemaDependencyChanged, Incomparable
-				d.Reason = "the properties required with " + quote(name) + " changed both ways"
-			case added:
-				d.Rule, d.Effect = catalogue.SchemaDependencyExtended, Narrower
-				d.Reason = "messages with " + quote(name) + " must now carry more properties"
-			default:
-				d.Rule, d.Effect = catalogue.SchemaDependencyNarrowed, Wider
-				d.Reason = "messages with " + quote(name) + " need fewer properties now"
-			}
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: d})
-		case !isList(x.node) && !isList(y.node):
-			c.child(p, x.node, y.node, seg, false)
-		default:
-			p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyChanged, Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
-				Reason: "the dependency of " + quote(name) + " changed between a property list and a schema; the effect is not computed"}})
 		}
 	}
 	for _, name := range or {
@@ -531,10 +469,98 @@ func (c *comparer) compareDependencies(p *pair) {
 			continue
 		}
 		y := dr[name]
-		if (isList(y.node) && len(listSet(y.node)) == 0) || (!isList(y.node) && c.isTrue(y.node)) {
+		if c.vacuous(y) {
 			continue
 		}
 		p.add(&rawDelta{seg: "/" + y.kw + "/" + tree.EscapePointer(name), wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyAdded, Base: kw(p.b, y.kw), Revision: y.node, New: iface(y.node), Effect: Narrower,
 			Reason: "a dependency was added for property " + quote(name) + ": messages with it must satisfy more"}})
 	}
+}
+
+// dependency is the dependency of one property: a property list or a
+// schema, and the keyword it sits under.
+type dependency struct {
+	node *tree.Node
+	kw   string
+}
+
+// isList reports whether the dependency is a property list.
+func (d dependency) isList() bool { return d.node.Deref() != nil && d.node.Deref().Kind == tree.Seq }
+
+// listSet returns the properties a list dependency requires.
+func (d dependency) listSet() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range d.node.Deref().Strings() {
+		out[s] = true
+	}
+	return out
+}
+
+// collectDependencies returns the dependencies of a schema by property
+// name, and the names in order; the first keyword naming a property wins.
+func collectDependencies(n *tree.Node) (map[string]dependency, []string) {
+	out := map[string]dependency{}
+	var order []string
+	for _, key := range []string{"dependencies", "dependentRequired", "dependentSchemas"} {
+		for _, f := range fields(n, key) {
+			if _, dup := out[f.Key]; !dup {
+				out[f.Key] = dependency{f.Value, key}
+				order = append(order, f.Key)
+			}
+		}
+	}
+	return out, order
+}
+
+// vacuous reports whether a dependency constrains nothing: an empty list
+// or an always-true schema.
+func (c *comparer) vacuous(d dependency) bool {
+	return (d.isList() && len(d.listSet()) == 0) || (!d.isList() && c.isTrue(d.node))
+}
+
+// dependencyChanged compares the dependency x of property name with its
+// revision y.
+func (c *comparer) dependencyChanged(p *pair, name, seg string, x, y dependency) {
+	switch {
+	case x.isList() && y.isList():
+		c.dependencyListChanged(p, name, seg, x, y)
+	case !x.isList() && !y.isList():
+		c.child(p, x.node, y.node, seg, false)
+	default:
+		p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: Delta{Rule: catalogue.SchemaDependencyChanged, Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node), Effect: Unknown,
+			Reason: "the dependency of " + quote(name) + " changed between a property list and a schema; the effect is not computed"}})
+	}
+}
+
+// dependencyListChanged compares two property lists required with
+// property name.
+func (c *comparer) dependencyListChanged(p *pair, name, seg string, x, y dependency) {
+	sb, sr := x.listSet(), y.listSet()
+	var added, removed bool
+	for k := range sr {
+		if !sb[k] {
+			added = true
+		}
+	}
+	for k := range sb {
+		if !sr[k] {
+			removed = true
+		}
+	}
+	if !added && !removed {
+		return
+	}
+	d := Delta{Base: x.node, Revision: y.node, Old: iface(x.node), New: iface(y.node)}
+	switch {
+	case added && removed:
+		d.Rule, d.Effect = catalogue.SchemaDependencyChanged, Incomparable
+		d.Reason = "the properties required with " + quote(name) + " changed both ways"
+	case added:
+		d.Rule, d.Effect = catalogue.SchemaDependencyExtended, Narrower
+		d.Reason = "messages with " + quote(name) + " must now carry more properties"
+	default:
+		d.Rule, d.Effect = catalogue.SchemaDependencyNarrowed, Wider
+		d.Reason = "messages with " + quote(name) + " need fewer properties now"
+	}
+	p.add(&rawDelta{seg: seg, wit: witnessHint{kind: wkObject, name: name}, d: d})
 }

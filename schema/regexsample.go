@@ -31,6 +31,9 @@ func patternSamples(pattern string) []string {
 	return out
 }
 
+// sampleRegexp writes to b a string that re probably matches, the
+// variant choosing among class ranges, repetition counts and
+// alternatives; it reports false when it finds none.
 func sampleRegexp(b *strings.Builder, re *syntax.Regexp, variant, depth int) bool {
 	if depth > 64 || b.Len() > 1000 {
 		return false
@@ -47,26 +50,9 @@ func sampleRegexp(b *strings.Builder, re *syntax.Regexp, variant, depth int) boo
 		}
 		return true
 	case syntax.OpCharClass:
-		if len(re.Rune) < 2 {
+		r, ok := classRune(re.Rune, variant)
+		if !ok {
 			return false
-		}
-		// Variants walk through the ranges, preferring printable runes.
-		pairs := len(re.Rune) / 2
-		lo, hi := re.Rune[2*(variant%pairs)], re.Rune[2*(variant%pairs)+1]
-		r := lo
-		if variant%2 == 1 {
-			r = hi
-		}
-		for c := lo; c <= hi && c < lo+128; c++ {
-			if unicode.IsPrint(c) && c != ' ' {
-				if variant%2 == 0 {
-					r = c
-					break
-				}
-			}
-		}
-		if !unicode.IsPrint(r) || r > 0x10FFFF {
-			r = lo
 		}
 		b.WriteRune(r)
 		return true
@@ -81,13 +67,7 @@ func sampleRegexp(b *strings.Builder, re *syntax.Regexp, variant, depth int) boo
 		}
 		return sampleRegexp(b, re.Sub[0], variant, depth+1)
 	case syntax.OpPlus:
-		n := 1 + variant%2
-		for i := 0; i < n; i++ {
-			if !sampleRegexp(b, re.Sub[0], variant, depth+1) {
-				return false
-			}
-		}
-		return true
+		return sampleTimes(b, re.Sub[0], 1+variant%2, variant, depth)
 	case syntax.OpRepeat:
 		n := re.Min
 		if variant%2 == 1 && re.Max > re.Min {
@@ -99,12 +79,7 @@ func sampleRegexp(b *strings.Builder, re *syntax.Regexp, variant, depth int) boo
 		if n > 100 {
 			return false
 		}
-		for i := 0; i < n; i++ {
-			if !sampleRegexp(b, re.Sub[0], variant, depth+1) {
-				return false
-			}
-		}
-		return true
+		return sampleTimes(b, re.Sub[0], n, variant, depth)
 	case syntax.OpConcat:
 		for _, s := range re.Sub {
 			if !sampleRegexp(b, s, variant, depth+1) {
@@ -119,4 +94,41 @@ func sampleRegexp(b *strings.Builder, re *syntax.Regexp, variant, depth int) boo
 		return sampleRegexp(b, re.Sub[variant%len(re.Sub)], variant, depth+1)
 	}
 	return false
+}
+
+// sampleTimes writes n samples of re, which repeats under a node at depth.
+func sampleTimes(b *strings.Builder, re *syntax.Regexp, n, variant, depth int) bool {
+	for i := 0; i < n; i++ {
+		if !sampleRegexp(b, re, variant, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// classRune picks the rune a sample writes for a character class given as
+// lo, hi range pairs: variants walk through the ranges, preferring
+// printable runes. It reports false for an empty class.
+func classRune(ranges []rune, variant int) (rune, bool) {
+	if len(ranges) < 2 {
+		return 0, false
+	}
+	pairs := len(ranges) / 2
+	lo, hi := ranges[2*(variant%pairs)], ranges[2*(variant%pairs)+1]
+	r := lo
+	if variant%2 == 1 {
+		r = hi
+	}
+	for c := lo; c <= hi && c < lo+128; c++ {
+		if unicode.IsPrint(c) && c != ' ' {
+			if variant%2 == 0 {
+				r = c
+				break
+			}
+		}
+	}
+	if !unicode.IsPrint(r) || r > 0x10FFFF {
+		r = lo
+	}
+	return r, true
 }

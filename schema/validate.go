@@ -59,6 +59,8 @@ func (v *validator) fail(n *tree.Node) bool {
 	return false
 }
 
+// valid reports whether val is accepted by schema n, recording the
+// keyword nodes that reject it.
 func (v *validator) valid(n *tree.Node, val any, depth int) bool {
 	v.steps++
 	if v.steps > validatorSteps || depth > 200 {
@@ -79,6 +81,24 @@ func (v *validator) valid(n *tree.Node, val any, depth int) bool {
 	default:
 		return true // not a schema: constrains nothing
 	}
+	ok := v.typeAndValue(n, val)
+	switch x := val.(type) {
+	case float64:
+		ok = v.number(n, x) && ok
+	case string:
+		ok = v.str(n, x) && ok
+	case map[string]any:
+		ok = v.object(n, x, depth) && ok
+	case []any:
+		ok = v.array(n, x, depth) && ok
+	}
+	ok = v.combinators(n, val, depth) && ok
+	return v.conditional(n, val, depth) && ok
+}
+
+// typeAndValue checks the keywords every instance meets: type, const and
+// enum.
+func (v *validator) typeAndValue(n *tree.Node, val any) bool {
 	ok := true
 	if t := n.Get("type"); t != nil {
 		m, set := declaredTypes(n)
@@ -106,17 +126,13 @@ func (v *validator) valid(n *tree.Node, val any, depth int) bool {
 			ok = v.fail(e)
 		}
 	}
-	switch x := val.(type) {
-	case float64:
-		ok = v.number(n, x) && ok
-	case string:
-		ok = v.str(n, x) && ok
-	case map[string]any:
-		ok = v.object(n, x, depth) && ok
-	case []any:
-		ok = v.array(n, x, depth) && ok
-	}
-	// Combinators.
+	return ok
+}
+
+// combinators checks allOf, anyOf, oneOf and not. A combinator that
+// accepts val drops the failures its branches recorded.
+func (v *validator) combinators(n *tree.Node, val any, depth int) bool {
+	ok := true
 	if l := seqItems(n, "allOf"); l != nil {
 		for _, m := range l {
 			if !v.valid(m, val, depth+1) {
@@ -161,19 +177,24 @@ func (v *validator) valid(n *tree.Node, val any, depth int) bool {
 			ok = v.fail(nt)
 		}
 	}
-	if cond := n.Get("if"); cond != nil {
-		mark := len(v.fails)
-		matched := v.valid(cond, val, depth+1)
-		v.fails = v.fails[:mark]
-		branch := n.Get("else")
-		if matched {
-			branch = n.Get("then")
-		}
-		if branch != nil && !v.valid(branch, val, depth+1) {
-			ok = false
-		}
-	}
 	return ok
+}
+
+// conditional checks if/then/else: the branch the condition selects must
+// accept val; the condition's own failures are dropped.
+func (v *validator) conditional(n *tree.Node, val any, depth int) bool {
+	cond := n.Get("if")
+	if cond == nil {
+		return true
+	}
+	mark := len(v.fails)
+	matched := v.valid(cond, val, depth+1)
+	v.fails = v.fails[:mark]
+	branch := n.Get("else")
+	if matched {
+		branch = n.Get("then")
+	}
+	return branch == nil || v.valid(branch, val, depth+1)
 }
 
 func instanceType(val any) typeMask {

@@ -228,14 +228,37 @@ func palette() []any {
 // candidates lists values to try at the pair's location.
 func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 	h := rd.wit
+	mins := g.minimals(p)
+	// Values the schemas name (const, enum) are likely boundaries.
+	named := g.namedValues(p)
 	var out []any
+	out = append(out, mins...)
+	out = append(out, named...)
+	out = append(out, g.hinted(p, h, named)...)
+	switch h.kind {
+	case wkItems, wkExtra, wkPalette:
+		out = append(out, g.tupleVariants(p)...)
+	}
+	if h.kind == wkItems {
+		out = append(out, itemArrays(mins)...)
+	}
+	out = append(out, palette()...)
+	if len(out) > maxCandidates {
+		out = out[:maxCandidates]
+	}
+	return out
+}
+
+// minimals lists small values for both sides of the pair: each schema's
+// own, and one per combinator branch and per if/then/else/not subschema,
+// merged into the schema's own.
+func (g *generator) minimals(p *pair) []any {
 	mins := []any{}
 	for _, n := range []*tree.Node{p.b, p.r} {
-		if v, ok := g.min(n, 0); ok {
-			mins = append(mins, v)
+		own, ok := g.min(n, 0)
+		if ok {
+			mins = append(mins, own)
 		}
-		// One value per branch, and the selected branches of if/then/else.
-		own, _ := g.min(n, 0)
 		for _, k := range combinatorKeys {
 			for _, m := range seqItems(n, k) {
 				if v, ok := g.min(m, 1); ok {
@@ -249,76 +272,96 @@ func (w *witnessFinder) candidates(p *pair, rd *rawDelta, g *generator) []any {
 			}
 		}
 	}
-	// Values the schemas name (const, enum) are likely boundaries.
-	named := g.namedValues(p)
-	out = append(out, mins...)
-	out = append(out, named...)
+	return mins
+}
 
+// hinted lists the values the delta's witness hint points at; named are
+// the const and enum values of the pair's schemas.
+func (g *generator) hinted(p *pair, h witnessHint, named []any) []any {
 	switch h.kind {
 	case wkValues:
+		out := make([]any, 0, len(h.values))
 		for _, n := range h.values {
 			out = append(out, n.Interface())
 		}
+		return out
 	case wkNumbers:
-		for _, r := range h.nums {
-			for _, d := range []*big.Rat{big.NewRat(0, 1), big.NewRat(1, 1), big.NewRat(-1, 1), big.NewRat(1, 2), big.NewRat(-1, 2), big.NewRat(1, 1000)} {
-				f, _ := new(big.Rat).Add(r, d).Float64()
-				out = append(out, f)
-			}
-			f, _ := new(big.Rat).Mul(r, big.NewRat(2, 1)).Float64()
-			out = append(out, f)
-			f, _ = new(big.Rat).Mul(r, big.NewRat(3, 1)).Float64()
-			out = append(out, f)
-		}
+		return nearNumbers(h.nums)
 	case wkCounts:
-		for _, r := range h.nums {
-			n, _ := r.Float64()
-			for _, k := range []int{int(n) - 1, int(n), int(n) + 1} {
-				if k < 0 || k > 1000 {
-					continue
-				}
-				switch h.countKey {
-				case "minLength", "maxLength":
-					out = append(out, strings.Repeat("a", k))
-				case "minItems", "maxItems":
-					out = append(out, g.arrayOf(p, k)...)
-				default:
-					out = append(out, g.objectsWith(p, k)...)
-				}
-			}
-		}
+		return g.nearCounts(p, h)
 	case wkStrings:
-		for _, n := range []*tree.Node{p.b, p.r} {
-			if pat := n.Get("pattern"); pat != nil && pat.Kind == tree.String {
-				for _, s := range patternSamples(pat.Value) {
-					out = append(out, s)
-				}
+		return stringSamples(p)
+	case wkOverlap:
+		return append(g.overlaps(p), g.objectVariants(p, h, named)...)
+	case wkObject, wkExtra, wkKeyword, wkPalette:
+		return g.objectVariants(p, h, named)
+	}
+	return nil
+}
+
+// nearNumbers lists numbers at and around each boundary, and its
+// multiples.
+func nearNumbers(nums []*big.Rat) []any {
+	var out []any
+	for _, r := range nums {
+		for _, d := range []*big.Rat{big.NewRat(0, 1), big.NewRat(1, 1), big.NewRat(-1, 1), big.NewRat(1, 2), big.NewRat(-1, 2), big.NewRat(1, 1000)} {
+			f, _ := new(big.Rat).Add(r, d).Float64()
+			out = append(out, f)
+		}
+		f, _ := new(big.Rat).Mul(r, big.NewRat(2, 1)).Float64()
+		out = append(out, f)
+		f, _ = new(big.Rat).Mul(r, big.NewRat(3, 1)).Float64()
+		out = append(out, f)
+	}
+	return out
+}
+
+// nearCounts lists strings, arrays or objects (after the hint's count
+// keyword) of sizes at and next to each count boundary.
+func (g *generator) nearCounts(p *pair, h witnessHint) []any {
+	var out []any
+	for _, r := range h.nums {
+		n, _ := r.Float64()
+		for _, k := range []int{int(n) - 1, int(n), int(n) + 1} {
+			if k < 0 || k > 1000 {
+				continue
+			}
+			switch h.countKey {
+			case "minLength", "maxLength":
+				out = append(out, strings.Repeat("a", k))
+			case "minItems", "maxItems":
+				out = append(out, g.arrayOf(p, k)...)
+			default:
+				out = append(out, g.objectsWith(p, k)...)
 			}
 		}
-		out = append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
-			"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
-	case wkOverlap:
-		out = append(out, g.overlaps(p)...)
-		out = append(out, g.objectVariants(p, h, named)...)
-	case wkObject, wkExtra, wkKeyword, wkPalette:
-		out = append(out, g.objectVariants(p, h, named)...)
 	}
-	switch h.kind {
-	case wkItems, wkExtra, wkPalette:
-		out = append(out, g.tupleVariants(p)...)
-	}
-	switch h.kind {
-	case wkItems:
-		for _, m := range mins {
-			out = append(out, []any{m}, []any{m, m})
-		}
-		for _, x := range palette() {
-			out = append(out, []any{x}, []any{x, x}, []any{0.0, x}, []any{x, 0.0})
+	return out
+}
+
+// stringSamples lists strings matching either side's pattern, then
+// strings of common shapes and formats.
+func stringSamples(p *pair) []any {
+	var out []any
+	for _, n := range []*tree.Node{p.b, p.r} {
+		if pat := n.Get("pattern"); pat != nil && pat.Kind == tree.String {
+			for _, s := range patternSamples(pat.Value) {
+				out = append(out, s)
+			}
 		}
 	}
-	out = append(out, palette()...)
-	if len(out) > maxCandidates {
-		out = out[:maxCandidates]
+	return append(out, "", "a", "A", "0", "abc", "a b", "2024-01-01", "2024-01-01T00:00:00Z", "12:00:00Z",
+		"a@example.com", "http://example.com", "example.com", "127.0.0.1", "::1", "123e4567-e89b-12d3-a456-426614174000")
+}
+
+// itemArrays lists arrays of one and two small values.
+func itemArrays(mins []any) []any {
+	var out []any
+	for _, m := range mins {
+		out = append(out, []any{m}, []any{m, m})
+	}
+	for _, x := range palette() {
+		out = append(out, []any{x}, []any{x, x}, []any{0.0, x}, []any{x, 0.0})
 	}
 	return out
 }
@@ -470,6 +513,8 @@ func cloneValue(v any) any {
 	return v
 }
 
+// minOf computes what min returns: a schema's const or first enum value,
+// else a small value of its preferred type, merged with its combinators'.
 func (g *generator) minOf(n *tree.Node, depth int) (any, bool) {
 	if n == nil {
 		return nil, true
@@ -501,46 +546,15 @@ func (g *generator) minOf(n *tree.Node, depth int) (any, bool) {
 	case tInt, tFrac:
 		out = g.minNumber(n)
 	case tObj:
-		obj := map[string]any{}
-		req, order := stringSet(n, "required")
-		_ = req
-		for _, name := range order {
-			s := n.Get("properties").Get(name)
-			if s == nil {
-				cov := g.c.coverageOf(n, name)
-				s = cov.node
-			}
-			v, ok := g.min(s, depth+1)
-			if !ok {
-				return nil, false
-			}
-			obj[name] = v
-		}
-		if m, _ := number(n, "minProperties"); m != nil {
-			k, _ := m.Float64()
-			for _, f := range fields(n, "properties") {
-				if float64(len(obj)) >= k {
-					break
-				}
-				if _, has := obj[f.Key]; !has {
-					if v, ok := g.min(f.Value, depth+1); ok {
-						obj[f.Key] = v
-					}
-				}
-			}
+		obj, ok := g.minObject(n, depth)
+		if !ok {
+			return nil, false
 		}
 		out = obj
 	case tArr:
-		arr := []any{}
-		if m, _ := number(n, "minItems"); m != nil {
-			k, _ := m.Float64()
-			for i := 0; i < int(k) && i < 64; i++ {
-				v, ok := g.min(itemAt(n, i), depth+1)
-				if !ok {
-					return nil, false
-				}
-				arr = append(arr, v)
-			}
+		arr, ok := g.minArray(n, depth)
+		if !ok {
+			return nil, false
 		}
 		out = arr
 	}
@@ -561,6 +575,56 @@ func (g *generator) minOf(n *tree.Node, depth int) (any, bool) {
 		}
 	}
 	return out, true
+}
+
+// minObject returns a small object for an object schema: its required
+// properties, then declared ones up to minProperties.
+func (g *generator) minObject(n *tree.Node, depth int) (map[string]any, bool) {
+	obj := map[string]any{}
+	_, order := stringSet(n, "required")
+	for _, name := range order {
+		s := n.Get("properties").Get(name)
+		if s == nil {
+			cov := g.c.coverageOf(n, name)
+			s = cov.node
+		}
+		v, ok := g.min(s, depth+1)
+		if !ok {
+			return nil, false
+		}
+		obj[name] = v
+	}
+	if m, _ := number(n, "minProperties"); m != nil {
+		k, _ := m.Float64()
+		for _, f := range fields(n, "properties") {
+			if float64(len(obj)) >= k {
+				break
+			}
+			if _, has := obj[f.Key]; !has {
+				if v, ok := g.min(f.Value, depth+1); ok {
+					obj[f.Key] = v
+				}
+			}
+		}
+	}
+	return obj, true
+}
+
+// minArray returns a small array for an array schema: minItems small
+// items (at most 64).
+func (g *generator) minArray(n *tree.Node, depth int) ([]any, bool) {
+	arr := []any{}
+	if m, _ := number(n, "minItems"); m != nil {
+		k, _ := m.Float64()
+		for i := 0; i < int(k) && i < 64; i++ {
+			v, ok := g.min(itemAt(n, i), depth+1)
+			if !ok {
+				return nil, false
+			}
+			arr = append(arr, v)
+		}
+	}
+	return arr, true
 }
 
 // merge combines two guesses for one value: objects are united.
@@ -704,12 +768,7 @@ func (g *generator) arrayOf(p *pair, k int) []any {
 func (g *generator) objectsWith(p *pair, k int) []any {
 	var out []any
 	for _, n := range []*tree.Node{p.b, p.r} {
-		base, ok := g.min(n, 0)
-		obj, isObj := base.(map[string]any)
-		if !ok || !isObj {
-			obj = map[string]any{}
-		}
-		obj = copyMap(obj)
+		obj := copyMap(g.minMap(n))
 		for _, f := range fields(n, "properties") {
 			if len(obj) >= k {
 				break
@@ -736,103 +795,131 @@ func copyMap(m map[string]any) map[string]any {
 	return out
 }
 
+// minMap returns the small value of a schema when it is an object, else
+// an empty object. The result may be shared: copy it before changing it.
+func (g *generator) minMap(n *tree.Node) map[string]any {
+	base, ok := g.min(n, 0)
+	obj, isObj := base.(map[string]any)
+	if !ok || !isObj {
+		obj = map[string]any{}
+	}
+	return obj
+}
+
+// withEach returns copies of obj, one per value, with key set to it.
+func withEach(obj map[string]any, key string, vals []any) []any {
+	out := make([]any, 0, len(vals))
+	for _, x := range vals {
+		with := copyMap(obj)
+		with[key] = x
+		out = append(out, with)
+	}
+	return out
+}
+
 // objectVariants: minimal objects of both sides with a property left out,
 // set to small values of every type, or an undeclared property added.
 func (g *generator) objectVariants(p *pair, h witnessHint, named []any) []any {
 	var out []any
-	names := []string{}
-	if h.name != "" {
-		names = append(names, h.name)
-	}
 	extra := "zz_extra"
 	if h.pattern != "" {
 		extra = g.nameMatching(h.pattern)
 	}
 	for _, n := range []*tree.Node{p.b, p.r} {
-		base, ok := g.min(n, 0)
-		obj, isObj := base.(map[string]any)
-		if !ok || !isObj {
-			obj = map[string]any{}
-		}
+		obj := g.minMap(n)
 		out = append(out, obj)
-		for _, name := range names {
-			without := copyMap(obj)
-			delete(without, name)
-			out = append(out, without)
-			for _, side := range []*tree.Node{p.b, p.r} {
-				s := side.Get("properties").Get(name)
-				if s == nil {
-					continue
-				}
-				if v, ok := g.min(s, 1); ok {
-					with := copyMap(obj)
-					with[name] = v
-					out = append(out, with)
-				}
+		if h.name != "" {
+			out = append(out, g.namedVariants(p, obj, h.name)...)
+		}
+		out = append(out, withEach(obj, extra, palette())...)
+		out = append(out, g.combinations(p, n, h, obj, named)...)
+	}
+	return out
+}
+
+// namedVariants: obj without the named property, and with it set to the
+// small value of either side's schema for it or to small values of every
+// type.
+func (g *generator) namedVariants(p *pair, obj map[string]any, name string) []any {
+	without := copyMap(obj)
+	delete(without, name)
+	out := []any{without}
+	for _, side := range []*tree.Node{p.b, p.r} {
+		s := side.Get("properties").Get(name)
+		if s == nil {
+			continue
+		}
+		if v, ok := g.min(s, 1); ok {
+			with := copyMap(obj)
+			with[name] = v
+			out = append(out, with)
+		}
+	}
+	return append(out, withEach(obj, name, palette())...)
+}
+
+// combinations: every varied property of n present, all but one, and
+// obj with each one added or set to values worth trying: dependencies
+// and conditions look at combinations.
+func (g *generator) combinations(p *pair, n *tree.Node, h witnessHint, obj map[string]any, named []any) []any {
+	props := variedProperties(p, n, h)
+	full := copyMap(obj)
+	for _, f := range props {
+		if _, has := full[f.Key]; !has {
+			if v, ok := g.min(f.Value, 1); ok {
+				full[f.Key] = v
 			}
-			for _, x := range palette() {
-				with := copyMap(obj)
-				with[name] = x
+		}
+	}
+	out := []any{full}
+	for _, f := range props {
+		with := copyMap(obj)
+		if _, has := with[f.Key]; !has {
+			if v, ok := g.min(f.Value, 1); ok {
+				with[f.Key] = v
 				out = append(out, with)
 			}
 		}
-		for _, x := range palette() {
-			with := copyMap(obj)
-			with[extra] = x
-			out = append(out, with)
-		}
-		// Every declared property present, and all but one: dependencies
-		// and conditions look at combinations.
+		without := copyMap(full)
+		delete(without, f.Key)
+		out = append(out, without)
+		out = append(out, withEach(obj, f.Key, g.propertyValues(p, f.Key, h, named))...)
+	}
+	return out
+}
+
+// variedProperties returns the properties of n to combine: the first
+// eight declared, or, when the change is about one property, that one.
+func variedProperties(p *pair, n *tree.Node, h witnessHint) []tree.Field {
+	if h.name == "" {
 		props := fields(n, "properties")
 		if len(props) > 8 {
 			props = props[:8]
 		}
-		if h.name != "" {
-			// The change is about one property: vary that one.
-			props = nil
-			if v := p.b.Get("properties").Get(h.name); v != nil {
-				props = append(props, tree.Field{Key: h.name, Value: v})
-			} else if v := p.r.Get("properties").Get(h.name); v != nil {
-				props = append(props, tree.Field{Key: h.name, Value: v})
-			}
-		}
-		full := copyMap(obj)
-		for _, f := range props {
-			if _, has := full[f.Key]; !has {
-				if v, ok := g.min(f.Value, 1); ok {
-					full[f.Key] = v
-				}
-			}
-		}
-		out = append(out, full)
-		for _, f := range props {
-			with := copyMap(obj)
-			if _, has := with[f.Key]; !has {
-				if v, ok := g.min(f.Value, 1); ok {
-					with[f.Key] = v
-					out = append(out, with)
-				}
-			}
-			without := copyMap(full)
-			delete(without, f.Key)
-			out = append(out, without)
-			vals := palette()
-			if h.name != "" {
-				vals = append(vals, named...)
-			}
-			for _, side := range []*tree.Node{p.b, p.r} {
-				vals = append(vals, g.boundaries(side.Get("properties").Get(f.Key))...)
-			}
-			vals = append(vals, g.boundaries(p.b.Get("additionalProperties"))...)
-			vals = append(vals, g.boundaries(p.r.Get("additionalProperties"))...)
-			for _, x := range vals {
-				with := copyMap(obj)
-				with[f.Key] = x
-				out = append(out, with)
-			}
-		}
+		return props
 	}
-	return out
+	if v := p.b.Get("properties").Get(h.name); v != nil {
+		return []tree.Field{{Key: h.name, Value: v}}
+	}
+	if v := p.r.Get("properties").Get(h.name); v != nil {
+		return []tree.Field{{Key: h.name, Value: v}}
+	}
+	return nil
+}
+
+// propertyValues lists values worth trying for property key: small values
+// of every type, the schemas' named values when the change is about one
+// property, and values at the bounds of the property's schemas.
+func (g *generator) propertyValues(p *pair, key string, h witnessHint, named []any) []any {
+	vals := palette()
+	if h.name != "" {
+		vals = append(vals, named...)
+	}
+	for _, side := range []*tree.Node{p.b, p.r} {
+		vals = append(vals, g.boundaries(side.Get("properties").Get(key))...)
+	}
+	vals = append(vals, g.boundaries(p.b.Get("additionalProperties"))...)
+	return append(vals, g.boundaries(p.r.Get("additionalProperties"))...)
 }
 
 // nameMatching finds a property name that a patternProperties key matches.
@@ -860,66 +947,84 @@ func (g *generator) build(n *tree.Node, segs []string, hole any, depth int) (any
 	if n == nil {
 		return nil, false
 	}
-	own := func() map[string]any {
-		v, ok := g.min(n, depth+1)
-		if m, isMap := v.(map[string]any); ok && isMap {
-			return copyMap(m)
-		}
-		return map[string]any{}
-	}
 	switch segs[0] {
-	case "properties", "patternProperties", "dependencies", "dependentSchemas":
+	case "properties", "patternProperties", "dependencies", "dependentSchemas", "additionalProperties":
+		return g.buildObject(n, segs, hole, depth)
+	case "items", "additionalItems", "contains":
+		return g.buildArray(n, segs, hole, depth)
+	case "allOf", "anyOf", "oneOf":
 		if len(segs) < 2 {
 			return nil, false
 		}
-		sub := n.Get(segs[0]).Get(segs[1])
-		obj := own()
-		if segs[0] == "dependencies" || segs[0] == "dependentSchemas" {
-			if _, has := obj[segs[1]]; !has {
-				v, _ := g.min(n.Get("properties").Get(segs[1]), depth+1)
-				obj[segs[1]] = v
-			}
-			v, ok := g.build(sub, segs[2:], hole, depth+1)
-			if !ok {
-				return nil, false
-			}
-			return merge(obj, v), true
+		i, err := strconv.Atoi(segs[1])
+		l := seqItems(n, segs[0])
+		if err != nil || i < 0 || i >= len(l) {
+			return nil, false
+		}
+		return g.buildApplied(n, l[i], segs[2:], hole, depth)
+	case "not", "if", "then", "else":
+		return g.buildApplied(n, n.Get(segs[0]), segs[1:], hole, depth)
+	}
+	return nil, false
+}
+
+// ownObject returns a copy of n's small value when it is an object, else
+// an empty object.
+func (g *generator) ownObject(n *tree.Node, depth int) map[string]any {
+	v, ok := g.min(n, depth+1)
+	if m, isMap := v.(map[string]any); ok && isMap {
+		return copyMap(m)
+	}
+	return map[string]any{}
+}
+
+// buildObject builds an object holding hole under the property (or
+// dependency) that segs names.
+func (g *generator) buildObject(n *tree.Node, segs []string, hole any, depth int) (any, bool) {
+	if segs[0] == "additionalProperties" {
+		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
+		if !ok {
+			return nil, false
+		}
+		obj := g.ownObject(n, depth)
+		obj["zz_extra"] = v
+		return obj, true
+	}
+	if len(segs) < 2 {
+		return nil, false
+	}
+	sub := n.Get(segs[0]).Get(segs[1])
+	obj := g.ownObject(n, depth)
+	if segs[0] == "dependencies" || segs[0] == "dependentSchemas" {
+		if _, has := obj[segs[1]]; !has {
+			v, _ := g.min(n.Get("properties").Get(segs[1]), depth+1)
+			obj[segs[1]] = v
 		}
 		v, ok := g.build(sub, segs[2:], hole, depth+1)
 		if !ok {
 			return nil, false
 		}
-		name := segs[1]
-		if segs[0] == "patternProperties" {
-			name = g.nameMatching(segs[1])
-		}
-		obj[name] = v
-		return obj, true
-	case "additionalProperties":
-		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
-		if !ok {
-			return nil, false
-		}
-		obj := own()
-		obj["zz_extra"] = v
-		return obj, true
+		return merge(obj, v), true
+	}
+	v, ok := g.build(sub, segs[2:], hole, depth+1)
+	if !ok {
+		return nil, false
+	}
+	name := segs[1]
+	if segs[0] == "patternProperties" {
+		name = g.nameMatching(segs[1])
+	}
+	obj[name] = v
+	return obj, true
+}
+
+// buildArray builds an array holding hole as the item that segs names.
+func (g *generator) buildArray(n *tree.Node, segs []string, hole any, depth int) (any, bool) {
+	switch segs[0] {
 	case "items":
 		it := n.Get("items")
 		if it != nil && it.Kind == tree.Seq && len(segs) > 1 {
-			i, err := strconv.Atoi(segs[1])
-			if err != nil || i < 0 || i > 1000 {
-				return nil, false
-			}
-			arr := make([]any, 0, i+1)
-			for j := 0; j < i; j++ {
-				v, _ := g.min(itemAt(n, j), depth+1)
-				arr = append(arr, v)
-			}
-			v, ok := g.build(itemAt(n, i), segs[2:], hole, depth+1)
-			if !ok {
-				return nil, false
-			}
-			return append(arr, v), true
+			return g.buildTuple(n, segs, hole, depth)
 		}
 		v, ok := g.build(it, segs[1:], hole, depth+1)
 		if !ok {
@@ -944,40 +1049,46 @@ func (g *generator) build(n *tree.Node, segs []string, hole any, depth int) (any
 			return nil, false
 		}
 		return append(arr, v), true
-	case "contains":
+	default: // contains
 		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
 		if !ok {
 			return nil, false
 		}
 		return []any{v}, true
-	case "allOf", "anyOf", "oneOf":
-		if len(segs) < 2 {
-			return nil, false
-		}
-		i, err := strconv.Atoi(segs[1])
-		l := seqItems(n, segs[0])
-		if err != nil || i < 0 || i >= len(l) {
-			return nil, false
-		}
-		v, ok := g.build(l[i], segs[2:], hole, depth+1)
-		if !ok {
-			return nil, false
-		}
-		if _, isMap := v.(map[string]any); isMap {
-			return merge(own(), v), true
-		}
-		return v, true
-	case "not", "if", "then", "else":
-		v, ok := g.build(n.Get(segs[0]), segs[1:], hole, depth+1)
-		if !ok {
-			return nil, false
-		}
-		if _, isMap := v.(map[string]any); isMap {
-			return merge(own(), v), true
-		}
-		return v, true
 	}
-	return nil, false
+}
+
+// buildTuple builds an array holding hole at the tuple position segs[1],
+// with small items before it.
+func (g *generator) buildTuple(n *tree.Node, segs []string, hole any, depth int) (any, bool) {
+	i, err := strconv.Atoi(segs[1])
+	if err != nil || i < 0 || i > 1000 {
+		return nil, false
+	}
+	arr := make([]any, 0, i+1)
+	for j := 0; j < i; j++ {
+		v, _ := g.min(itemAt(n, j), depth+1)
+		arr = append(arr, v)
+	}
+	v, ok := g.build(itemAt(n, i), segs[2:], hole, depth+1)
+	if !ok {
+		return nil, false
+	}
+	return append(arr, v), true
+}
+
+// buildApplied builds a value holding hole in sub, a subschema applied to
+// the same instance as n (a combinator branch or condition): an object is
+// merged into n's own small object.
+func (g *generator) buildApplied(n, sub *tree.Node, rest []string, hole any, depth int) (any, bool) {
+	v, ok := g.build(sub, rest, hole, depth+1)
+	if !ok {
+		return nil, false
+	}
+	if _, isMap := v.(map[string]any); isMap {
+		return merge(g.ownObject(n, depth), v), true
+	}
+	return v, true
 }
 
 // boundaries returns values just inside and outside a schema's numeric

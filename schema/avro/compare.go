@@ -415,50 +415,7 @@ func (c *comparer) propList(s site, bp, rp []tree.Field, bNode, rNode *tree.Node
 // record compares the fields of two records: by name, then through
 // aliases (a rename), then what is left was removed or added.
 func (c *comparer) record(s site, bt, rt *avroType) {
-	rByName := make(map[string]*avroField, len(rt.fields))
-	for _, f := range rt.fields {
-		rByName[f.name] = f
-	}
-	bByName := make(map[string]*avroField, len(bt.fields))
-	for _, f := range bt.fields {
-		bByName[f.name] = f
-	}
-	partner := make(map[*avroField]*avroField, len(bt.fields))
-	taken := make(map[*avroField]bool, len(rt.fields))
-	for _, bf := range bt.fields {
-		if rf := rByName[bf.name]; rf != nil {
-			partner[bf], taken[rf] = rf, true
-		}
-	}
-	// Renames: a revision field listing the base name as an alias, or a base
-	// field listing the revision name; names matched directly win. Among
-	// candidates the first revision field is taken.
-	rByAlias := map[string][]*avroField{}
-	for _, rf := range rt.fields {
-		for _, a := range rf.aliases {
-			rByAlias[a] = append(rByAlias[a], rf)
-		}
-	}
-	for _, bf := range bt.fields {
-		if partner[bf] != nil {
-			continue
-		}
-		var best *avroField
-		consider := func(rf *avroField) {
-			if rf != nil && !taken[rf] && bByName[rf.name] == nil && (best == nil || rf.index < best.index) {
-				best = rf
-			}
-		}
-		for _, rf := range rByAlias[bf.name] {
-			consider(rf)
-		}
-		for _, a := range bf.aliases {
-			consider(rByName[a])
-		}
-		if best != nil {
-			partner[bf], taken[best] = best, true
-		}
-	}
+	partner, taken := pairFields(bt, rt)
 	var removed, added []*avroField
 	for _, bf := range bt.fields {
 		if partner[bf] == nil {
@@ -490,45 +447,108 @@ func (c *comparer) record(s site, bt, rt *avroType) {
 		c.field(s, bt, rt, bf, rf)
 	}
 	for _, bf := range removed {
-		d := schema.Delta{Path: s.path + "/fields/" + esc(bf.name), Base: bf.node, Revision: or(rt.fieldsNode, rt.node), Old: bf.node.Interface()}
-		if bf.def != nil {
-			d.Rule, d.Effect = catalogue.AvroFieldRemovedWithDefault, schema.None
-			d.Reason = fmt.Sprintf("field `%s` was removed; it had a default, so an old reader fills it from the default and a new reader ignores it in old data", bf.name)
-		} else {
-			d.Rule, d.Effect = catalogue.AvroFieldRemovedWithoutDefault, schema.Wider
-			d.Reason = fmt.Sprintf("field `%s` was removed without having a default: an old reader cannot read records written without it", bf.name)
-			d.Hint = "give the field a default in a release consumers take first, then remove it"
-		}
-		if renameHint != "" {
-			d.Hint = joinHint(d.Hint, renameHint)
-		}
-		c.add(s, d, true)
+		c.fieldRemoved(s, rt, bf, renameHint)
 	}
 	for _, rf := range added {
-		d := schema.Delta{Path: s.path + "/fields/" + esc(rf.name), Base: or(bt.fieldsNode, bt.node), Revision: rf.node, New: rf.node.Interface()}
-		if rf.def != nil {
-			d.Rule, d.Effect = catalogue.AvroFieldAddedWithDefault, schema.None
-			d.Reason = fmt.Sprintf("field `%s` was added with a default: a new reader fills it in old records, an old reader ignores it", rf.name)
-		} else {
-			d.Rule, d.Effect = catalogue.AvroFieldAddedWithoutDefault, schema.Narrower
-			d.Reason = fmt.Sprintf("field `%s` was added without a default: a new reader cannot read records written without it", rf.name)
-			d.Hint = "add a default"
-			if rf.typ.t.deref().kind != kUnion {
-				d.Hint = "add a default (or make it optional: type [\"null\", …] with default null)"
-			}
-		}
-		if renameHint != "" {
-			d.Hint = joinHint(d.Hint, renameHint)
-		}
-		c.add(s, d, true)
-		if rf.def != nil && !fits(rf.typ.t, rf.def, 0) {
-			c.defaultInvalid(s.child("/fields/"+esc(rf.name)), rf, nil, or(bt.fieldsNode, bt.node))
-		}
+		c.fieldAdded(s, bt, rf, renameHint)
 	}
 	if reordered {
 		c.add(s, schema.Delta{Rule: catalogue.AvroFieldsReordered, Path: s.path + "/fields", Base: or(bt.fieldsNode, bt.node), Revision: or(rt.fieldsNode, rt.node),
 			Old: fieldNames(bt), New: fieldNames(rt), Effect: schema.None,
 			Reason: fmt.Sprintf("the fields of record `%s` were reordered: resolution matches fields by name", rt.full)}, false)
+	}
+}
+
+// pairFields pairs the fields of two records: partner maps a base field to
+// its revision field, taken marks the revision fields paired. Names match
+// first; then renames: a revision field listing the base name as an alias,
+// or a base field listing the revision name. Among candidates the first
+// revision field is taken.
+func pairFields(bt, rt *avroType) (partner map[*avroField]*avroField, taken map[*avroField]bool) {
+	rByName := make(map[string]*avroField, len(rt.fields))
+	for _, f := range rt.fields {
+		rByName[f.name] = f
+	}
+	bByName := make(map[string]*avroField, len(bt.fields))
+	for _, f := range bt.fields {
+		bByName[f.name] = f
+	}
+	partner = make(map[*avroField]*avroField, len(bt.fields))
+	taken = make(map[*avroField]bool, len(rt.fields))
+	for _, bf := range bt.fields {
+		if rf := rByName[bf.name]; rf != nil {
+			partner[bf], taken[rf] = rf, true
+		}
+	}
+	rByAlias := map[string][]*avroField{}
+	for _, rf := range rt.fields {
+		for _, a := range rf.aliases {
+			rByAlias[a] = append(rByAlias[a], rf)
+		}
+	}
+	for _, bf := range bt.fields {
+		if partner[bf] != nil {
+			continue
+		}
+		var best *avroField
+		consider := func(rf *avroField) {
+			if rf != nil && !taken[rf] && bByName[rf.name] == nil && (best == nil || rf.index < best.index) {
+				best = rf
+			}
+		}
+		for _, rf := range rByAlias[bf.name] {
+			consider(rf)
+		}
+		for _, a := range bf.aliases {
+			consider(rByName[a])
+		}
+		if best != nil {
+			partner[bf], taken[best] = best, true
+		}
+	}
+	return partner, taken
+}
+
+// fieldRemoved reports a base field with no partner in the revision record
+// rt; renameHint, when set, suggests the field was renamed.
+func (c *comparer) fieldRemoved(s site, rt *avroType, bf *avroField, renameHint string) {
+	d := schema.Delta{Path: s.path + "/fields/" + esc(bf.name), Base: bf.node, Revision: or(rt.fieldsNode, rt.node), Old: bf.node.Interface()}
+	if bf.def != nil {
+		d.Rule, d.Effect = catalogue.AvroFieldRemovedWithDefault, schema.None
+		d.Reason = fmt.Sprintf("field `%s` was removed; it had a default, so an old reader fills it from the default and a new reader ignores it in old data", bf.name)
+	} else {
+		d.Rule, d.Effect = catalogue.AvroFieldRemovedWithoutDefault, schema.Wider
+		d.Reason = fmt.Sprintf("field `%s` was removed without having a default: an old reader cannot read records written without it", bf.name)
+		d.Hint = "give the field a default in a release consumers take first, then remove it"
+	}
+	if renameHint != "" {
+		d.Hint = joinHint(d.Hint, renameHint)
+	}
+	c.add(s, d, true)
+}
+
+// fieldAdded reports a revision field with no partner in the base record
+// bt, and a default of it that does not fit its type; renameHint, when
+// set, suggests the field was renamed.
+func (c *comparer) fieldAdded(s site, bt *avroType, rf *avroField, renameHint string) {
+	d := schema.Delta{Path: s.path + "/fields/" + esc(rf.name), Base: or(bt.fieldsNode, bt.node), Revision: rf.node, New: rf.node.Interface()}
+	if rf.def != nil {
+		d.Rule, d.Effect = catalogue.AvroFieldAddedWithDefault, schema.None
+		d.Reason = fmt.Sprintf("field `%s` was added with a default: a new reader fills it in old records, an old reader ignores it", rf.name)
+	} else {
+		d.Rule, d.Effect = catalogue.AvroFieldAddedWithoutDefault, schema.Narrower
+		d.Reason = fmt.Sprintf("field `%s` was added without a default: a new reader cannot read records written without it", rf.name)
+		d.Hint = "add a default"
+		if rf.typ.t.deref().kind != kUnion {
+			d.Hint = "add a default (or make it optional: type [\"null\", …] with default null)"
+		}
+	}
+	if renameHint != "" {
+		d.Hint = joinHint(d.Hint, renameHint)
+	}
+	c.add(s, d, true)
+	if rf.def != nil && !fits(rf.typ.t, rf.def, 0) {
+		c.defaultInvalid(s.child("/fields/"+esc(rf.name)), rf, nil, or(bt.fieldsNode, bt.node))
 	}
 }
 
@@ -705,51 +725,102 @@ func (c *comparer) enum(s site, bt, rt *avroType) {
 // branches by name, then by resolution (renames, promotions), then the
 // single leftovers.
 func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
-	bb := branchesOf(bt, b)
-	rb := branchesOf(rt, r)
-	pb := make([]int, len(bb)) // paired revision branch, -1 when none
-	pr := make([]int, len(rb))
-	for i := range pb {
-		pb[i] = -1
+	p := pairBranches(branchesOf(bt, b), branchesOf(rt, r))
+	reordered := c.pairedBranches(s, p, bt, rt)
+	for i, u := range p.bb {
+		if p.pb[i] < 0 {
+			c.branchRemoved(s.child(branchSeg(p.bKeys[i], i)), u, r, rt)
+		}
 	}
-	for j := range pr {
-		pr[j] = -1
+	for j, v := range p.rb {
+		if p.pr[j] < 0 {
+			c.branchAdded(s.child(branchSeg(p.rKeys[j], j)), b, v, bt)
+		}
 	}
-	pair := func(i, j int) { pb[i], pr[j] = j, i }
-	bKeys := make([]string, len(bb))
-	rKeys := make([]string, len(rb))
+	if reordered && bt.kind == kUnion && rt.kind == kUnion {
+		c.branchesReordered(s, b, r, bt, rt)
+	}
+}
+
+// branchPairing pairs the branches of a base and a revision union.
+type branchPairing struct {
+	bb, rb       []use
+	pb, pr       []int    // the paired branch on the other side, -1 when none
+	bKeys, rKeys []string // branchKey of each branch
+}
+
+// pairBranches pairs branches by key, then the same unparseable branch,
+// then renamed named types, then related primitives, then the single
+// leftovers.
+func pairBranches(bb, rb []use) *branchPairing {
+	p := &branchPairing{bb: bb, rb: rb, pb: make([]int, len(bb)), pr: make([]int, len(rb)),
+		bKeys: make([]string, len(bb)), rKeys: make([]string, len(rb))}
+	for i, u := range bb {
+		p.pb[i] = -1
+		p.bKeys[i] = branchKey(u.t)
+	}
+	for j, v := range rb {
+		p.pr[j] = -1
+		p.rKeys[j] = branchKey(v.t)
+	}
+	p.byKey()
+	p.sameInvalid()
+	p.renamed()
+	p.promoted()
+	p.leftovers()
+	return p
+}
+
+// pair pairs base branch i with revision branch j.
+func (p *branchPairing) pair(i, j int) { p.pb[i], p.pr[j] = j, i }
+
+// branchSeg is the path segment of the union branch at idx with the
+// given branchKey.
+func branchSeg(key string, idx int) string {
+	if key == "" {
+		key = fmt.Sprintf("#%d", idx)
+	}
+	return "/" + esc(key)
+}
+
+// byKey pairs branches of the same key: the same primitive or full name.
+func (p *branchPairing) byKey() {
 	rIndex := map[string]int{}
-	for j, u := range rb {
-		rKeys[j] = branchKey(u.t)
-		if rKeys[j] != "" {
-			if _, dup := rIndex[rKeys[j]]; !dup {
-				rIndex[rKeys[j]] = j
+	for j, k := range p.rKeys {
+		if k != "" {
+			if _, dup := rIndex[k]; !dup {
+				rIndex[k] = j
 			}
 		}
 	}
-	for i, u := range bb {
-		bKeys[i] = branchKey(u.t)
-		if j, ok := rIndex[bKeys[i]]; ok && bKeys[i] != "" && pr[j] < 0 {
-			pair(i, j)
+	for i, k := range p.bKeys {
+		if j, ok := rIndex[k]; ok && k != "" && p.pr[j] < 0 {
+			p.pair(i, j)
 		}
 	}
-	// The same unparseable branch on both sides.
-	for i, u := range bb {
-		if pb[i] >= 0 || u.t.deref().kind != kInvalid {
+}
+
+// sameInvalid pairs the same unparseable branch on both sides.
+func (p *branchPairing) sameInvalid() {
+	for i, u := range p.bb {
+		if p.pb[i] >= 0 || u.t.deref().kind != kInvalid {
 			continue
 		}
-		for j, v := range rb {
-			if pr[j] < 0 && v.t.deref().kind == kInvalid && tree.Equal(u.at, v.at) {
-				pair(i, j)
+		for j, v := range p.rb {
+			if p.pr[j] < 0 && v.t.deref().kind == kInvalid && tree.Equal(u.at, v.at) {
+				p.pair(i, j)
 				break
 			}
 		}
 	}
-	// Renamed or moved named types: the same short name, or an alias of
-	// either side naming the other. Among candidates the first revision
-	// branch is taken.
+}
+
+// renamed pairs renamed or moved named types: the same short name, or an
+// alias of either side naming the other. Among candidates the first
+// revision branch is taken.
+func (p *branchPairing) renamed() {
 	rNamed := map[string][]int{}
-	for j, v := range rb {
+	for j, v := range p.rb {
 		y := v.t.deref()
 		if !y.kind.named() {
 			continue
@@ -759,9 +830,9 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 			rNamed[shortName(a)] = append(rNamed[shortName(a)], j)
 		}
 	}
-	for i, u := range bb {
+	for i, u := range p.bb {
 		x := u.t.deref()
-		if pb[i] >= 0 || !x.kind.named() {
+		if p.pb[i] >= 0 || !x.kind.named() {
 			continue
 		}
 		cands := slices.Clone(rNamed[x.name])
@@ -770,57 +841,62 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 		}
 		slices.Sort(cands)
 		for _, j := range cands {
-			y := rb[j].t.deref()
-			if pr[j] < 0 && x.kind == y.kind && (x.name == y.name || hasAlias(y, x) || hasAlias(x, y)) {
-				pair(i, j)
+			y := p.rb[j].t.deref()
+			if p.pr[j] < 0 && x.kind == y.kind && (x.name == y.name || hasAlias(y, x) || hasAlias(x, y)) {
+				p.pair(i, j)
 				break
 			}
 		}
 	}
-	// Promotions and string/bytes between primitives (a union holds each
-	// primitive at most once, so these loops are short).
+}
+
+// promoted pairs promotions and string/bytes between primitives (a
+// union holds each primitive at most once, so these loops are short).
+func (p *branchPairing) promoted() {
 	var bPrim, rPrim []int
-	for i, u := range bb {
-		if pb[i] < 0 && u.t.deref().kind.primitive() {
+	for i, u := range p.bb {
+		if p.pb[i] < 0 && u.t.deref().kind.primitive() {
 			bPrim = append(bPrim, i)
 		}
 	}
-	for j, v := range rb {
-		if pr[j] < 0 && v.t.deref().kind.primitive() {
+	for j, v := range p.rb {
+		if p.pr[j] < 0 && v.t.deref().kind.primitive() {
 			rPrim = append(rPrim, j)
 		}
 	}
 	for _, i := range bPrim {
-		x := bb[i].t.deref().kind
+		x := p.bb[i].t.deref().kind
 		for _, j := range rPrim {
-			y := rb[j].t.deref().kind
-			if pr[j] < 0 && (promotes(x, y) || promotes(y, x) || (x == kString && y == kBytes) || (x == kBytes && y == kString)) {
-				pair(i, j)
+			y := p.rb[j].t.deref().kind
+			if p.pr[j] < 0 && (promotes(x, y) || promotes(y, x) || (x == kString && y == kBytes) || (x == kBytes && y == kString)) {
+				p.pair(i, j)
 				break
 			}
 		}
 	}
-	// One leftover named type of a kind on each side: a rename.
-	for _, k := range []kind{kRecord, kEnum, kFixed} {
-		i, j := lone(bb, pb, k), lone(rb, pr, k)
-		if i >= 0 && j >= 0 {
-			pair(i, j)
-		}
-	}
-	// One leftover non-null branch on each side: the type changed.
-	if i, j := lone(bb, pb, 0), lone(rb, pr, 0); i >= 0 && j >= 0 {
-		pair(i, j)
-	}
+}
 
-	seg := func(key string, idx int) string {
-		if key == "" {
-			key = fmt.Sprintf("#%d", idx)
+// leftovers pairs one leftover named type of a kind on each side (a
+// rename), then one leftover non-null branch on each side (the type
+// changed).
+func (p *branchPairing) leftovers() {
+	for _, k := range []kind{kRecord, kEnum, kFixed} {
+		i, j := lone(p.bb, p.pb, k), lone(p.rb, p.pr, k)
+		if i >= 0 && j >= 0 {
+			p.pair(i, j)
 		}
-		return "/" + esc(key)
 	}
-	last, reordered := -1, false
-	for i := range bb {
-		j := pb[i]
+	if i, j := lone(p.bb, p.pb, 0), lone(p.rb, p.pr, 0); i >= 0 && j >= 0 {
+		p.pair(i, j)
+	}
+}
+
+// pairedBranches compares the paired branches in base order and reports
+// whether their order changed.
+func (c *comparer) pairedBranches(s site, p *branchPairing, bt, rt *avroType) (reordered bool) {
+	last := -1
+	for i := range p.bb {
+		j := p.pb[i]
 		if j < 0 {
 			continue
 		}
@@ -829,75 +905,80 @@ func (c *comparer) union(s site, b, r use, bt, rt *avroType) {
 		}
 		last = j
 		from := len(c.deltas)
-		c.compare(s.child(seg(rKeys[j], j)), bb[i], rb[j])
+		c.compare(s.child(branchSeg(p.rKeys[j], j)), p.bb[i], p.rb[j])
 		// A failure between the paired branches does not matter when
 		// another branch of the reader's union reads the value.
-		back := c.check.canRead(rt, bb[i].t)
-		fwd := c.check.canRead(bt, rb[j].t)
+		back := c.check.canRead(rt, p.bb[i].t)
+		fwd := c.check.canRead(bt, p.rb[j].t)
 		c.relax(from, back, fwd, "but another branch of the reader's union still reads it")
 	}
-	for i, u := range bb {
-		if pb[i] >= 0 {
-			continue
-		}
-		x := u.t.deref()
-		if x.kind == kInvalid {
-			c.invalid(s.child(seg(bKeys[i], i)), u, r, x, rt)
-			continue
-		}
-		back := c.check.canRead(rt, x)
-		d := schema.Delta{Rule: catalogue.AvroUnionBranchRemoved, Path: s.path + seg(bKeys[i], i), Base: or(u.at, x.node), Revision: or(r.at, rt.node),
-			Old: x.label(), Effect: effectOf(back, true)}
-		what := "branch `" + x.label() + "` was removed from the union"
-		if x.kind == kNull {
-			d.Rule = catalogue.AvroTypeMadeNonNullable
-			what = "the type is no longer nullable (`null` was removed from the union)"
-		}
-		if back {
-			d.Reason = what + "; a new reader still reads old values of it through another branch"
-		} else {
-			d.Reason = what + ": a new reader cannot read old data written with it"
-			d.Hint = "keep the branch while producers may write it"
-		}
-		c.add(s, d, true)
+	return reordered
+}
+
+// branchRemoved reports base branch u, at bs, that has no partner in the
+// revision r (of type rt).
+func (c *comparer) branchRemoved(bs site, u, r use, rt *avroType) {
+	x := u.t.deref()
+	if x.kind == kInvalid {
+		c.invalid(bs, u, r, x, rt)
+		return
 	}
-	for j, v := range rb {
-		if pr[j] >= 0 {
-			continue
-		}
-		y := v.t.deref()
-		if y.kind == kInvalid {
-			c.invalid(s.child(seg(rKeys[j], j)), b, v, bt, y)
-			continue
-		}
-		fwd := c.check.canRead(bt, y)
-		d := schema.Delta{Rule: catalogue.AvroUnionBranchAdded, Path: s.path + seg(rKeys[j], j), Base: or(b.at, bt.node), Revision: or(v.at, y.node),
-			New: y.label(), Effect: effectOf(true, fwd)}
-		what := "branch `" + y.label() + "` was added to the union"
-		if y.kind == kNull {
-			d.Rule = catalogue.AvroTypeMadeNullable
-			what = "the type was made nullable (`null` added)"
-		}
-		if fwd {
-			d.Reason = what + "; an old reader still reads it through one of its branches"
-		} else {
-			d.Reason = what + ": an old reader cannot read values written with it"
-			d.Hint = "consumers must take the new schema before producers write the new branch"
-		}
-		c.add(s, d, true)
+	back := c.check.canRead(rt, x)
+	d := schema.Delta{Rule: catalogue.AvroUnionBranchRemoved, Path: bs.path, Base: or(u.at, x.node), Revision: or(r.at, rt.node),
+		Old: x.label(), Effect: effectOf(back, true)}
+	what := "branch `" + x.label() + "` was removed from the union"
+	if x.kind == kNull {
+		d.Rule = catalogue.AvroTypeMadeNonNullable
+		what = "the type is no longer nullable (`null` was removed from the union)"
 	}
-	if reordered && bt.kind == kUnion && rt.kind == kUnion {
-		d := schema.Delta{Rule: catalogue.AvroUnionBranchesReordered, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
-			Old: bt.label(), New: rt.label(), Effect: schema.None,
-			Reason: "the branches of the union were reordered: resolution matches branches by type, not position"}
-		if s.inField && s.rDef != nil && !fits(rt, s.rDef, 0) && (s.bDef == nil || fits(bt, s.bDef, 0)) {
-			d.CautionSend, d.CautionReceive = true, true
-			d.Reason += fmt.Sprintf(", but the field default %s no longer matches the first branch `%s`: Avro parsers before 1.12 reject the schema", nodeText(s.rDef), rb[0].t.label())
-			d.Hint = "list the branch the default belongs to first"
-			c.defaultCautioned = true
-		}
-		c.add(s, d, false)
+	if back {
+		d.Reason = what + "; a new reader still reads old values of it through another branch"
+	} else {
+		d.Reason = what + ": a new reader cannot read old data written with it"
+		d.Hint = "keep the branch while producers may write it"
 	}
+	c.add(bs, d, true)
+}
+
+// branchAdded reports revision branch v, at bs, that has no partner in
+// the base b (of type bt).
+func (c *comparer) branchAdded(bs site, b, v use, bt *avroType) {
+	y := v.t.deref()
+	if y.kind == kInvalid {
+		c.invalid(bs, b, v, bt, y)
+		return
+	}
+	fwd := c.check.canRead(bt, y)
+	d := schema.Delta{Rule: catalogue.AvroUnionBranchAdded, Path: bs.path, Base: or(b.at, bt.node), Revision: or(v.at, y.node),
+		New: y.label(), Effect: effectOf(true, fwd)}
+	what := "branch `" + y.label() + "` was added to the union"
+	if y.kind == kNull {
+		d.Rule = catalogue.AvroTypeMadeNullable
+		what = "the type was made nullable (`null` added)"
+	}
+	if fwd {
+		d.Reason = what + "; an old reader still reads it through one of its branches"
+	} else {
+		d.Reason = what + ": an old reader cannot read values written with it"
+		d.Hint = "consumers must take the new schema before producers write the new branch"
+	}
+	c.add(bs, d, true)
+}
+
+// branchesReordered reports that the branches of two unions were
+// reordered, with a caution when the field default no longer matches the
+// first branch.
+func (c *comparer) branchesReordered(s site, b, r use, bt, rt *avroType) {
+	d := schema.Delta{Rule: catalogue.AvroUnionBranchesReordered, Base: or(b.at, bt.node), Revision: or(r.at, rt.node),
+		Old: bt.label(), New: rt.label(), Effect: schema.None,
+		Reason: "the branches of the union were reordered: resolution matches branches by type, not position"}
+	if s.inField && s.rDef != nil && !fits(rt, s.rDef, 0) && (s.bDef == nil || fits(bt, s.bDef, 0)) {
+		d.CautionSend, d.CautionReceive = true, true
+		d.Reason += fmt.Sprintf(", but the field default %s no longer matches the first branch `%s`: Avro parsers before 1.12 reject the schema", nodeText(s.rDef), rt.branches[0].t.label())
+		d.Hint = "list the branch the default belongs to first"
+		c.defaultCautioned = true
+	}
+	c.add(s, d, false)
 }
 
 // branchesOf returns the branches of a union, or the type itself as the

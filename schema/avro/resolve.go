@@ -1,6 +1,7 @@
 package avro
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -261,6 +262,16 @@ func fits(t *avroType, n *tree.Node, depth int) bool {
 	switch t.kind {
 	case kInvalid, kRef:
 		return true
+	case kArray, kMap, kRecord, kUnion:
+		return fitsComplex(t, n, depth)
+	}
+	return fitsPrimitive(t, n)
+}
+
+// fitsPrimitive reports whether a default value is valid for a primitive,
+// enum or fixed type.
+func fitsPrimitive(t *avroType, n *tree.Node) bool {
+	switch t.kind {
 	case kNull:
 		return n.Kind == tree.Null
 	case kBoolean:
@@ -289,15 +300,15 @@ func fits(t *avroType, n *tree.Node, depth int) bool {
 	case kFixed:
 		return n.Kind == tree.String && int64(utf8.RuneCountInString(n.Value)) == t.size
 	case kEnum:
-		if n.Kind != tree.String {
-			return false
-		}
-		for _, s := range t.symbols {
-			if s == n.Value {
-				return true
-			}
-		}
-		return false
+		return n.Kind == tree.String && slices.Contains(t.symbols, n.Value)
+	}
+	return true
+}
+
+// fitsComplex reports whether a default value is valid for an array, map,
+// record or union type, checking its parts one level deeper.
+func fitsComplex(t *avroType, n *tree.Node, depth int) bool {
+	switch t.kind {
 	case kArray:
 		if n.Kind != tree.Seq {
 			return false
