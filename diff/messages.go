@@ -324,8 +324,11 @@ func (d *differ) schemas(ctx Change, where string, a, b *tree.Node, opts schema.
 	if a == nil && b == nil {
 		return
 	}
-	if a != nil && b != nil && a.Deref() == b.Deref() || d.full != nil {
+	if a != nil && b != nil && a.Deref() == b.Deref() {
 		return
+	}
+	if d.full != nil {
+		return // past the limit already: not worth a comparison
 	}
 	if d.opts.MaxChanges > 0 {
 		opts.MaxDeltas = d.opts.MaxChanges - len(d.out) + 1
