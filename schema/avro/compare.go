@@ -915,8 +915,28 @@ func (c *comparer) pairedBranches(s site, p *branchPairing, bt, rt *avroType) (r
 	return reordered
 }
 
+// loneBranch is how a union branch without a partner on the other side is
+// reported: removed from the base's union, or added to the revision's.
+type loneBranch struct {
+	rule, nullRule string // the rule, and the rule when the branch is null
+	what, nullWhat string // what happened; what takes the branch's label
+	still, cannot  string // the consequence when the other side's reader still reads it, or cannot
+	hint           string // when it cannot
+}
+
+var (
+	branchWasRemoved = loneBranch{catalogue.AvroUnionBranchRemoved, catalogue.AvroTypeMadeNonNullable,
+		"branch `%s` was removed from the union", "the type is no longer nullable (`null` was removed from the union)",
+		"; a new reader still reads old values of it through another branch", ": a new reader cannot read old data written with it",
+		"keep the branch while producers may write it"}
+	branchWasAdded = loneBranch{catalogue.AvroUnionBranchAdded, catalogue.AvroTypeMadeNullable,
+		"branch `%s` was added to the union", "the type was made nullable (`null` added)",
+		"; an old reader still reads it through one of its branches", ": an old reader cannot read values written with it",
+		"consumers must take the new schema before producers write the new branch"}
+)
+
 // branchRemoved reports base branch u, at bs, that has no partner in the
-// revision r (of type rt).
+// revision r (of type rt): a new reader of old data must still read it.
 func (c *comparer) branchRemoved(bs site, u, r use, rt *avroType) {
 	x := u.t.deref()
 	if x.kind == kInvalid {
@@ -924,24 +944,12 @@ func (c *comparer) branchRemoved(bs site, u, r use, rt *avroType) {
 		return
 	}
 	back := c.check.canRead(rt, x)
-	d := schema.Delta{Rule: catalogue.AvroUnionBranchRemoved, Path: bs.path, Base: or(u.at, x.node), Revision: or(r.at, rt.node),
-		Old: x.label(), Effect: effectOf(back, true)}
-	what := "branch `" + x.label() + "` was removed from the union"
-	if x.kind == kNull {
-		d.Rule = catalogue.AvroTypeMadeNonNullable
-		what = "the type is no longer nullable (`null` was removed from the union)"
-	}
-	if back {
-		d.Reason = what + "; a new reader still reads old values of it through another branch"
-	} else {
-		d.Reason = what + ": a new reader cannot read old data written with it"
-		d.Hint = "keep the branch while producers may write it"
-	}
-	c.add(bs, d, true)
+	d := schema.Delta{Path: bs.path, Base: or(u.at, x.node), Revision: or(r.at, rt.node), Old: x.label(), Effect: effectOf(back, true)}
+	c.loneBranch(bs, d, branchWasRemoved, x, back)
 }
 
 // branchAdded reports revision branch v, at bs, that has no partner in
-// the base b (of type bt).
+// the base b (of type bt): an old reader of new data must read it.
 func (c *comparer) branchAdded(bs site, b, v use, bt *avroType) {
 	y := v.t.deref()
 	if y.kind == kInvalid {
@@ -949,18 +957,22 @@ func (c *comparer) branchAdded(bs site, b, v use, bt *avroType) {
 		return
 	}
 	fwd := c.check.canRead(bt, y)
-	d := schema.Delta{Rule: catalogue.AvroUnionBranchAdded, Path: bs.path, Base: or(b.at, bt.node), Revision: or(v.at, y.node),
-		New: y.label(), Effect: effectOf(true, fwd)}
-	what := "branch `" + y.label() + "` was added to the union"
-	if y.kind == kNull {
-		d.Rule = catalogue.AvroTypeMadeNullable
-		what = "the type was made nullable (`null` added)"
+	d := schema.Delta{Path: bs.path, Base: or(b.at, bt.node), Revision: or(v.at, y.node), New: y.label(), Effect: effectOf(true, fwd)}
+	c.loneBranch(bs, d, branchWasAdded, y, fwd)
+}
+
+// loneBranch words and adds d, about branch t, which the reader on the
+// other side still reads when read is true.
+func (c *comparer) loneBranch(bs site, d schema.Delta, w loneBranch, t *avroType, read bool) {
+	d.Rule, d.Reason = w.rule, fmt.Sprintf(w.what, t.label())
+	if t.kind == kNull {
+		d.Rule, d.Reason = w.nullRule, w.nullWhat
 	}
-	if fwd {
-		d.Reason = what + "; an old reader still reads it through one of its branches"
+	if read {
+		d.Reason += w.still
 	} else {
-		d.Reason = what + ": an old reader cannot read values written with it"
-		d.Hint = "consumers must take the new schema before producers write the new branch"
+		d.Reason += w.cannot
+		d.Hint = w.hint
 	}
 	c.add(bs, d, true)
 }
