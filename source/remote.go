@@ -23,6 +23,8 @@ import (
 //   - A byte cap per response and one for all responses together.
 //   - Redirects only to the same scheme and host: a reference to one host
 //     is never answered from another.
+//   - Without a client of the caller's, connections only to public
+//     addresses (PublicClient).
 //
 // Each URL is fetched once; the base and the revision usually name the
 // same ones. A Remote may be used from several goroutines.
@@ -45,12 +47,12 @@ type fetchResult struct {
 // maxRedirects bounds a chain of same-host redirects.
 const maxRedirects = 5
 
-// NewRemote returns a fetcher that uses client (http.DefaultClient when
-// nil) under the limits lim. The client's redirect policy is wrapped, not
+// NewRemote returns a fetcher that uses client (PublicClient() when nil)
+// under the limits lim. The client's redirect policy is wrapped, not
 // replaced: the same-host rule applies first.
 func NewRemote(client *http.Client, lim limits.Remote) *Remote {
 	if client == nil {
-		client = http.DefaultClient
+		client = PublicClient()
 	}
 	c := *client
 	c.CheckRedirect = sameHostRedirects(client.CheckRedirect)
@@ -135,6 +137,10 @@ func (r *Remote) explain(ctx context.Context, err error) error {
 	var le *limits.Error
 	if errors.As(err, &le) {
 		return le
+	}
+	var np *NotPublicError
+	if errors.As(err, &np) {
+		return np
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.lim.MaxTime > 0 {
 		return limits.Exceeded(limits.RemoteTime, "remote references took more than %s together", r.lim.MaxTime)

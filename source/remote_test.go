@@ -44,7 +44,7 @@ func TestRemoteRedirects(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	rem := NewRemote(nil, limits.DefaultRemote)
+	rem := NewRemote(http.DefaultClient, limits.DefaultRemote)
 
 	data, err := rem.Fetch(context.Background(), srv.URL+"/moved")
 	if err != nil || string(data) != "type: integer\n" {
@@ -74,7 +74,7 @@ func TestRemoteOneDeadlineForAllFetches(t *testing.T) {
 	}))
 	defer srv.Close()
 	fetchAll := func(lim limits.Remote) error {
-		rem := NewRemote(nil, lim)
+		rem := NewRemote(http.DefaultClient, lim)
 		for _, p := range []string{"/a", "/b", "/c"} {
 			if _, err := rem.Fetch(context.Background(), srv.URL+p); err != nil {
 				return err
@@ -115,7 +115,7 @@ func TestRemoteByteCaps(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	rem := NewRemote(nil, limits.Remote{MaxSize: 500})
+	rem := NewRemote(http.DefaultClient, limits.Remote{MaxSize: 500})
 	if _, err := rem.Fetch(context.Background(), srv.URL+"/a"); limitOf(err) != limits.RemoteSize {
 		t.Errorf("a 1000-byte response under a 500-byte cap: %v", err)
 	}
@@ -123,7 +123,7 @@ func TestRemoteByteCaps(t *testing.T) {
 		t.Errorf("an endless response: %v", err)
 	}
 
-	rem = NewRemote(nil, limits.Remote{MaxSize: 2000, MaxTotal: 2500})
+	rem = NewRemote(http.DefaultClient, limits.Remote{MaxSize: 2000, MaxTotal: 2500})
 	for i, p := range []string{"/a", "/b", "/c"} {
 		_, err := rem.Fetch(context.Background(), srv.URL+p)
 		switch {
@@ -143,7 +143,7 @@ func TestRemoteFetchesEachURLOnce(t *testing.T) {
 		w.Write([]byte("type: string\n"))
 	}))
 	defer srv.Close()
-	rem := NewRemote(nil, limits.DefaultRemote)
+	rem := NewRemote(http.DefaultClient, limits.DefaultRemote)
 	for range 3 {
 		if _, err := rem.Fetch(context.Background(), srv.URL+"/s.yaml"); err != nil {
 			t.Fatal(err)

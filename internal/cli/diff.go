@@ -15,6 +15,7 @@ import (
 	"github.com/eventdiff/eventdiff/pkg/eventdiff"
 	"github.com/eventdiff/eventdiff/report"
 	"github.com/eventdiff/eventdiff/rules"
+	"github.com/eventdiff/eventdiff/source"
 	"github.com/eventdiff/eventdiff/spec"
 	"github.com/eventdiff/eventdiff/tree"
 )
@@ -409,6 +410,8 @@ func describe(err error, viaBaseRef bool) string {
 		return msg + " (allow a wider tree with --ref-root DIR)"
 	case errors.Is(err, spec.ErrRemoteRefNotFollowed):
 		return msg + " (allow them with --allow-remote-refs)"
+	case errors.As(err, new(*source.NotPublicError)):
+		return msg + " (allow them with --allow-private-hosts)"
 	case errors.Is(err, spec.ErrRemoteRefFailed):
 		return msg + " (without --allow-remote-refs, remote references are compared by URL)"
 	case errors.Is(err, eventdiff.ErrBothFromStdin):

@@ -28,7 +28,8 @@ func loadFlags() []cli.Flag {
 	d, r := limits.Default, limits.DefaultRemote
 	return []cli.Flag{
 		&cli.StringFlag{Name: "ref-root", Usage: "directory $refs may read from (default: the git repository around each document; outside one, the current directory when the document is under it, else its own directory)"},
-		&cli.BoolFlag{Name: "allow-remote-refs", Usage: "follow http(s):// $refs"},
+		&cli.BoolFlag{Name: "allow-remote-refs", Usage: "follow http(s):// $refs (to public addresses only)"},
+		&cli.BoolFlag{Name: "allow-private-hosts", Usage: "with --allow-remote-refs: also follow $refs to loopback, private and link-local addresses (an internal schema registry)"},
 		&cli.Int64Flag{Name: "max-file-size", Value: d.MaxFileSize, Usage: "largest file read, in bytes"},
 		&cli.Int64Flag{Name: "max-total-size", Value: d.MaxTotalSize, Usage: "largest total of all files of one document, in bytes"},
 		&cli.IntFlag{Name: "max-depth", Value: d.MaxDepth, Usage: "deepest nesting of maps and lists"},
@@ -80,13 +81,14 @@ func loadOptions(c *cli.Context, env Env) (eventdiff.Options, *rules.Config, err
 		remote.MaxTotal = math.MaxInt64 // every remote limit lifted with 0, as above
 	}
 	return eventdiff.Options{
-		RefRoot:         c.String("ref-root"),
-		AllowRemoteRefs: c.Bool("allow-remote-refs"),
-		RemoteLimits:    remote,
-		Limits:          lim,
-		Perspective:     persp,
-		Config:          cfg,
-		Stdin:           env.Stdin,
+		RefRoot:           c.String("ref-root"),
+		AllowRemoteRefs:   c.Bool("allow-remote-refs"),
+		AllowPrivateHosts: c.Bool("allow-private-hosts"),
+		RemoteLimits:      remote,
+		Limits:            lim,
+		Perspective:       persp,
+		Config:            cfg,
+		Stdin:             env.Stdin,
 	}, cfg, nil
 }
 

@@ -87,15 +87,17 @@ func TestRemoteRefsNoteOnce(t *testing.T) {
 }
 
 // With --allow-remote-refs, remote references are fetched under the
-// run's limits; whatever fails is exit 2 naming the reference.
+// run's limits; whatever fails is exit 2 naming the reference. The test
+// servers are on loopback, which --allow-private-hosts opens.
 func TestAllowRemoteRefsLimits(t *testing.T) {
-	var otherAsked bool
+	var otherAsked, srvAsked bool
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		otherAsked = true
 		w.Write([]byte(`{"type": "string"}`))
 	}))
 	defer other.Close()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srvAsked = true
 		switch r.URL.Path {
 		case "/ok.json":
 			w.Write([]byte(`{"type": "string"}`))
@@ -133,6 +135,8 @@ func TestAllowRemoteRefsLimits(t *testing.T) {
 		args []string
 		want string // "" for exit 0
 	}{
+		{"a loopback host", doc("ok.yaml", "/ok.json"), []string{"--allow-private-hosts=false"},
+			`ok.yaml:5:5: $ref "` + srv.URL + `/ok.json": 127.0.0.1 is a loopback address: remote references are fetched only from public addresses (allow them with --allow-private-hosts)`},
 		{"followed", doc("ok.yaml", "/ok.json"), nil, ""},
 		{"cross-host redirect", doc("redirect.yaml", "/redirect.json"), nil,
 			`redirect.yaml:5:5: $ref "` + srv.URL + `/redirect.json": redirected to "http://` + strings.TrimPrefix(other.URL, "http://") + `", another host or scheme`},
@@ -145,7 +149,10 @@ func TestAllowRemoteRefsLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, "", nil, append(append([]string{"diff", "--allow-remote-refs"}, tt.args...), tt.doc, tt.doc)...)
+			r := run(t, "", nil, append(append([]string{"diff", "--allow-remote-refs", "--allow-private-hosts"}, tt.args...), tt.doc, tt.doc)...)
+			if tt.name == "a loopback host" && srvAsked {
+				t.Error("the loopback server was asked") // the first case: nothing asked it before
+			}
 			if tt.want == "" {
 				if r.code != ExitOK || r.stderr != "" {
 					t.Errorf("exit %d: %s", r.code, r.stderr)
@@ -160,7 +167,7 @@ func TestAllowRemoteRefsLimits(t *testing.T) {
 	if otherAsked {
 		t.Error("the other host was asked")
 	}
-	r := run(t, "", nil, "diff", "--allow-remote-refs", offline, offline)
+	r := run(t, "", nil, "diff", "--allow-remote-refs", "--allow-private-hosts", offline, offline)
 	if !strings.HasSuffix(r.stderr, "(without --allow-remote-refs, remote references are compared by URL)\n") {
 		t.Errorf("offline: %q", r.stderr)
 	}

@@ -27,9 +27,17 @@ type Options struct {
 	// compared by URL: the same URL on both sides is the same thing, a
 	// changed one a warning (Document.RemoteRefs lists them).
 	AllowRemoteRefs bool
-	// HTTPClient fetches remote references (http.DefaultClient when nil);
-	// redirects to another scheme or host are refused whatever its policy.
+	// HTTPClient fetches remote references; redirects to another scheme or
+	// host are refused whatever its policy. When nil, a client like
+	// http.DefaultClient that connects only to public addresses
+	// (source.PublicClient): a document cannot make eventdiff fetch from
+	// the network it runs in (a cloud metadata service, an internal API)
+	// unless AllowPrivateHosts says so.
 	HTTPClient *http.Client
+	// AllowPrivateHosts lets remote references reach loopback, private and
+	// link-local addresses when HTTPClient is nil (an internal schema
+	// registry).
+	AllowPrivateHosts bool
 	// RemoteLimits bound what following remote references may cost, all
 	// documents of the session together; the zero value means
 	// limits.DefaultRemote.
@@ -178,7 +186,11 @@ func (s *Session) remoteFetcher() *source.Remote {
 		if lim == (limits.Remote{}) {
 			lim = limits.DefaultRemote
 		}
-		s.remote = source.NewRemote(s.opts.HTTPClient, lim)
+		client := s.opts.HTTPClient
+		if client == nil && s.opts.AllowPrivateHosts {
+			client = http.DefaultClient
+		}
+		s.remote = source.NewRemote(client, lim)
 	}
 	return s.remote
 }
