@@ -24,6 +24,13 @@ import (
 //     does not have the document.
 //   - errors.As(err, new(*tree.Error)): where it is (File, Line, Col).
 //   - errors.Is(err, ErrBothFromStdin): both sources name standard input.
+//   - errors.As(err, new(*source.NotPublicError)): a remote reference
+//     that resolves to a loopback, private or link-local address (see
+//     Options.AllowPrivateHosts).
+//
+// Names in errors (file names, `$ref`s, keys) come from the input, and
+// only line breaks are escaped in them: a caller that prints one to a
+// terminal or a log escapes the rest, as the eventdiff command does.
 var (
 	ErrOutsideRefRoot = errors.New("the document is outside the reference tree")
 	ErrBothFromStdin  = errors.New("only one of the two documents can be read from standard input")
