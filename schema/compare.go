@@ -178,7 +178,10 @@ type comparer struct {
 	merges map[*tree.Node]mergeResult
 	top    *pair
 	re     regexCache
-	found  int // deltas of the pairs explored so far, for Options.MaxDeltas
+	// found counts the deltas of the pairs explored so far (with those
+	// used only for a local decision): past Options.MaxDeltas nothing more
+	// is explored, and the result is TooMany.
+	found int
 	// roots for witness checks
 	baseRoot, revRoot *tree.Node
 }
@@ -474,8 +477,8 @@ func (c *comparer) settle() Result {
 			}
 		}
 	}
-	if c.tooMany(order) {
-		return Result{TooMany: true}
+	if c.opts.MaxDeltas > 0 && (c.found > c.opts.MaxDeltas || reported(order) > c.opts.MaxDeltas) {
+		return Result{TooMany: true} // never a part of the deltas: exploring stopped early
 	}
 	var res Result
 	w := newWitnessFinder(c)
@@ -511,19 +514,14 @@ func (c *comparer) settle() Result {
 	return res
 }
 
-// tooMany reports whether the pairs reached hold more deltas than
-// Options.MaxDeltas.
-func (c *comparer) tooMany(order []*pair) bool {
-	if c.opts.MaxDeltas <= 0 {
-		return false
-	}
+// reported counts the deltas of the pairs reached: those the result
+// would hold.
+func reported(order []*pair) int {
 	n := 0
 	for _, p := range order {
-		if n += len(p.deltas); n > c.opts.MaxDeltas {
-			return true
-		}
+		n += len(p.deltas)
 	}
-	return false
+	return n
 }
 
 // witness looks for a witness of d and lets what it finds (or does not)

@@ -413,8 +413,17 @@ func FuzzCompare(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		Compare(na, nb, Options{})
+		full := Compare(na, nb, Options{})
 		Compare(na, nb, Options{Strict: true, AssertFormat: true, OpenAPI: true})
+		// A bound on deltas gives all of them or TooMany, never a part.
+		if n := len(full.Deltas); n > 1 {
+			for _, max := range []int{1, n / 2, n - 1, n} {
+				got := Compare(na, nb, Options{MaxDeltas: max})
+				if (max < n && !got.TooMany) || (!got.TooMany && describe(got) != describe(full)) || (got.TooMany && len(got.Deltas) > 0) {
+					t.Fatalf("MaxDeltas %d of %d deltas: TooMany %v, %d deltas", max, n, got.TooMany, len(got.Deltas))
+				}
+			}
+		}
 	})
 }
 
