@@ -55,12 +55,27 @@ var (
 // made on the address being connected to, after name resolution, so a
 // name that resolves to a private address (or first to a public one, then
 // to a private one) is refused too. A proxy named in the environment is
-// connected to wherever it is: it then decides where the request goes.
-func PublicClient() *http.Client {
-	proxies := proxyAddrs(http.ProxyFromEnvironment)
+// connected to wherever it is; a request sent through it is refused first
+// when its host resolves here to an address that is not public (a proxy
+// would otherwise fetch the metadata service for us). When the name does
+// not resolve here, the proxy decides.
+func PublicClient() *http.Client { return publicClient(http.ProxyFromEnvironment) }
+
+func publicClient(proxy func(*http.Request) (*url.URL, error)) *http.Client {
+	proxies := proxyAddrs(proxy)
 	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
 	checked := &net.Dialer{Timeout: d.Timeout, KeepAlive: d.KeepAlive, Control: refuseNotPublic}
 	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = func(req *http.Request) (*url.URL, error) {
+		p, err := proxy(req)
+		if err != nil || p == nil {
+			return p, err
+		}
+		if err := resolvesPublic(req.Context(), req.URL.Hostname()); err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
 	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if proxies[addr] {
 			return d.DialContext(ctx, network, addr)
@@ -81,8 +96,31 @@ func refuseNotPublic(_, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return err
 	}
+	return public(ip)
+}
+
+// public returns a *NotPublicError for an address that is not public.
+func public(ip netip.Addr) error {
 	if what := notPublic(ip); what != "" {
 		return &NotPublicError{Addr: ip.Unmap(), What: what}
+	}
+	return nil
+}
+
+// resolvesPublic checks the addresses host resolves to here, for a
+// request that a proxy will send on.
+func resolvesPublic(ctx context.Context, host string) error {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return public(ip)
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	if err != nil {
+		return nil // not known here: the proxy resolves it
+	}
+	for _, ip := range ips {
+		if err := public(ip); err != nil {
+			return err
+		}
 	}
 	return nil
 }

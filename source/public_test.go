@@ -67,6 +67,35 @@ func TestPublicClientRefusesLoopback(t *testing.T) {
 	}
 }
 
+// Through a proxy, a request whose host is (or resolves here to) an address
+// that is not public is refused before the proxy is asked; others go to
+// the proxy, which is connected to though it is on loopback.
+func TestPublicClientThroughAProxy(t *testing.T) {
+	var asked []string
+	proxySrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = append(asked, r.URL.String())
+		w.Write([]byte("type: string\n"))
+	}))
+	defer proxySrv.Close()
+	proxyURL, _ := url.Parse(proxySrv.URL)
+	client := publicClient(func(*http.Request) (*url.URL, error) { return proxyURL, nil })
+	for _, target := range []string{"http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/s.json", "http://localhost/s.json", "http://[::1]/s.json"} {
+		_, err := NewRemote(client, limits.DefaultRemote).Fetch(context.Background(), target)
+		var np *NotPublicError
+		if !errors.As(err, &np) {
+			t.Errorf("%s through a proxy: error %v, want a NotPublicError", target, err)
+		}
+	}
+	if len(asked) != 0 {
+		t.Fatalf("the proxy was asked for %q", asked)
+	}
+	const public = "http://93.184.216.34/s.json"
+	data, err := NewRemote(client, limits.DefaultRemote).Fetch(context.Background(), public)
+	if err != nil || string(data) != "type: string\n" || len(asked) != 1 || asked[0] != public {
+		t.Errorf("a public address through the proxy: %q, %v; the proxy was asked for %q", data, err, asked)
+	}
+}
+
 // A proxy the environment names is connected to wherever it is.
 func TestProxyAddrs(t *testing.T) {
 	proxy := func(r *http.Request) (*url.URL, error) {
